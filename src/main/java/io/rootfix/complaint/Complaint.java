@@ -1,0 +1,344 @@
+package io.rootfix.complaint;
+
+import io.rootfix.customer.Customer;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One complaint: what the customer told us, what was agreed, and the outcome of every step. Its state
+ * follows the complaint process; the methods below are the only way to change it.
+ */
+@Entity
+public class Complaint {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
+  @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 20)
+  private String trackingNumber;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "customer_id")
+  private Customer customer;
+
+  @Column(length = 64)
+  private String processInstanceId;
+
+  // The contact details as the customer gave them on this channel.
+  @Column(nullable = false, length = 200)
+  private String contactName;
+
+  @Column(length = 320)
+  private String contactEmail;
+
+  @Column(length = 32)
+  private String contactPhone;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Channel channel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Category category;
+
+  @Column(nullable = false, length = 4000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private DesiredOutcome desiredOutcome;
+
+  private LocalDate wantedAnswerDate;
+
+  private LocalDate agreedAnswerDate;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 16)
+  private ContactPreference contactPreference;
+
+  @Column(length = 2000)
+  private String expectationNote;
+
+  /** The agent who agreed the expectation with the customer and owns the complaint. */
+  @Column(length = 64)
+  private String owner;
+
+  @Column(length = 4000)
+  private String patchDescription;
+
+  @Column(length = 4000)
+  private String rootCauseDescription;
+
+  @Column(nullable = false)
+  private boolean oneOff;
+
+  @Column(length = 2000)
+  private String oneOffReason;
+
+  @Column(length = 4000)
+  private String fixDescription;
+
+  @Column(length = 4000)
+  private String answerText;
+
+  private Instant reportedAt;
+
+  @Column(length = 2000)
+  private String customerComment;
+
+  @Column(length = 2000)
+  private String closingNote;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private ComplaintState state;
+
+  @Column(nullable = false)
+  private int reopenCount;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  @Column(nullable = false)
+  private Instant updatedAt;
+
+  private Instant closedAt;
+
+  @Version
+  private long version;
+
+  protected Complaint() {}
+
+  Complaint(ComplaintIntake intake, Instant now) {
+    this.contactName = intake.customerName();
+    this.contactEmail = intake.customerEmail();
+    this.contactPhone = intake.customerPhone();
+    this.channel = intake.channel();
+    this.category = intake.category();
+    this.description = intake.description();
+    this.desiredOutcome = intake.desiredOutcome();
+    this.wantedAnswerDate = intake.wantedAnswerDate();
+    this.state = ComplaintState.RECEIVED;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  void assignTrackingNumber(String trackingNumber) {
+    this.trackingNumber = trackingNumber;
+  }
+
+  void startedAs(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  void belongsTo(Customer customer) {
+    this.customer = customer;
+  }
+
+  void agreeExpectation(Expectation expectation, String owner, Instant now) {
+    requireState(ComplaintState.RECEIVED);
+    this.desiredOutcome = expectation.desiredOutcome();
+    this.agreedAnswerDate = expectation.agreedAnswerDate();
+    this.contactPreference = expectation.contactPreference();
+    this.expectationNote = expectation.note();
+    this.owner = owner;
+    moveTo(ComplaintState.IN_PROGRESS, now);
+  }
+
+  void recordPatch(String patchDescription, Instant now) {
+    requireState(ComplaintState.IN_PROGRESS);
+    this.patchDescription = patchDescription;
+    this.updatedAt = now;
+  }
+
+  void recordRootCause(String rootCauseDescription, boolean oneOff, String oneOffReason, Instant now) {
+    requireState(ComplaintState.IN_PROGRESS, ComplaintState.REOPENED);
+    this.rootCauseDescription = rootCauseDescription;
+    this.oneOff = oneOff;
+    this.oneOffReason = oneOff ? oneOffReason : null;
+    moveTo(oneOff ? ComplaintState.IN_PROGRESS : ComplaintState.WAITING_FOR_FIX, now);
+  }
+
+  void recordFix(String fixDescription, Instant now) {
+    requireState(ComplaintState.WAITING_FOR_FIX);
+    this.fixDescription = fixDescription;
+    moveTo(ComplaintState.IN_PROGRESS, now);
+  }
+
+  void reportBack(String answerText, Instant now) {
+    requireState(ComplaintState.IN_PROGRESS);
+    this.answerText = answerText;
+    this.reportedAt = now;
+    moveTo(ComplaintState.REPORTED, now);
+  }
+
+  void recordCustomerReply(String customerComment, Instant now) {
+    requireState(ComplaintState.REPORTED);
+    this.customerComment = customerComment;
+    this.updatedAt = now;
+  }
+
+  int reopen(Instant now) {
+    requireState(ComplaintState.REPORTED);
+    reopenCount++;
+    moveTo(ComplaintState.REOPENED, now);
+    return reopenCount;
+  }
+
+  void close(String closingNote, Instant now) {
+    requireState(ComplaintState.REPORTED);
+    this.closingNote = closingNote;
+    this.closedAt = now;
+    moveTo(ComplaintState.CLOSED, now);
+  }
+
+  private void moveTo(ComplaintState next, Instant now) {
+    this.state = next;
+    this.updatedAt = now;
+  }
+
+  private void requireState(ComplaintState... allowed) {
+    for (ComplaintState s : allowed) {
+      if (state == s) {
+        return;
+      }
+    }
+    throw new IllegalStateException(
+        "Complaint " + trackingNumber + " is " + state + "; this step needs " + java.util.Arrays.toString(allowed));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTrackingNumber() {
+    return trackingNumber;
+  }
+
+  public Customer getCustomer() {
+    return customer;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public String getContactName() {
+    return contactName;
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public String getContactPhone() {
+    return contactPhone;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public Category getCategory() {
+    return category;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public DesiredOutcome getDesiredOutcome() {
+    return desiredOutcome;
+  }
+
+  public LocalDate getWantedAnswerDate() {
+    return wantedAnswerDate;
+  }
+
+  public LocalDate getAgreedAnswerDate() {
+    return agreedAnswerDate;
+  }
+
+  public ContactPreference getContactPreference() {
+    return contactPreference;
+  }
+
+  public String getExpectationNote() {
+    return expectationNote;
+  }
+
+  public String getOwner() {
+    return owner;
+  }
+
+  public String getPatchDescription() {
+    return patchDescription;
+  }
+
+  public String getRootCauseDescription() {
+    return rootCauseDescription;
+  }
+
+  public boolean isOneOff() {
+    return oneOff;
+  }
+
+  public String getOneOffReason() {
+    return oneOffReason;
+  }
+
+  public String getFixDescription() {
+    return fixDescription;
+  }
+
+  public String getAnswerText() {
+    return answerText;
+  }
+
+  public Instant getReportedAt() {
+    return reportedAt;
+  }
+
+  public String getCustomerComment() {
+    return customerComment;
+  }
+
+  public String getClosingNote() {
+    return closingNote;
+  }
+
+  public ComplaintState getState() {
+    return state;
+  }
+
+  public int getReopenCount() {
+    return reopenCount;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+}

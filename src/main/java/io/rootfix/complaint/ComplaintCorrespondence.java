@@ -1,0 +1,109 @@
+package io.rootfix.complaint;
+
+import io.rootfix.customer.Customer;
+import io.rootfix.notify.MessageKind;
+import io.rootfix.notify.Outbox;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** What the customer hears from us about their complaint, on the channel they chose. */
+@Component
+class ComplaintCorrespondence {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+  private final Outbox outbox;
+  private final String disputesCommittee;
+
+  ComplaintCorrespondence(Outbox outbox,
+      @Value("${rootfix.complaint.disputes-committee:the independent disputes committee for consumer complaints}")
+      String disputesCommittee) {
+    this.outbox = outbox;
+    this.disputesCommittee = disputesCommittee;
+  }
+
+  void acknowledge(Complaint complaint) {
+    String agreed = complaint.getAgreedAnswerDate() == null
+        ? "as soon as we can"
+        : "by " + DATE.format(complaint.getAgreedAnswerDate());
+    send(complaint, MessageKind.ACKNOWLEDGEMENT,
+        "We received your complaint " + complaint.getTrackingNumber(),
+        """
+        Dear %s,
+
+        Thank you for telling us. Your complaint has tracking number %s; please mention it whenever you \
+        contact us, on any channel.
+
+        What happens next: we relieve the immediate problem first, then find out why it happened and fix \
+        the cause, so it does not happen again. You will have our answer %s.
+
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), agreed, signature(complaint)));
+  }
+
+  void report(Complaint complaint) {
+    send(complaint, MessageKind.REPORT,
+        "Our answer to your complaint " + complaint.getTrackingNumber(),
+        """
+        Dear %s,
+
+        %s
+
+        Is your complaint resolved? Please let us know; if it is not, we will pick it up again.
+
+        %s""".formatted(complaint.getContactName(), complaint.getAnswerText(), signature(complaint)));
+  }
+
+  void pointToDisputesCommittee(Complaint complaint) {
+    send(complaint, MessageKind.DISPUTES_COMMITTEE,
+        "Your complaint " + complaint.getTrackingNumber() + ": where else you can turn",
+        """
+        Dear %s,
+
+        We are sorry that your complaint is still not resolved (reopened %d times). We keep working on it. \
+        You may also take it to %s, outside our company; mention tracking number %s.
+
+        %s""".formatted(complaint.getContactName(), complaint.getReopenCount(), disputesCommittee,
+            complaint.getTrackingNumber(), signature(complaint)));
+  }
+
+  void closing(Complaint complaint) {
+    send(complaint, MessageKind.CLOSING,
+        "Your complaint " + complaint.getTrackingNumber() + " is closed",
+        """
+        Dear %s,
+
+        We have closed your complaint %s. %s If anything is still wrong, reply to this message or contact \
+        us with the tracking number and we will reopen it.
+
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), complaint.getClosingNote(),
+            signature(complaint)));
+  }
+
+  private void send(Complaint complaint, MessageKind kind, String subject, String body) {
+    String channel = complaint.getContactPreference() != null
+        ? complaint.getContactPreference().code()
+        : complaint.getChannel().code();
+    outbox.queue(complaint.getId(), kind, channel, recipient(complaint), subject, body);
+  }
+
+  /** The address for the chosen channel; e-mail where the channel has no address of its own yet. */
+  private static String recipient(Complaint complaint) {
+    Customer customer = complaint.getCustomer();
+    String email = customer != null && customer.getEmail() != null ? customer.getEmail() : complaint.getContactEmail();
+    String phone = customer != null && customer.getPhone() != null ? customer.getPhone() : complaint.getContactPhone();
+    boolean byPhone = complaint.getContactPreference() == ContactPreference.PHONE
+        || (complaint.getContactPreference() == null && complaint.getChannel() == Channel.PHONE);
+    if (byPhone && phone != null) {
+      return phone;
+    }
+    return email != null ? email : phone;
+  }
+
+  private static String signature(Complaint complaint) {
+    return complaint.getOwner() == null
+        ? "Kind regards,\nCustomer Service"
+        : "Kind regards,\n" + complaint.getOwner() + ", Customer Service";
+  }
+}

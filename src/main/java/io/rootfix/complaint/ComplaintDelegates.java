@@ -1,0 +1,81 @@
+package io.rootfix.complaint;
+
+import static io.rootfix.complaint.ComplaintProcess.Var;
+
+import io.rootfix.customer.Customer;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of {@code complaint.bpmn}, referenced by bean name with
+ * {@code camunda:delegateExpression}. Each reads the complaint id, calls one service method and writes
+ * back simple values.
+ */
+@Configuration
+class ComplaintDelegates {
+
+  private final ComplaintService complaints;
+
+  ComplaintDelegates(ComplaintService complaints) {
+    this.complaints = complaints;
+  }
+
+  /** Task_RegisterComplaint: the tracking number becomes the business key. */
+  @Bean
+  JavaDelegate registerComplaint() {
+    return execution -> {
+      Complaint complaint = complaints.register(
+          IntakeForm.fromVariables(execution.getVariables()), execution.getProcessInstanceId());
+      execution.setVariable(Var.COMPLAINT_ID, complaint.getId());
+      execution.setVariable(Var.TRACKING_NUMBER, complaint.getTrackingNumber());
+      execution.setVariable(Var.CHANNEL, complaint.getChannel().code());
+      execution.setVariable(Var.REOPEN_COUNT, 0);
+      execution.setProcessBusinessKey(complaint.getTrackingNumber());
+    };
+  }
+
+  /** Task_RecogniseCustomer */
+  @Bean
+  JavaDelegate recogniseCustomer() {
+    return execution -> {
+      Customer customer = complaints.recogniseCustomer(complaintId(execution));
+      execution.setVariable(Var.CUSTOMER_ID, customer.getId());
+    };
+  }
+
+  /** Task_Acknowledge */
+  @Bean
+  JavaDelegate acknowledgeComplaint() {
+    return execution -> complaints.acknowledge(complaintId(execution));
+  }
+
+  /** Task_ReopenComplaint */
+  @Bean
+  JavaDelegate reopenComplaint() {
+    return execution -> execution.setVariable(Var.REOPEN_COUNT, complaints.reopen(complaintId(execution)));
+  }
+
+  /** Task_PointToDisputesCommittee */
+  @Bean
+  JavaDelegate pointToDisputesCommittee() {
+    return execution -> complaints.pointToDisputesCommittee(complaintId(execution));
+  }
+
+  /** Task_CloseComplaint */
+  @Bean
+  JavaDelegate closeComplaint() {
+    return execution -> complaints.closeResolved(complaintId(execution));
+  }
+
+  /** Task_CloseWithoutReply */
+  @Bean
+  JavaDelegate closeWithoutReply() {
+    return execution -> complaints.closeWithoutReply(complaintId(execution));
+  }
+
+  static long complaintId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(Var.COMPLAINT_ID)).longValue();
+  }
+}

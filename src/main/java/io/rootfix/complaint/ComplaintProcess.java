@@ -1,0 +1,88 @@
+package io.rootfix.complaint;
+
+/**
+ * The names {@code processes/complaint.bpmn} and the code share: process key, element ids, message and
+ * variable names. Nothing else in the code spells them out.
+ */
+public final class ComplaintProcess {
+
+  private ComplaintProcess() {}
+
+  public static final String KEY = "complaint";
+  public static final String RESOURCE = "processes/complaint.bpmn";
+
+  public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
+
+  /** Candidate group of every complaint task. */
+  public static final String AGENTS = "service-agents";
+
+  public static final class Element {
+    private Element() {}
+
+    public static final String START = "StartEvent_ComplaintReceived";
+    public static final String REGISTER = "Task_RegisterComplaint";
+    public static final String RECOGNISE_CUSTOMER = "Task_RecogniseCustomer";
+    public static final String AGREE_EXPECTATION = "Task_AgreeExpectation";
+    public static final String ACKNOWLEDGE = "Task_Acknowledge";
+    public static final String PATCH_SYMPTOM = "Task_PatchSymptom";
+    public static final String NO_REMEDY = "Event_NoRemedy";
+    public static final String FIND_ROOT_CAUSE = "Task_FindRootCause";
+    public static final String FIX_FUNDAMENTALLY = "Task_FixFundamentally";
+    public static final String REPORT_BACK = "Task_ReportBack";
+    public static final String RECORD_CUSTOMER_CONFIRMATION = "Task_RecordCustomerConfirmation";
+    public static final String CUSTOMER_CONFIRMED = "Event_CustomerConfirmed";
+    public static final String NO_REPLY = "Timer_NoReply";
+    public static final String CLOSE = "Task_CloseComplaint";
+    public static final String CLOSE_WITHOUT_REPLY = "Task_CloseWithoutReply";
+    public static final String REOPEN = "Task_ReopenComplaint";
+    public static final String POINT_TO_DISPUTES_COMMITTEE = "Task_PointToDisputesCommittee";
+    public static final String END_CLOSED = "End_ComplaintClosed";
+  }
+
+  /** Process variables: ids and simple values only; the complaint itself lives in the database. */
+  public static final class Var {
+    private Var() {}
+
+    // Intake (API or the phone-intake start form), all strings.
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String CUSTOMER_EMAIL = "customerEmail";
+    public static final String CUSTOMER_PHONE = "customerPhone";
+    public static final String CHANNEL = "channel";
+    public static final String CATEGORY = "category";
+    public static final String DESCRIPTION = "description";
+    public static final String DESIRED_OUTCOME = "desiredOutcome";
+    /** ISO date (yyyy-MM-dd), optional. */
+    public static final String WANTED_ANSWER_DATE = "wantedAnswerDate";
+
+    /** Long: the id of the Complaint row. */
+    public static final String COMPLAINT_ID = "complaintId";
+    public static final String TRACKING_NUMBER = "trackingNumber";
+    /** Long: the id of the recognised Customer row. */
+    public static final String CUSTOMER_ID = "customerId";
+    /** The user who owns the complaint; later complaint tasks are assigned to them. */
+    public static final String OWNER = "owner";
+
+    // Agree expectation
+    /** ISO date (yyyy-MM-dd). */
+    public static final String AGREED_ANSWER_DATE = "agreedAnswerDate";
+    public static final String CONTACT_PREFERENCE = "contactPreference";
+    public static final String EXPECTATION_NOTE = "expectationNote";
+    // Patch the symptom
+    public static final String PATCH_DESCRIPTION = "patchDescription";
+    // Find the root cause
+    public static final String ROOT_CAUSE_DESCRIPTION = "rootCauseDescription";
+    /** Boolean: no fundamental fix needed. */
+    public static final String ONE_OFF = "oneOff";
+    public static final String ONE_OFF_REASON = "oneOffReason";
+    // Fix fundamentally
+    public static final String FIX_DESCRIPTION = "fixDescription";
+    // Report back
+    public static final String ANSWER_TEXT = "answerText";
+    // Customer confirms
+    /** Boolean: the customer confirms the complaint is resolved. */
+    public static final String RESOLVED = "resolved";
+    public static final String CUSTOMER_COMMENT = "customerComment";
+    /** Integer: how often the customer said "not resolved". */
+    public static final String REOPEN_COUNT = "reopenCount";
+  }
+}

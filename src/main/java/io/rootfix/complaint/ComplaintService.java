@@ -1,0 +1,132 @@
+package io.rootfix.complaint;
+
+import io.rootfix.customer.Customer;
+import io.rootfix.customer.CustomerDirectory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything that happens to a complaint. Called by the complaint process's delegates and listeners (in
+ * the engine's transaction) and by the API.
+ */
+@Service
+@Transactional
+public class ComplaintService {
+
+  static final String NO_REPLY_NOTE = "Closed without the customer's reply within the agreed time.";
+
+  private final ComplaintRepository complaints;
+  private final CustomerDirectory customers;
+  private final ComplaintCorrespondence correspondence;
+  private final TrackingNumbers trackingNumbers;
+  private final Validator validator;
+  private final Clock clock;
+
+  public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
+      ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, Validator validator, Clock clock) {
+    this.complaints = complaints;
+    this.customers = customers;
+    this.correspondence = correspondence;
+    this.trackingNumbers = trackingNumbers;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  public Complaint register(IntakeForm form, String processInstanceId) {
+    Set<ConstraintViolation<IntakeForm>> violations = validator.validate(form);
+    if (!violations.isEmpty()) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+      throw new InvalidInputException(errors);
+    }
+    Complaint complaint = new Complaint(form.toIntake(), now());
+    complaint.assignTrackingNumber(trackingNumbers.next());
+    complaint.startedAs(processInstanceId);
+    return complaints.save(complaint);
+  }
+
+  public Customer recogniseCustomer(long complaintId) {
+    Complaint complaint = get(complaintId);
+    Customer customer = customers.recognise(
+        complaint.getContactName(), complaint.getContactEmail(), complaint.getContactPhone());
+    complaint.belongsTo(customer);
+    return customer;
+  }
+
+  public void agreeExpectation(long complaintId, Expectation expectation, String owner) {
+    get(complaintId).agreeExpectation(expectation, owner, now());
+  }
+
+  public void acknowledge(long complaintId) {
+    correspondence.acknowledge(get(complaintId));
+  }
+
+  public void recordPatch(long complaintId, String patchDescription) {
+    get(complaintId).recordPatch(patchDescription, now());
+  }
+
+  public void recordRootCause(long complaintId, String rootCauseDescription, boolean oneOff, String oneOffReason) {
+    if (oneOff && (oneOffReason == null || oneOffReason.isBlank())) {
+      throw InvalidInputException.of(ComplaintProcess.Var.ONE_OFF_REASON,
+          "a one-off needs a written reason why no fundamental fix is needed");
+    }
+    get(complaintId).recordRootCause(rootCauseDescription, oneOff, oneOffReason, now());
+  }
+
+  public void recordFix(long complaintId, String fixDescription) {
+    get(complaintId).recordFix(fixDescription, now());
+  }
+
+  public void reportBack(long complaintId, String answerText) {
+    Complaint complaint = get(complaintId);
+    complaint.reportBack(answerText, now());
+    correspondence.report(complaint);
+  }
+
+  public void recordCustomerReply(long complaintId, String customerComment) {
+    get(complaintId).recordCustomerReply(customerComment, now());
+  }
+
+  /** Returns how often the complaint has been reopened now. */
+  public int reopen(long complaintId) {
+    return get(complaintId).reopen(now());
+  }
+
+  public void pointToDisputesCommittee(long complaintId) {
+    correspondence.pointToDisputesCommittee(get(complaintId));
+  }
+
+  public void closeResolved(long complaintId) {
+    Complaint complaint = get(complaintId);
+    complaint.close("Resolved, confirmed by the customer.", now());
+    correspondence.closing(complaint);
+  }
+
+  public void closeWithoutReply(long complaintId) {
+    Complaint complaint = get(complaintId);
+    complaint.close(NO_REPLY_NOTE, now());
+    correspondence.closing(complaint);
+  }
+
+  @Transactional(readOnly = true)
+  public Complaint byTrackingNumber(String trackingNumber) {
+    return complaints.findByTrackingNumber(trackingNumber)
+        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+  }
+
+  private Complaint get(long complaintId) {
+    return complaints.findById(complaintId)
+        .orElseThrow(() -> new IllegalStateException("No complaint with id " + complaintId));
+  }
+
+  private Instant now() {
+    return Instant.now(clock);
+  }
+}

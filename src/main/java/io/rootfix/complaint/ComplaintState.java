@@ -1,0 +1,16 @@
+package io.rootfix.complaint;
+
+/** Where a complaint stands; it follows the complaint process. */
+public enum ComplaintState {
+  /** Registered, the expectation is not agreed yet. */
+  RECEIVED,
+  /** Expectation agreed; patching, finding the root cause or drafting the answer. */
+  IN_PROGRESS,
+  /** The root cause is known and waits for its fundamental fix. */
+  WAITING_FOR_FIX,
+  /** The answer went to the customer; waiting for their confirmation. */
+  REPORTED,
+  /** The customer said it is not resolved; back to finding the root cause. */
+  REOPENED,
+  CLOSED
+}

@@ -1,0 +1,60 @@
+package io.rootfix.complaint;
+
+import io.rootfix.customer.Customer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.task.Task;
+
+/** A complaint as the API shows it to staff, with the task that is open on it. */
+public record ComplaintView(
+    String trackingNumber,
+    ComplaintState state,
+    String channel,
+    String category,
+    String description,
+    String desiredOutcome,
+    LocalDate wantedAnswerDate,
+    LocalDate agreedAnswerDate,
+    String contactPreference,
+    String owner,
+    int reopenCount,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant closedAt,
+    String closingNote,
+    CustomerView customer,
+    List<OpenTask> openTasks) {
+
+  public record CustomerView(Long id, String name, String email, String phone) {}
+
+  public record OpenTask(String id, String taskKey, String name, String assignee, Date created, Date due) {}
+
+  static ComplaintView of(Complaint c, List<Task> tasks) {
+    Customer customer = c.getCustomer();
+    return new ComplaintView(
+        c.getTrackingNumber(),
+        c.getState(),
+        c.getChannel().code(),
+        c.getCategory().code(),
+        c.getDescription(),
+        c.getDesiredOutcome().code(),
+        c.getWantedAnswerDate(),
+        c.getAgreedAnswerDate(),
+        c.getContactPreference() == null ? null : c.getContactPreference().code(),
+        c.getOwner(),
+        c.getReopenCount(),
+        c.getCreatedAt(),
+        c.getUpdatedAt(),
+        c.getClosedAt(),
+        c.getClosingNote(),
+        customer == null
+            ? null
+            : new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getPhone()),
+        tasks.stream()
+            .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
+                t.getCreateTime(), t.getDueDate()))
+            .toList());
+  }
+}

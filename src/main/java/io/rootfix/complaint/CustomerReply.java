@@ -1,0 +1,7 @@
+package io.rootfix.complaint;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The customer's answer to our report, as a channel integration passes it on. */
+public record CustomerReply(@NotNull Boolean resolved, @Size(max = 2000) String comment) {}

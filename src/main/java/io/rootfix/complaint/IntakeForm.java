@@ -1,0 +1,86 @@
+package io.rootfix.complaint;
+
+import static io.rootfix.complaint.ComplaintProcess.Var;
+
+import io.rootfix.web.IsoDate;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A complaint as it arrives: the JSON body of {@code POST /api/complaints} and the variables of the
+ * phone-intake start form. The same rules check both.
+ */
+@ContactGiven
+public record IntakeForm(
+    @NotBlank @Size(max = 200) String customerName,
+    @Email @Size(max = 320) String customerEmail,
+    @Size(max = 32)
+        @Pattern(regexp = "[+0-9 ()\\-]{6,32}", message = "must be a phone number (digits, spaces, +, - and brackets)")
+        String customerPhone,
+    @NotBlank @Pattern(regexp = Channel.CODES, message = "must be one of " + Channel.CODES) String channel,
+    @NotBlank @Pattern(regexp = Category.CODES, message = "must be one of " + Category.CODES) String category,
+    @NotBlank @Size(max = 4000) String description,
+    @NotBlank @Pattern(regexp = DesiredOutcome.CODES, message = "must be one of " + DesiredOutcome.CODES)
+        String desiredOutcome,
+    @IsoDate(notPast = true) String wantedAnswerDate) {
+
+  /** The start form is the phone intake, so a start without a channel is a phone call. */
+  static IntakeForm fromVariables(Map<String, Object> variables) {
+    String channel = text(variables, Var.CHANNEL);
+    return new IntakeForm(
+        text(variables, Var.CUSTOMER_NAME),
+        text(variables, Var.CUSTOMER_EMAIL),
+        text(variables, Var.CUSTOMER_PHONE),
+        channel == null ? Channel.PHONE.code() : channel,
+        text(variables, Var.CATEGORY),
+        text(variables, Var.DESCRIPTION),
+        text(variables, Var.DESIRED_OUTCOME),
+        text(variables, Var.WANTED_ANSWER_DATE));
+  }
+
+  Map<String, Object> toVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    putIfPresent(variables, Var.CUSTOMER_NAME, customerName);
+    putIfPresent(variables, Var.CUSTOMER_EMAIL, customerEmail);
+    putIfPresent(variables, Var.CUSTOMER_PHONE, customerPhone);
+    putIfPresent(variables, Var.CHANNEL, channel);
+    putIfPresent(variables, Var.CATEGORY, category);
+    putIfPresent(variables, Var.DESCRIPTION, description);
+    putIfPresent(variables, Var.DESIRED_OUTCOME, desiredOutcome);
+    putIfPresent(variables, Var.WANTED_ANSWER_DATE, wantedAnswerDate);
+    return variables;
+  }
+
+  /** Only for a form that passed validation. */
+  ComplaintIntake toIntake() {
+    return new ComplaintIntake(
+        customerName.trim(),
+        blankToNull(customerEmail),
+        blankToNull(customerPhone),
+        Channel.fromCode(channel),
+        Category.fromCode(category),
+        description,
+        DesiredOutcome.fromCode(desiredOutcome),
+        wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate));
+  }
+
+  private static String text(Map<String, Object> variables, String name) {
+    Object value = variables.get(name);
+    return value == null ? null : blankToNull(value.toString());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static void putIfPresent(Map<String, Object> variables, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      variables.put(name, value);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.rootfix.complaint;
+
+import io.rootfix.security.Authorizations;
+import io.rootfix.security.Groups;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shared Tasklist filters for the people who work complaints, created once (a filter a team changed in
+ * Tasklist is left as it is) and readable by their groups.
+ */
+@Component
+class TasklistFilters {
+
+  static final String MY_COMPLAINTS = "My complaints";
+  static final String GROUP_TASKS = "Complaints for my groups";
+  static final String ALL_OPEN = "All open complaint tasks";
+
+  private static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", ComplaintProcess.Var.TRACKING_NUMBER, "label", "Tracking number"),
+      Map.of("name", ComplaintProcess.Var.CUSTOMER_NAME, "label", "Customer"),
+      Map.of("name", ComplaintProcess.Var.CATEGORY, "label", "Category"),
+      Map.of("name", ComplaintProcess.Var.AGREED_ANSWER_DATE, "label", "Answer promised by"));
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final Authorizations authorizations;
+
+  TasklistFilters(FilterService filterService, TaskService taskService, Authorizations authorizations) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(3)
+  void setUp() {
+    Filter mine = ensure(MY_COMPLAINTS, -10, "#1f77b4", "Complaints you own: their next step waits for you.",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    Filter group = ensure(GROUP_TASKS, -5, "#2ca02c", "New complaints and unclaimed steps for your groups.",
+        taskService.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}"));
+    Filter all = ensure(ALL_OPEN, 0, "#d62728", "Every open complaint task, assigned or not.",
+        taskService.createTaskQuery().processDefinitionKey(ComplaintProcess.KEY));
+    for (String agentGroup : List.of(Groups.SERVICE_AGENTS, Groups.TEAM_LEADS)) {
+      authorizations.grant(agentGroup, Resources.FILTER, mine.getId(), Permissions.READ);
+      authorizations.grant(agentGroup, Resources.FILTER, group.getId(), Permissions.READ);
+    }
+    authorizations.grant(Groups.TEAM_LEADS, Resources.FILTER, all.getId(), Permissions.READ);
+  }
+
+  private Filter ensure(String name, int priority, String color, String description, TaskQuery query) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    properties.put("variables", COLUMNS);
+    Filter filter = filterService.newTaskFilter(name)
+        .setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
+        .setProperties(properties);
+    return filterService.saveFilter(filter);
+  }
+}

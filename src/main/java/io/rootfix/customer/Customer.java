@@ -1,0 +1,72 @@
+package io.rootfix.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+
+/** One customer, whatever channel they come through; recognised by e-mail address or phone number. */
+@Entity
+public class Customer {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
+  @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  /** Normalised: trimmed, lower case. */
+  @Column(length = 320)
+  private String email;
+
+  /** Normalised: digits with a leading +. */
+  @Column(length = 32)
+  private String phone;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  protected Customer() {}
+
+  Customer(String name, String email, String phone, Instant createdAt) {
+    this.name = name;
+    this.email = email;
+    this.phone = phone;
+    this.createdAt = createdAt;
+  }
+
+  /** A contact may add what we did not know yet; it never overwrites what we knew. */
+  void completeWith(String email, String phone) {
+    if (this.email == null) {
+      this.email = email;
+    }
+    if (this.phone == null) {
+      this.phone = phone;
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

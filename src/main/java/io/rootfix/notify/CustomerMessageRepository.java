@@ -1,0 +1,9 @@
+package io.rootfix.notify;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CustomerMessageRepository extends JpaRepository<CustomerMessage, Long> {
+
+  List<CustomerMessage> findByComplaintIdOrderByIdAsc(Long complaintId);
+}

@@ -1,0 +1,87 @@
+package io.rootfix.security;
+
+import static io.rootfix.security.Groups.AUDITORS;
+import static io.rootfix.security.Groups.PROCESS_OWNERS;
+import static io.rootfix.security.Groups.SERVICE_AGENTS;
+import static io.rootfix.security.Groups.TEAM_LEADS;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rootfix's groups and what each may do in the engine, set up at every start (idempotent) in every
+ * profile. Members of a task's candidate group may work on that task by the engine's default.
+ */
+@Component
+class CamundaAuthorizations {
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      SERVICE_AGENTS, "Service agents",
+      TEAM_LEADS, "Team leads",
+      PROCESS_OWNERS, "Process owners",
+      AUDITORS, "Auditors");
+
+  private final IdentityService identityService;
+  private final Authorizations authorizations;
+
+  CamundaAuthorizations(IdentityService identityService, Authorizations authorizations) {
+    this.identityService = identityService;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(1)
+  void setUp() {
+    GROUP_NAMES.forEach(this::ensureGroup);
+
+    // Service agents: Tasklist, start a complaint by phone, work the tasks of their group.
+    authorizations.grant(SERVICE_AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+    // Team leads: also see every running complaint and reassign its tasks.
+    authorizations.grant(TEAM_LEADS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    authorizations.grant(TEAM_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    authorizations.grant(TEAM_LEADS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    authorizations.grant(TEAM_LEADS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+    authorizations.grant(TEAM_LEADS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
+
+    // Process owners: deploy and migrate models, read everything.
+    authorizations.grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    authorizations.grant(PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    authorizations.grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.BATCH, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.TASK, ANY, TaskPermissions.READ);
+
+    // Auditors: read history only; they cannot work or change anything.
+    authorizations.grant(AUDITORS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+}
