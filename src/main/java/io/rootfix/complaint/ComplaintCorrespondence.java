@@ -48,11 +48,14 @@ class ComplaintCorrespondence {
         """
         Dear %s,
 
+        About your complaint %s:
+
         %s
 
         Is your complaint resolved? Please let us know; if it is not, we will pick it up again.
 
-        %s""".formatted(complaint.getContactName(), complaint.getAnswerText(), signature(complaint)));
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), complaint.getAnswerText(),
+            signature(complaint)));
   }
 
   void pointToDisputesCommittee(Complaint complaint) {

@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.web.InvalidInputException;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerDirectory;
 import jakarta.validation.ConstraintViolation;

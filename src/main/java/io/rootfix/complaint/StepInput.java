@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who gets in where. The REST APIs use HTTP Basic against the Camunda identity and keep no session;
@@ -29,7 +30,8 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
-    return stateless(http.securityMatcher("/engine-rest/**"))
+    // The engine REST API is a Jersey servlet, not Spring MVC: match the plain request path.
+    return stateless(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();

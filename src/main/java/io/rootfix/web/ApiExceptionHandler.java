@@ -2,7 +2,6 @@ package io.rootfix.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.rootfix.complaint.ComplaintNotFoundException;
-import io.rootfix.complaint.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

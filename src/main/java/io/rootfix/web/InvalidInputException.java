@@ -1,4 +1,4 @@
-package io.rootfix.complaint;
+package io.rootfix.web;
 
 import java.util.Map;
 import java.util.stream.Collectors;

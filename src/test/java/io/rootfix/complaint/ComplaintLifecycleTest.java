@@ -1,0 +1,294 @@
+package io.rootfix.complaint;
+
+import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
+import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
+import static io.rootfix.complaint.ComplaintProcess.Element.FIX_FUNDAMENTALLY;
+import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
+import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION;
+import static io.rootfix.complaint.ComplaintProcess.Element.REPORT_BACK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.notify.CustomerMessage;
+import io.rootfix.notify.MessageKind;
+import io.rootfix.notify.Outbox;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Complaints driven the way agents drive them: claim and submit each task form over the engine's REST
+ * API as a service agent, with the Complaint row's state following every step.
+ */
+class ComplaintLifecycleTest extends RootfixIntegrationTest {
+
+  private static final String PROMISED = LocalDate.now().plusDays(7).toString();
+
+  @Autowired
+  private ComplaintRepository complaints;
+
+  @Autowired
+  private Outbox outbox;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anAgentTakesAComplaintFromIntakeToClosure() {
+    String trackingNumber = receive();
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.RECEIVED);
+
+    submit(trackingNumber, AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email", Var.EXPECTATION_NOTE, "Call before noon"));
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
+    assertThat(complaint(trackingNumber).getOwner()).isEqualTo(AGENT);
+    assertThat(complaint(trackingNumber).getAgreedAnswerDate()).hasToString(PROMISED);
+    executeDueJobs();
+    assertThat(kinds(trackingNumber)).containsExactly(MessageKind.ACKNOWLEDGEMENT);
+
+    submit(trackingNumber, PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a new vase by express"));
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
+
+    submit(trackingNumber, FIND_ROOT_CAUSE,
+        Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Vases are packed without corner protection", Var.ONE_OFF, false));
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.WAITING_FOR_FIX);
+
+    submit(trackingNumber, FIX_FUNDAMENTALLY, Map.of(Var.FIX_DESCRIPTION, "Every vase now ships in a moulded box"));
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
+
+    submit(trackingNumber, REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Your vase broke because of our packing; fixed."));
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.REPORTED);
+
+    submit(trackingNumber, RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
+    executeDueJobs();
+
+    Complaint closed = complaint(trackingNumber);
+    assertThat(closed.getState()).isEqualTo(ComplaintState.CLOSED);
+    assertThat(closed.getClosedAt()).isNotNull();
+    assertThat(closed.getFixDescription()).isEqualTo("Every vase now ships in a moulded box");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).count()).isZero();
+    List<CustomerMessage> messages = outbox.messagesOf(closed.getId());
+    assertThat(messages).extracting(CustomerMessage::getKind)
+        .containsExactly(MessageKind.ACKNOWLEDGEMENT, MessageKind.REPORT, MessageKind.CLOSING);
+    assertThat(messages).allSatisfy(message -> {
+      assertThat(message.getChannel()).isEqualTo("email");
+      assertThat(message.getRecipient()).isEqualTo("eva@example.com");
+      assertThat(message.getBody()).contains(trackingNumber);
+    });
+    assertThat(messages.get(1).getBody()).contains("Your vase broke because of our packing; fixed.");
+  }
+
+  @Test
+  void badFormInputIsA400NamingTheFieldsAndChangesNothing() {
+    String trackingNumber = receive();
+    String taskId = claim(trackingNumber, AGREE_EXPECTATION);
+
+    ResponseEntity<Map> response = submitForm(taskId, Map.of(Var.AGREED_ANSWER_DATE, "2001-01-01"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message"))
+        .contains("agreedAnswerDate: must not be in the past", "contactPreference: is required");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task still open").isOne();
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.RECEIVED);
+  }
+
+  @Test
+  void aOneOffNeedsAReasonAndSkipsTheFundamentalFix() {
+    String trackingNumber = receiveAndPatch();
+    String taskId = claim(trackingNumber, FIND_ROOT_CAUSE);
+
+    ResponseEntity<Map> withoutReason = submitForm(taskId,
+        Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it", Var.ONE_OFF, true));
+    assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) withoutReason.getBody().get("message")).contains("oneOffReason");
+
+    assertThat(submitForm(taskId, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it",
+        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A single accident, already handled with the courier"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(REPORT_BACK);
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
+    assertThat(complaint(trackingNumber).getOneOffReason()).startsWith("A single accident");
+  }
+
+  @Test
+  void notResolvedTwiceReopensAndPointsTheCustomerToTheDisputesCommittee() {
+    String trackingNumber = receiveAndPatch();
+    findCauseAndReport(trackingNumber);
+
+    assertThat(customerReplies(trackingNumber, false, "Still broken").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.REOPENED);
+    assertThat(complaint(trackingNumber).getReopenCount()).isEqualTo(1);
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(FIND_ROOT_CAUSE);
+
+    findCauseAndReport(trackingNumber);
+    customerReplies(trackingNumber, false, "Again!");
+    executeDueJobs();
+    assertThat(complaint(trackingNumber).getReopenCount()).isEqualTo(2);
+    assertThat(kinds(trackingNumber)).containsOnlyOnce(MessageKind.DISPUTES_COMMITTEE);
+
+    findCauseAndReport(trackingNumber);
+    customerReplies(trackingNumber, true, "Thanks, it works now");
+    executeDueJobs();
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.CLOSED);
+    assertThat(complaint(trackingNumber).getCustomerComment()).isEqualTo("Thanks, it works now");
+
+    assertThat(customerReplies(trackingNumber, true, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void noReplyWithinFourteenDaysClosesTheComplaintWithANote() {
+    String trackingNumber = receiveAndPatch();
+    findCauseAndReport(trackingNumber);
+
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(15).toMillis()));
+    executeDueJobs(); // the no-reply timer
+    executeDueJobs(); // closing, asynchronous
+
+    Complaint closed = complaint(trackingNumber);
+    assertThat(closed.getState()).isEqualTo(ComplaintState.CLOSED);
+    assertThat(closed.getClosingNote()).isEqualTo(ComplaintService.NO_REPLY_NOTE);
+    assertThat(kinds(trackingNumber)).endsWith(MessageKind.CLOSING);
+  }
+
+  @Test
+  void aPhoneCallIsTakenWithTheStartFormInTasklist() {
+    ResponseEntity<Map> form = as(AGENT).getForEntity(
+        "/engine-rest/process-definition/key/complaint/deployed-start-form", Map.class);
+    assertThat(form.getBody()).containsEntry("id", "phone-intake");
+
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(Var.CUSTOMER_NAME, "Piet Klaver");
+    variables.put(Var.CUSTOMER_PHONE, "0612345678");
+    variables.put(Var.CATEGORY, "billing");
+    variables.put(Var.DESCRIPTION, "Charged twice for one order");
+    variables.put(Var.DESIRED_OUTCOME, "refund");
+    ResponseEntity<Map> started = as(AGENT).postForEntity(
+        "/engine-rest/process-definition/key/complaint/submit-form", json(formBody(variables)), Map.class);
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String trackingNumber = (String) started.getBody().get("businessKey");
+    assertThat(trackingNumber).startsWith("RF-");
+    assertThat(complaint(trackingNumber).getChannel()).isEqualTo(Channel.PHONE);
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(AGREE_EXPECTATION);
+
+    variables.remove(Var.CUSTOMER_PHONE);
+    long before = count("complaint");
+    ResponseEntity<Map> noPhone = as(AGENT).postForEntity(
+        "/engine-rest/process-definition/key/complaint/submit-form", json(formBody(variables)), Map.class);
+    assertThat(noPhone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) noPhone.getBody().get("message")).contains("customerEmail");
+    assertThat(count("complaint")).isEqualTo(before);
+  }
+
+  @Test
+  void theEngineRestApiNeedsAUserWithTheRightPermissions() {
+    String trackingNumber = receive();
+    String taskId = taskId(trackingNumber, AGREE_EXPECTATION);
+
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(as(AUDITOR).postForEntity("/engine-rest/task/" + taskId + "/complete", json("{}"), Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  // --- the agent's steps -------------------------------------------------------------------------
+
+  private String receive() {
+    ResponseEntity<Map> response = postComplaint(intake("Eva@Example.com", "+31 6 12345678"));
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("trackingNumber");
+  }
+
+  private String receiveAndPatch() {
+    String trackingNumber = receive();
+    submit(trackingNumber, AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+    submit(trackingNumber, PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    return trackingNumber;
+  }
+
+  private void findCauseAndReport(String trackingNumber) {
+    submit(trackingNumber, FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
+    submit(trackingNumber, FIX_FUNDAMENTALLY, Map.of(Var.FIX_DESCRIPTION, "Stronger boxes"));
+    submit(trackingNumber, REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We changed our boxes."));
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(RECORD_CUSTOMER_CONFIRMATION);
+  }
+
+  /** What Tasklist does: load the task's Camunda Form, claim the task if needed, submit the form. */
+  private void submit(String trackingNumber, String taskKey, Map<String, Object> variables) {
+    String taskId = claim(trackingNumber, taskKey);
+    ResponseEntity<Map> response = submitForm(taskId, variables);
+    assertThat(response.getStatusCode()).as("submit " + taskKey + ": " + response.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private String claim(String trackingNumber, String taskKey) {
+    String taskId = taskId(trackingNumber, taskKey);
+    Map<String, Object> task = as(AGENT).getForObject("/engine-rest/task/" + taskId, Map.class);
+    String formKey = (String) ((Map<String, Object>) task.get("camundaFormRef")).get("key");
+    ResponseEntity<Map> form = as(AGENT).getForEntity("/engine-rest/task/" + taskId + "/deployed-form", Map.class);
+    assertThat(form.getStatusCode()).as("form of " + taskKey).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody()).containsEntry("id", formKey);
+    if (task.get("assignee") == null) {
+      assertThat(as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/claim",
+          json("{\"userId\": \"" + AGENT + "\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    return taskId;
+  }
+
+  private ResponseEntity<Map> submitForm(String taskId, Map<String, Object> variables) {
+    return as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(formBody(variables)), Map.class);
+  }
+
+  private String taskId(String trackingNumber, String taskKey) {
+    List<Map<String, Object>> tasks = as(AGENT).getForObject(
+        "/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={task}", List.class,
+        trackingNumber, taskKey);
+    assertThat(tasks).as(taskKey + " open for " + trackingNumber).hasSize(1);
+    return (String) tasks.get(0).get("id");
+  }
+
+  private ResponseEntity<Void> customerReplies(String trackingNumber, boolean resolved, String comment) {
+    String body = comment == null
+        ? "{\"resolved\": %s}".formatted(resolved)
+        : "{\"resolved\": %s, \"comment\": \"%s\"}".formatted(resolved, comment);
+    return as(AGENT).postForEntity("/api/complaints/" + trackingNumber + "/confirmation", json(body), Void.class);
+  }
+
+  private static String formBody(Map<String, Object> variables) {
+    StringBuilder json = new StringBuilder("{\"variables\": {");
+    variables.forEach((name, value) -> json.append('"').append(name).append("\": {\"value\": ")
+        .append(value instanceof String ? "\"" + value + "\"" : value).append("},"));
+    if (!variables.isEmpty()) {
+      json.setLength(json.length() - 1);
+    }
+    return json.append("}}").toString();
+  }
+
+  private List<String> openTaskKeys(String trackingNumber) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber).list().stream()
+        .map(task -> task.getTaskDefinitionKey()).toList();
+  }
+
+  private Complaint complaint(String trackingNumber) {
+    return complaints.findByTrackingNumber(trackingNumber).orElseThrow();
+  }
+
+  private List<MessageKind> kinds(String trackingNumber) {
+    return outbox.messagesOf(complaint(trackingNumber).getId()).stream().map(CustomerMessage::getKind).toList();
+  }
+}

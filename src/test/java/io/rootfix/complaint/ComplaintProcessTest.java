@@ -1,0 +1,236 @@
+package io.rootfix.complaint;
+
+import static io.rootfix.complaint.ComplaintProcess.Element.ACKNOWLEDGE;
+import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
+import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE;
+import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE_WITHOUT_REPLY;
+import static io.rootfix.complaint.ComplaintProcess.Element.END_CLOSED;
+import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
+import static io.rootfix.complaint.ComplaintProcess.Element.FIX_FUNDAMENTALLY;
+import static io.rootfix.complaint.ComplaintProcess.Element.NO_REMEDY;
+import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
+import static io.rootfix.complaint.ComplaintProcess.Element.POINT_TO_DISPUTES_COMMITTEE;
+import static io.rootfix.complaint.ComplaintProcess.Element.RECOGNISE_CUSTOMER;
+import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION;
+import static io.rootfix.complaint.ComplaintProcess.Element.REGISTER;
+import static io.rootfix.complaint.ComplaintProcess.Element.REOPEN;
+import static io.rootfix.complaint.ComplaintProcess.Element.REPORT_BACK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.rootfix.complaint.ComplaintProcess.Var;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The real {@code processes/complaint.bpmn}, with its delegates mocked: the process, not the services,
+ * is under test here. Every flow node and sequence flow is covered.
+ */
+@Deployment(resources = ComplaintProcess.RESOURCE)
+class ComplaintProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+
+  private ProcessEngine processEngine;
+
+  /** The delegates the process called, in order. */
+  private final List<String> calls = new ArrayList<>();
+
+  private int reopenCount;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T09:00:00Z")));
+    mockDelegate("registerComplaint", execution -> {
+      execution.setVariable(Var.COMPLAINT_ID, 42L);
+      execution.setVariable(Var.TRACKING_NUMBER, "RF-2026-000042");
+      execution.setProcessBusinessKey("RF-2026-000042");
+    });
+    mockDelegate("recogniseCustomer", execution -> execution.setVariable(Var.CUSTOMER_ID, 7L));
+    mockDelegate("acknowledgeComplaint", execution -> {});
+    mockDelegate("reopenComplaint", execution -> execution.setVariable(Var.REOPEN_COUNT, ++reopenCount));
+    mockDelegate("pointToDisputesCommittee", execution -> {});
+    mockDelegate("closeComplaint", execution -> {});
+    mockDelegate("closeWithoutReply", execution -> {});
+    Mocks.register("recordTaskOutcome", (TaskListener) task -> calls.add("outcome:" + task.getTaskDefinitionKey()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void resolvedComplaintGoesThroughEveryStageToClosed() {
+    ProcessInstance complaint = receiveComplaint();
+
+    assertThat(complaint).hasBusinessKey("RF-2026-000042").isWaitingAt(AGREE_EXPECTATION);
+    assertThat(task()).hasCandidateGroup(ComplaintProcess.AGENTS).isNotAssigned();
+    complete(task(), withVariables(Var.OWNER, "sam", Var.AGREED_ANSWER_DATE, "2026-12-01"));
+
+    assertThat(complaint).isWaitingAt(ACKNOWLEDGE);
+    execute(job());
+
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM).hasPassed(NO_REMEDY);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+    complete(task());
+
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+
+    complete(task(), withVariables(Var.RESOLVED, true));
+    assertThat(complaint).isWaitingAt(CLOSE);
+    execute(job());
+
+    assertThat(complaint).isEnded().hasPassed(CLOSE, END_CLOSED).hasNotPassed(REOPEN, CLOSE_WITHOUT_REPLY);
+    assertThat(calls).containsExactly("registerComplaint", "recogniseCustomer",
+        "outcome:" + AGREE_EXPECTATION, "acknowledgeComplaint", "outcome:" + PATCH_SYMPTOM,
+        "outcome:" + FIND_ROOT_CAUSE, "outcome:" + FIX_FUNDAMENTALLY, "outcome:" + REPORT_BACK,
+        "outcome:" + RECORD_CUSTOMER_CONFIRMATION, "closeComplaint");
+  }
+
+  @Test
+  void notResolvedReopensAtTheRootCauseAndTheSecondReopenPointsToTheDisputesCommittee() {
+    ProcessInstance complaint = receiveAndPatch();
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+
+    complete(task(), withVariables(Var.RESOLVED, false));
+    assertThat(complaint).hasPassed(REOPEN).isWaitingAt(FIND_ROOT_CAUSE);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+    assertThat(calls).doesNotContain("pointToDisputesCommittee");
+
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+    complete(task(), withVariables(Var.RESOLVED, false));
+
+    assertThat(complaint).isWaitingAt(POINT_TO_DISPUTES_COMMITTEE);
+    execute(job());
+    assertThat(calls).containsOnlyOnce("pointToDisputesCommittee");
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
+
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+    complete(task(), withVariables(Var.RESOLVED, true));
+    execute(job());
+    assertThat(complaint).isEnded().hasPassed(END_CLOSED);
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void noReplyWithinFourteenDaysClosesWithANote() {
+    ProcessInstance complaint = receiveAndPatch();
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+
+    Job noReply = managementService().createJobQuery().timers().singleResult();
+    assertThat(noReply.getDuedate()).isEqualTo(plus(ClockUtil.getCurrentTime(), Duration.ofDays(14)));
+
+    ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofDays(13)));
+    assertThat(managementService().createJobQuery().timers().executable().count()).isZero();
+
+    ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofDays(1).plusMinutes(1)));
+    execute(managementService().createJobQuery().timers().executable().singleResult());
+
+    assertThat(complaint).isWaitingAt(CLOSE_WITHOUT_REPLY);
+    execute(job());
+    assertThat(complaint).isEnded().hasPassed(CLOSE_WITHOUT_REPLY, END_CLOSED).hasNotPassed(CLOSE);
+  }
+
+  @Test
+  void customerConfirmingThroughAChannelEndsTheWaitWithoutTheAgent() {
+    ProcessInstance complaint = receiveAndPatch();
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+
+    runtimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_CUSTOMER_CONFIRMED)
+        .processInstanceBusinessKey("RF-2026-000042")
+        .setVariable(Var.RESOLVED, true)
+        .correlate();
+
+    assertThat(complaint).hasPassed(ComplaintProcess.Element.CUSTOMER_CONFIRMED).isWaitingAt(CLOSE);
+    assertThat(calls).doesNotContain("outcome:" + RECORD_CUSTOMER_CONFIRMATION);
+    assertThat(managementService().createJobQuery().timers().count()).as("no-reply timer removed").isZero();
+    execute(job());
+    assertThat(complaint).isEnded();
+  }
+
+  @Test
+  void oneOffSkipsTheFundamentalFix() {
+    ProcessInstance complaint = receiveAndPatch();
+
+    complete(task(), withVariables(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A courier's single mistake"));
+
+    assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(FIX_FUNDAMENTALLY);
+  }
+
+  private ProcessInstance receiveComplaint() {
+    ProcessInstance complaint = runtimeService().startProcessInstanceByKey(ComplaintProcess.KEY);
+    assertThat(complaint).hasPassed(REGISTER, RECOGNISE_CUSTOMER);
+    return complaint;
+  }
+
+  private ProcessInstance receiveAndPatch() {
+    ProcessInstance complaint = receiveComplaint();
+    complete(task(), withVariables(Var.OWNER, "sam"));
+    execute(job());
+    complete(task());
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
+    return complaint;
+  }
+
+  private void findRootCauseAndFix(ProcessInstance complaint) {
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
+    complete(task(), withVariables(Var.ONE_OFF, false));
+    assertThat(complaint).isWaitingAt(FIX_FUNDAMENTALLY);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+    complete(task());
+  }
+
+  private void reportBack(ProcessInstance complaint) {
+    assertThat(complaint).isWaitingAt(REPORT_BACK);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+    complete(task());
+    assertThat(complaint).isWaitingAt(RECORD_CUSTOMER_CONFIRMATION);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+  }
+
+  private void mockDelegate(String name, JavaDelegate behaviour) {
+    Mocks.register(name, (JavaDelegate) execution -> {
+      calls.add(name);
+      behaviour.execute(execution);
+    });
+  }
+
+  private static Date plus(Date date, Duration duration) {
+    return new Date(date.getTime() + duration.toMillis());
+  }
+}
