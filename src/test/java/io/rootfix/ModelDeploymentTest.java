@@ -52,15 +52,16 @@ class ModelDeploymentTest {
       List<String> lastDeploymentResources) {}
 
   private Deployed start() {
+    // Command-line arguments, because they win over the test profile's settings.
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RootfixApplication.class)
         .profiles("test")
-        .properties(
-            "spring.main.web-application-type=none",
-            "camunda.bpm.process-engine-name=model-deployment-test",
-            "spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/rootfix").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
-            "camunda.bpm.deployment-resource-pattern=file:" + dir.toAbsolutePath() + "/processes/*.bpmn,file:"
-                + dir.toAbsolutePath() + "/forms/*.form")
-        .run()) {
+        .run("--server.port=0",
+            // Not "default": that engine belongs to the cached context of the other integration tests.
+            "--camunda.bpm.process-engine-name=modelDeploymentTest",
+            "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/rootfix").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE",
+            "--camunda.bpm.deployment-resource-pattern=file:" + dir.toAbsolutePath() + "/processes/*.bpmn,file:"
+                + dir.toAbsolutePath() + "/forms/*.form")) {
       RepositoryService repository = app.getBean(RepositoryService.class);
       List<Integer> versions = repository.createProcessDefinitionQuery().processDefinitionKey(ComplaintProcess.KEY)
           .orderByProcessDefinitionVersion().asc().list().stream().map(ProcessDefinition::getVersion).toList();
