@@ -160,6 +160,11 @@ public class Complaint {
     moveTo(ComplaintState.IN_PROGRESS, now);
   }
 
+  void answerDateMoved(LocalDate newDate, Instant now) {
+    this.agreedAnswerDate = newDate;
+    this.updatedAt = now;
+  }
+
   void recordPatch(String patchDescription, Instant now) {
     requireState(ComplaintState.IN_PROGRESS);
     this.patchDescription = patchDescription;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintCorrespondence {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
   private final Outbox outbox;
   private final String disputesCommittee;

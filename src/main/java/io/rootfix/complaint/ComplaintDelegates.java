@@ -3,6 +3,7 @@ package io.rootfix.complaint;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import io.rootfix.customer.Customer;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -51,10 +52,19 @@ class ComplaintDelegates {
     return execution -> complaints.acknowledge(complaintId(execution));
   }
 
-  /** Task_ReopenComplaint */
+  /**
+   * Task_ReopenComplaint: the next round starts with empty forms; what the customer said and the cause
+   * found last time stay visible as the previous round's.
+   */
   @Bean
   JavaDelegate reopenComplaint() {
-    return execution -> execution.setVariable(Var.REOPEN_COUNT, complaints.reopen(complaintId(execution)));
+    return execution -> {
+      execution.setVariable(Var.REOPEN_COUNT, complaints.reopen(complaintId(execution)));
+      execution.setVariable(Var.PREVIOUS_CUSTOMER_COMMENT, execution.getVariable(Var.CUSTOMER_COMMENT));
+      execution.setVariable(Var.PREVIOUS_ROOT_CAUSE_DESCRIPTION, execution.getVariable(Var.ROOT_CAUSE_DESCRIPTION));
+      execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
+          Var.ONE_OFF_REASON, Var.FIX_DESCRIPTION));
+    };
   }
 
   /** Task_PointToDisputesCommittee */

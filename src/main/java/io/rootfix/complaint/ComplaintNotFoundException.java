@@ -1,6 +1,8 @@
 package io.rootfix.complaint;
 
-public class ComplaintNotFoundException extends RuntimeException {
+import io.rootfix.web.NotFoundException;
+
+public class ComplaintNotFoundException extends NotFoundException {
 
   public ComplaintNotFoundException(String trackingNumber) {
     super("No complaint with tracking number " + trackingNumber);

@@ -67,6 +67,18 @@ public final class ComplaintProcess {
     public static final String AGREED_ANSWER_DATE = "agreedAnswerDate";
     public static final String CONTACT_PREFERENCE = "contactPreference";
     public static final String EXPECTATION_NOTE = "expectationNote";
+    /** Date: the answer promise's deadline; the due date of every later complaint task. */
+    public static final String ANSWER_DUE_DATE = "answerDueDate";
+    // Any complaint form: one more promise to the customer
+    /** Boolean: the agent promised something else on this step. */
+    public static final String MAKE_PROMISE = "makePromise";
+    /** callback, delivery, refund or other. */
+    public static final String PROMISE_TYPE = "promiseType";
+    public static final String PROMISE_TEXT = "promiseText";
+    /** Date-time (yyyy-MM-ddTHH:mm, the customer's zone): the deadline or the end of the window. */
+    public static final String PROMISE_DUE = "promiseDue";
+    /** Date-time: the start of a window; optional. */
+    public static final String PROMISE_WINDOW_FROM = "promiseWindowFrom";
     // Patch the symptom
     public static final String PATCH_DESCRIPTION = "patchDescription";
     // Find the root cause
@@ -82,6 +94,9 @@ public final class ComplaintProcess {
     /** Boolean: the customer confirms the complaint is resolved. */
     public static final String RESOLVED = "resolved";
     public static final String CUSTOMER_COMMENT = "customerComment";
+    /** After a reopen: what the customer said last time, and the cause found then. */
+    public static final String PREVIOUS_CUSTOMER_COMMENT = "previousCustomerComment";
+    public static final String PREVIOUS_ROOT_CAUSE_DESCRIPTION = "previousRootCauseDescription";
     /** Integer: how often the customer said "not resolved". */
     public static final String REOPEN_COUNT = "reopenCount";
   }

@@ -3,13 +3,20 @@ package io.rootfix.complaint;
 import io.rootfix.web.InvalidInputException;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerDirectory;
+import io.rootfix.promise.PromiseRenegotiatedEvent;
+import io.rootfix.promise.PromiseService;
+import io.rootfix.promise.PromiseType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +34,17 @@ public class ComplaintService {
   private final CustomerDirectory customers;
   private final ComplaintCorrespondence correspondence;
   private final TrackingNumbers trackingNumbers;
+  private final PromiseService promises;
   private final Validator validator;
   private final Clock clock;
+  private final LocalTime answerDueTime;
 
   public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
-      ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, Validator validator, Clock clock) {
+      ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
+      Validator validator, Clock clock,
+      @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime) {
+    this.promises = promises;
+    this.answerDueTime = answerDueTime;
     this.complaints = complaints;
     this.customers = customers;
     this.correspondence = correspondence;
@@ -61,8 +74,30 @@ public class ComplaintService {
     return customer;
   }
 
-  public void agreeExpectation(long complaintId, Expectation expectation, String owner) {
-    get(complaintId).agreeExpectation(expectation, owner, now());
+  /** Agreeing the expectation is making the answer promise: returns its deadline. */
+  public Instant agreeExpectation(long complaintId, Expectation expectation, String owner) {
+    Complaint complaint = get(complaintId);
+    complaint.agreeExpectation(expectation, owner, now());
+    Instant dueAt = expectation.agreedAnswerDate().atTime(answerDueTime).atZone(clock.getZone()).toInstant();
+    promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), PromiseType.ANSWER,
+        "An answer to your complaint by " + ComplaintCorrespondence.DATE.format(expectation.agreedAnswerDate()),
+        null, dueAt, owner, owner));
+    return dueAt;
+  }
+
+  public void makePromise(long complaintId, PromiseType type, String text, Instant windowFrom, Instant dueAt,
+      String madeBy, String owner) {
+    Complaint complaint = get(complaintId);
+    promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), type, text,
+        windowFrom, dueAt, madeBy, owner));
+  }
+
+  /** The answer promise moved: the complaint's agreed date follows. */
+  @EventListener
+  public void answerPromiseMoved(PromiseRenegotiatedEvent event) {
+    if (event.type() == PromiseType.ANSWER) {
+      get(event.complaintId()).answerDateMoved(LocalDate.ofInstant(event.newDueAt(), clock.getZone()), now());
+    }
   }
 
   public void acknowledge(long complaintId) {
@@ -85,10 +120,12 @@ public class ComplaintService {
     get(complaintId).recordFix(fixDescription, now());
   }
 
+  /** The report keeps the answer promise. */
   public void reportBack(long complaintId, String answerText) {
     Complaint complaint = get(complaintId);
     complaint.reportBack(answerText, now());
     correspondence.report(complaint);
+    promises.keepOpen(complaintId, PromiseType.ANSWER);
   }
 
   public void recordCustomerReply(long complaintId, String customerComment) {

@@ -3,7 +3,14 @@ package io.rootfix.complaint;
 import static io.rootfix.complaint.ComplaintProcess.Element;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
+import io.rootfix.promise.PromiseType;
+import io.rootfix.web.FormDates;
 import java.time.Clock;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordTaskOutcome")
 class RecordTaskOutcome implements TaskListener {
+
+  private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
   private final ComplaintService complaints;
   private final IdentityService identityService;
@@ -41,8 +50,9 @@ class RecordTaskOutcome implements TaskListener {
             input.optionalText(Var.EXPECTATION_NOTE, 2000));
         input.check();
         String owner = actor(task);
-        complaints.agreeExpectation(id, expectation, owner);
+        Instant answerDue = complaints.agreeExpectation(id, expectation, owner);
         task.setVariable(Var.OWNER, owner);
+        task.setVariable(Var.ANSWER_DUE_DATE, Date.from(answerDue));
       }
       case Element.PATCH_SYMPTOM -> {
         String patch = input.requiredText(Var.PATCH_DESCRIPTION, 4000);
@@ -76,6 +86,27 @@ class RecordTaskOutcome implements TaskListener {
       }
       default -> throw new IllegalStateException("No outcome defined for task " + task.getTaskDefinitionKey());
     }
+    makeExtraPromise(task, id);
+  }
+
+  /** Any complaint form lets the agent record one more promise ("I'll call you back today before 17:00"). */
+  private void makeExtraPromise(DelegateTask task, long complaintId) {
+    StepInput input = new StepInput(task.getVariables());
+    boolean promised = input.flag(Var.MAKE_PROMISE);
+    if (promised) {
+      PromiseType type = input.requiredCode(Var.PROMISE_TYPE, code -> PromiseType.valueOf(code.toUpperCase(Locale.ROOT)),
+          "callback|delivery|refund|other");
+      String text = input.requiredText(Var.PROMISE_TEXT, 500);
+      input.check();
+      Instant dueAt = FormDates.parse(task.getVariable(Var.PROMISE_DUE), Var.PROMISE_DUE, clock.getZone(), END_OF_DAY);
+      Instant windowFrom = FormDates.parse(task.getVariable(Var.PROMISE_WINDOW_FROM), Var.PROMISE_WINDOW_FROM,
+          clock.getZone(), END_OF_DAY);
+      String owner = (String) task.getVariable(Var.OWNER);
+      complaints.makePromise(complaintId, type, text, windowFrom, dueAt, actor(task), owner != null ? owner : actor(task));
+    }
+    // The next form starts without this promise.
+    task.getExecution().removeVariables(List.of(Var.MAKE_PROMISE, Var.PROMISE_TYPE, Var.PROMISE_TEXT, Var.PROMISE_DUE,
+        Var.PROMISE_WINDOW_FROM));
   }
 
   /** The agent who claimed the task, or else the user completing it. */

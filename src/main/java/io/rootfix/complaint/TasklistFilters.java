@@ -17,8 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Shared Tasklist filters for the people who work complaints, created once (a filter a team changed in
- * Tasklist is left as it is) and readable by their groups.
+ * Shared Tasklist filters for the people who work complaints, readable by their groups. Created once;
+ * a filter a team changed in Tasklist is left as it is, unless Rootfix ships a new version of it
+ * ({@link #VERSION}, kept in the filter's properties).
  */
 @Component
 class TasklistFilters {
@@ -26,6 +27,10 @@ class TasklistFilters {
   static final String MY_COMPLAINTS = "My complaints";
   static final String GROUP_TASKS = "Complaints for my groups";
   static final String ALL_OPEN = "All open complaint tasks";
+
+  /** Raise when a filter's query changes, so existing databases get the new one. */
+  static final int VERSION = 2;
+  private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", ComplaintProcess.Var.TRACKING_NUMBER, "label", "Tracking number"),
@@ -49,7 +54,7 @@ class TasklistFilters {
     Filter mine = ensure(MY_COMPLAINTS, -10, "#1f77b4", "Complaints you own: their next step waits for you.",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     Filter group = ensure(GROUP_TASKS, -5, "#2ca02c", "New complaints and unclaimed steps for your groups.",
-        taskService.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}"));
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     Filter all = ensure(ALL_OPEN, 0, "#d62728", "Every open complaint task, assigned or not.",
         taskService.createTaskQuery().processDefinitionKey(ComplaintProcess.KEY));
     for (String agentGroup : List.of(Groups.SERVICE_AGENTS, Groups.TEAM_LEADS)) {
@@ -61,16 +66,18 @@ class TasklistFilters {
 
   private Filter ensure(String name, int priority, String color, String description, TaskQuery query) {
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
+    if (existing != null && existing.getProperties() != null
+        && existing.getProperties().get(VERSION_PROPERTY) instanceof Number version && version.intValue() >= VERSION) {
       return existing;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(VERSION_PROPERTY, VERSION);
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("description", description);
     properties.put("refresh", true);
     properties.put("variables", COLUMNS);
-    Filter filter = filterService.newTaskFilter(name)
+    Filter filter = (existing != null ? existing : filterService.newTaskFilter(name))
         .setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
         .setProperties(properties);
     return filterService.saveFilter(filter);

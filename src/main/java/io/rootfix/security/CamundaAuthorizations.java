@@ -6,6 +6,7 @@ import static io.rootfix.security.Groups.SERVICE_AGENTS;
 import static io.rootfix.security.Groups.TEAM_LEADS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -44,10 +45,14 @@ class CamundaAuthorizations {
   void setUp() {
     GROUP_NAMES.forEach(this::ensureGroup);
 
-    // Service agents: Tasklist, start a complaint by phone, work the tasks of their group.
+    // Service agents: Tasklist, start a complaint by phone, work the tasks of their group, and read the
+    // complaints and promises they work on (Tasklist shows their variables in the task list).
     authorizations.grant(SERVICE_AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (String key : List.of("complaint", "promise")) {
+      authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
+    }
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     // Team leads: also see every running complaint and reassign its tasks.

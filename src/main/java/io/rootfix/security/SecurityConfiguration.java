@@ -46,7 +46,9 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
-            .requestMatchers(HttpMethod.GET, "/api/complaints/**")
+            .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
+                .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/insights/**")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, PROCESS_OWNERS, ADMINS)
             .anyRequest().hasAuthority(ADMINS))
         .build();

@@ -1,7 +1,6 @@
 package io.rootfix.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.rootfix.complaint.ComplaintNotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,8 +62,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(invalid(errors));
   }
 
-  @ExceptionHandler(ComplaintNotFoundException.class)
-  ResponseEntity<ProblemDetail> notFound(ComplaintNotFoundException ex) {
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
   }

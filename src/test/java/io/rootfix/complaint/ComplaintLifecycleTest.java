@@ -32,8 +32,6 @@ import org.springframework.http.ResponseEntity;
  */
 class ComplaintLifecycleTest extends RootfixIntegrationTest {
 
-  private static final String PROMISED = LocalDate.now().plusDays(7).toString();
-
   @Autowired
   private ComplaintRepository complaints;
 
@@ -202,86 +200,6 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     assertThat(as(AUDITOR).postForEntity("/engine-rest/task/" + taskId + "/complete", json("{}"), Map.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
-  }
-
-  // --- the agent's steps -------------------------------------------------------------------------
-
-  private String receive() {
-    ResponseEntity<Map> response = postComplaint(intake("Eva@Example.com", "+31 6 12345678"));
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return (String) response.getBody().get("trackingNumber");
-  }
-
-  private String receiveAndPatch() {
-    String trackingNumber = receive();
-    submit(trackingNumber, AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
-        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
-    executeDueJobs();
-    submit(trackingNumber, PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
-    return trackingNumber;
-  }
-
-  private void findCauseAndReport(String trackingNumber) {
-    submit(trackingNumber, FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
-    submit(trackingNumber, FIX_FUNDAMENTALLY, Map.of(Var.FIX_DESCRIPTION, "Stronger boxes"));
-    submit(trackingNumber, REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We changed our boxes."));
-    assertThat(openTaskKeys(trackingNumber)).containsExactly(RECORD_CUSTOMER_CONFIRMATION);
-  }
-
-  /** What Tasklist does: load the task's Camunda Form, claim the task if needed, submit the form. */
-  private void submit(String trackingNumber, String taskKey, Map<String, Object> variables) {
-    String taskId = claim(trackingNumber, taskKey);
-    ResponseEntity<Map> response = submitForm(taskId, variables);
-    assertThat(response.getStatusCode()).as("submit " + taskKey + ": " + response.getBody())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-  }
-
-  private String claim(String trackingNumber, String taskKey) {
-    String taskId = taskId(trackingNumber, taskKey);
-    Map<String, Object> task = as(AGENT).getForObject("/engine-rest/task/" + taskId, Map.class);
-    String formKey = (String) ((Map<String, Object>) task.get("camundaFormRef")).get("key");
-    ResponseEntity<Map> form = as(AGENT).getForEntity("/engine-rest/task/" + taskId + "/deployed-form", Map.class);
-    assertThat(form.getStatusCode()).as("form of " + taskKey).isEqualTo(HttpStatus.OK);
-    assertThat(form.getBody()).containsEntry("id", formKey);
-    if (task.get("assignee") == null) {
-      assertThat(as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/claim",
-          json("{\"userId\": \"" + AGENT + "\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    return taskId;
-  }
-
-  private ResponseEntity<Map> submitForm(String taskId, Map<String, Object> variables) {
-    return as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(formBody(variables)), Map.class);
-  }
-
-  private String taskId(String trackingNumber, String taskKey) {
-    List<Map<String, Object>> tasks = as(AGENT).getForObject(
-        "/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey={task}", List.class,
-        trackingNumber, taskKey);
-    assertThat(tasks).as(taskKey + " open for " + trackingNumber).hasSize(1);
-    return (String) tasks.get(0).get("id");
-  }
-
-  private ResponseEntity<Void> customerReplies(String trackingNumber, boolean resolved, String comment) {
-    String body = comment == null
-        ? "{\"resolved\": %s}".formatted(resolved)
-        : "{\"resolved\": %s, \"comment\": \"%s\"}".formatted(resolved, comment);
-    return as(AGENT).postForEntity("/api/complaints/" + trackingNumber + "/confirmation", json(body), Void.class);
-  }
-
-  private static String formBody(Map<String, Object> variables) {
-    StringBuilder json = new StringBuilder("{\"variables\": {");
-    variables.forEach((name, value) -> json.append('"').append(name).append("\": {\"value\": ")
-        .append(value instanceof String ? "\"" + value + "\"" : value).append("},"));
-    if (!variables.isEmpty()) {
-      json.setLength(json.length() - 1);
-    }
-    return json.append("}}").toString();
-  }
-
-  private List<String> openTaskKeys(String trackingNumber) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber).list().stream()
-        .map(task -> task.getTaskDefinitionKey()).toList();
   }
 
   private Complaint complaint(String trackingNumber) {

@@ -1,6 +1,14 @@
 package io.rootfix.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -81,5 +89,93 @@ public abstract class RootfixIntegrationTest {
 
   protected long count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, Long.class);
+  }
+
+  // --- an agent's steps, as Tasklist takes them ----------------------------------------------------
+
+  /** A date a week ahead, as agreed with the customer. */
+  protected static final String PROMISED = LocalDate.now().plusDays(7).toString();
+
+  protected String receive() {
+    ResponseEntity<Map> response = postComplaint(intake("Eva@Example.com", "+31 6 12345678"));
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("trackingNumber");
+  }
+
+  protected void agreeExpectation(String trackingNumber, String answerDate) {
+    submit(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, answerDate, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+  }
+
+  protected String receiveAndPatch() {
+    String trackingNumber = receive();
+    agreeExpectation(trackingNumber, PROMISED);
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    return trackingNumber;
+  }
+
+  protected void findCauseAndReport(String trackingNumber) {
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE,
+        Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
+    submit(trackingNumber, Element.FIX_FUNDAMENTALLY, Map.of(Var.FIX_DESCRIPTION, "Stronger boxes"));
+    submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We changed our boxes."));
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.RECORD_CUSTOMER_CONFIRMATION);
+  }
+
+  /** What Tasklist does: load the task's Camunda Form, claim the task if needed, submit the form. */
+  protected void submit(String trackingNumber, String taskKey, Map<String, Object> variables) {
+    String taskId = claim(trackingNumber, taskKey);
+    ResponseEntity<Map> response = submitForm(taskId, variables);
+    assertThat(response.getStatusCode()).as("submit " + taskKey + ": " + response.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  protected String claim(String trackingNumber, String taskKey) {
+    String taskId = taskId(trackingNumber, taskKey);
+    Map<String, Object> task = as(AGENT).getForObject("/engine-rest/task/" + taskId, Map.class);
+    String formKey = (String) ((Map<String, Object>) task.get("camundaFormRef")).get("key");
+    ResponseEntity<Map> form = as(AGENT).getForEntity("/engine-rest/task/" + taskId + "/deployed-form", Map.class);
+    assertThat(form.getStatusCode()).as("form of " + taskKey).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody()).containsEntry("id", formKey);
+    if (task.get("assignee") == null) {
+      assertThat(as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/claim",
+          json("{\"userId\": \"" + AGENT + "\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    return taskId;
+  }
+
+  protected ResponseEntity<Map> submitForm(String taskId, Map<String, Object> variables) {
+    return as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(formBody(variables)), Map.class);
+  }
+
+  /** The one open task with this key on the complaint (of any process with the tracking number in its key). */
+  protected String taskId(String trackingNumber, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKeyLike(trackingNumber + "%")
+        .taskDefinitionKey(taskKey).list();
+    assertThat(tasks).as(taskKey + " open for " + trackingNumber).hasSize(1);
+    return tasks.get(0).getId();
+  }
+
+  protected ResponseEntity<Void> customerReplies(String trackingNumber, boolean resolved, String comment) {
+    String body = comment == null
+        ? "{\"resolved\": %s}".formatted(resolved)
+        : "{\"resolved\": %s, \"comment\": \"%s\"}".formatted(resolved, comment);
+    return as(AGENT).postForEntity("/api/complaints/" + trackingNumber + "/confirmation", json(body), Void.class);
+  }
+
+  protected static String formBody(Map<String, Object> variables) {
+    StringBuilder json = new StringBuilder("{\"variables\": {");
+    variables.forEach((name, value) -> json.append('"').append(name).append("\": {\"value\": ")
+        .append(value instanceof String ? "\"" + value + "\"" : value).append("},"));
+    if (!variables.isEmpty()) {
+      json.setLength(json.length() - 1);
+    }
+    return json.append("}}").toString();
+  }
+
+  protected List<String> openTaskKeys(String trackingNumber) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber).list().stream()
+        .map(Task::getTaskDefinitionKey).toList();
   }
 }

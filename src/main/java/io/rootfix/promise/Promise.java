@@ -1,0 +1,198 @@
+package io.rootfix.promise;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One promise to a customer, with its deadline (or window), its watch and its outcome. */
+@Entity
+public class Promise {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "promise_seq")
+  @SequenceGenerator(name = "promise_seq", sequenceName = "promise_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false)
+  private Long complaintId;
+
+  @Column(nullable = false, length = 20)
+  private String trackingNumber;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private PromiseType type;
+
+  /** What was promised, in the words the customer heard. */
+  @Column(nullable = false, length = 500)
+  private String text;
+
+  /** Start of a window ("Friday between 14:00 and 18:00"); null for a plain deadline. */
+  private Instant windowFrom;
+
+  /** The deadline, or the end of the window. */
+  @Column(nullable = false)
+  private Instant dueAt;
+
+  @Column(length = 64)
+  private String madeBy;
+
+  @Column(nullable = false)
+  private Instant madeAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private PromiseState state;
+
+  private Instant keptAt;
+
+  private Instant brokenAt;
+
+  private Instant remindedAt;
+
+  @Column(length = 2000)
+  private String escalationNote;
+
+  @Column(length = 64)
+  private String processInstanceId;
+
+  @OneToMany(mappedBy = "promise", cascade = CascadeType.ALL)
+  @OrderBy("renegotiatedAt")
+  private List<PromiseRenegotiation> renegotiations = new ArrayList<>();
+
+  @Version
+  private long version;
+
+  protected Promise() {}
+
+  Promise(Long complaintId, String trackingNumber, PromiseType type, String text, Instant windowFrom, Instant dueAt,
+      String madeBy, Instant madeAt) {
+    this.complaintId = complaintId;
+    this.trackingNumber = trackingNumber;
+    this.type = type;
+    this.text = text;
+    this.windowFrom = windowFrom;
+    this.dueAt = dueAt;
+    this.madeBy = madeBy;
+    this.madeAt = madeAt;
+    this.state = PromiseState.OPEN;
+  }
+
+  void watchedBy(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  void reminded(Instant now) {
+    this.remindedAt = now;
+  }
+
+  /** A new date agreed with the customer; told in time when agreed before the old date passed. */
+  PromiseRenegotiation renegotiate(Instant newDueAt, String reason, String by, Instant now) {
+    requireOpen();
+    PromiseRenegotiation renegotiation = new PromiseRenegotiation(this, dueAt, newDueAt, reason, by, now);
+    renegotiations.add(renegotiation);
+    if (windowFrom != null) {
+      windowFrom = windowFrom.plus(java.time.Duration.between(dueAt, newDueAt));
+    }
+    dueAt = newDueAt;
+    return renegotiation;
+  }
+
+  void kept(Instant now) {
+    requireOpen();
+    keptAt = now;
+    state = renegotiations.isEmpty() ? PromiseState.KEPT : PromiseState.RENEGOTIATED;
+  }
+
+  void broken(Instant now) {
+    requireOpen();
+    brokenAt = now;
+    state = PromiseState.BROKEN;
+  }
+
+  void escalationHandled(String note) {
+    this.escalationNote = note;
+  }
+
+  private void requireOpen() {
+    if (state != PromiseState.OPEN) {
+      throw new IllegalStateException("Promise " + id + " is " + state + ", no longer open");
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getComplaintId() {
+    return complaintId;
+  }
+
+  public String getTrackingNumber() {
+    return trackingNumber;
+  }
+
+  public PromiseType getType() {
+    return type;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public Instant getWindowFrom() {
+    return windowFrom;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public String getMadeBy() {
+    return madeBy;
+  }
+
+  public Instant getMadeAt() {
+    return madeAt;
+  }
+
+  public PromiseState getState() {
+    return state;
+  }
+
+  public Instant getKeptAt() {
+    return keptAt;
+  }
+
+  public Instant getBrokenAt() {
+    return brokenAt;
+  }
+
+  public Instant getRemindedAt() {
+    return remindedAt;
+  }
+
+  public String getEscalationNote() {
+    return escalationNote;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public List<PromiseRenegotiation> getRenegotiations() {
+    return List.copyOf(renegotiations);
+  }
+}

@@ -1,0 +1,102 @@
+package io.rootfix.promise;
+
+import static io.rootfix.promise.PromiseProcess.Var;
+
+import io.rootfix.web.FormDates;
+import io.rootfix.web.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks and task listeners of {@code promise.bpmn}. */
+@Configuration
+class PromiseDelegates {
+
+  private final PromiseService promises;
+  private final IdentityService identityService;
+  private final Clock clock;
+
+  PromiseDelegates(PromiseService promises, IdentityService identityService, Clock clock) {
+    this.promises = promises;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  /** Task_RemindOwner */
+  @Bean
+  JavaDelegate remindPromiseOwner() {
+    return execution -> promises.reminded(promiseId(execution));
+  }
+
+  /** Task_MarkKept */
+  @Bean
+  JavaDelegate markPromiseKept() {
+    return execution -> promises.markKept(promiseId(execution));
+  }
+
+  /** Task_MarkBroken */
+  @Bean
+  JavaDelegate markPromiseBroken() {
+    return execution -> promises.markBroken(promiseId(execution));
+  }
+
+  /** Task_RenegotiateInTime: a new date moves the timers (the flow returns to the watch with new dates). */
+  @Bean
+  TaskListener recordRenegotiation() {
+    return task -> {
+      boolean newDate = Boolean.TRUE.equals(task.getVariable(Var.NEW_DATE_AGREED))
+          || "true".equals(String.valueOf(task.getVariable(Var.NEW_DATE_AGREED)));
+      task.setVariable(Var.NEW_DATE_AGREED, newDate);
+      if (newDate) {
+        Map<String, Object> timers = promises.renegotiateInTask(promiseId(task),
+            parseDue(task.getVariable(Var.NEW_DUE)), text(task.getVariable(Var.RENEGOTIATION_REASON)), actor(task));
+        task.getExecution().setVariables(timers);
+      }
+    };
+  }
+
+  /** Task_EscalateBrokenPromise */
+  @Bean
+  TaskListener recordEscalation() {
+    return task -> {
+      String note = text(task.getVariable(Var.ESCALATION_NOTE));
+      if (note == null) {
+        throw InvalidInputException.of(Var.ESCALATION_NOTE, "say what was done about the broken promise");
+      }
+      promises.escalationHandled(promiseId(task), note);
+    };
+  }
+
+  private Instant parseDue(Object value) {
+    Instant due = FormDates.parse(value, Var.NEW_DUE, clock.getZone(), LocalTime.of(17, 0));
+    if (due == null) {
+      throw InvalidInputException.of(Var.NEW_DUE, "give the new date agreed with the customer");
+    }
+    return due;
+  }
+
+  private String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  private static Long promiseId(VariableScope scope) {
+    return ((Number) scope.getVariable(Var.PROMISE_ID)).longValue();
+  }
+}

@@ -1,0 +1,57 @@
+package io.rootfix.promise;
+
+/** The names {@code processes/promise.bpmn} and the code share. */
+public final class PromiseProcess {
+
+  private PromiseProcess() {}
+
+  public static final String KEY = "promise";
+  public static final String RESOURCE = "processes/promise.bpmn";
+
+  public static final String MESSAGE_KEPT = "PromiseKept";
+  public static final String MESSAGE_RENEGOTIATED = "PromiseRenegotiated";
+
+  public static final String LEADS = "team-leads";
+
+  public static final class Element {
+    private Element() {}
+
+    public static final String REMINDER = "Timer_Reminder";
+    public static final String REMIND_OWNER = "Task_RemindOwner";
+    public static final String RENEGOTIATE_IN_TIME_TIMER = "Timer_RenegotiateInTime";
+    public static final String RENEGOTIATE_IN_TIME = "Task_RenegotiateInTime";
+    public static final String WAIT_FOR_REMINDER = "Gateway_WaitForReminder";
+    public static final String WAIT_FOR_RENEGOTIATION = "Gateway_WaitForRenegotiation";
+    public static final String WAIT_FOR_DEADLINE = "Gateway_WaitForDeadline";
+    public static final String DEADLINE = "Timer_Deadline";
+    public static final String MARK_KEPT = "Task_MarkKept";
+    public static final String MARK_BROKEN = "Task_MarkBroken";
+    public static final String ESCALATE = "Task_EscalateBrokenPromise";
+    public static final String END_KEPT = "End_PromiseKept";
+    public static final String END_BROKEN = "End_PromiseBroken";
+  }
+
+  public static final class Var {
+    private Var() {}
+
+    /** Long: the id of the Promise row. */
+    public static final String PROMISE_ID = "promiseId";
+    public static final String TRACKING_NUMBER = "trackingNumber";
+    public static final String PROMISE_TEXT = "promiseText";
+    public static final String PROMISE_TYPE = "promiseType";
+    /** The user who keeps the promise; the renegotiation task is theirs. */
+    public static final String OWNER = "owner";
+    /** Dates of the three timers. */
+    public static final String DUE_AT = "dueAt";
+    public static final String REMIND_AT = "remindAt";
+    public static final String RENEGOTIATE_AT = "renegotiateAt";
+    // The "Renegotiate in time" form
+    /** Boolean. */
+    public static final String NEW_DATE_AGREED = "newDateAgreed";
+    /** ISO date-time (yyyy-MM-ddTHH:mm) or date, in the customer's time zone. */
+    public static final String NEW_DUE = "newDue";
+    public static final String RENEGOTIATION_REASON = "renegotiationReason";
+    // The "Handle the broken promise" form
+    public static final String ESCALATION_NOTE = "escalationNote";
+  }
+}

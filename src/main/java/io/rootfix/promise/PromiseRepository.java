@@ -1,0 +1,31 @@
+package io.rootfix.promise;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PromiseRepository extends JpaRepository<Promise, Long> {
+
+  List<Promise> findByTrackingNumberOrderByMadeAtAscIdAsc(String trackingNumber);
+
+  List<Promise> findByComplaintIdAndTypeAndState(Long complaintId, PromiseType type, PromiseState state);
+
+  /** Open promises nearest their deadline first. */
+  List<Promise> findByStateAndDueAtBeforeOrderByDueAtAsc(PromiseState state, Instant dueBefore);
+
+  @Query("select p.state as state, count(p) as count from Promise p group by p.state")
+  List<StateCount> countByState();
+
+  /** Kept at a new date that was agreed only after the old one had passed. */
+  @Query("""
+      select count(distinct p) from Promise p join p.renegotiations r
+      where p.state = io.rootfix.promise.PromiseState.RENEGOTIATED and r.customerToldInTime = false""")
+  long countRenegotiatedLate();
+
+  interface StateCount {
+    PromiseState getState();
+
+    long getCount();
+  }
+}

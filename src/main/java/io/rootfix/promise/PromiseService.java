@@ -1,0 +1,201 @@
+package io.rootfix.promise;
+
+import io.rootfix.promise.PromisePolicy.Timers;
+import io.rootfix.web.ConflictException;
+import io.rootfix.web.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes promises, starts their watch, and records how they end. */
+@Service
+@Transactional
+public class PromiseService {
+
+  private final PromiseRepository promises;
+  private final PromisePolicy policy;
+  private final RuntimeService runtimeService;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  public PromiseService(PromiseRepository promises, PromisePolicy policy, RuntimeService runtimeService,
+      ApplicationEventPublisher events, Clock clock) {
+    this.promises = promises;
+    this.policy = policy;
+    this.runtimeService = runtimeService;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** What an agent promised; {@code windowFrom} only for a window ("between 14:00 and 18:00"). */
+  public record NewPromise(Long complaintId, String trackingNumber, PromiseType type, String text,
+      Instant windowFrom, Instant dueAt, String madeBy, String owner) {}
+
+  /** Records the promise and starts its watch (process {@code promise}). */
+  public Promise make(NewPromise spec) {
+    Instant now = now();
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (spec.text() == null || spec.text().isBlank()) {
+      errors.put("promiseText", "say what was promised");
+    } else if (spec.text().length() > 500) {
+      errors.put("promiseText", "must be at most 500 characters");
+    }
+    if (spec.dueAt() == null || !spec.dueAt().isAfter(now)) {
+      errors.put("promiseDue", "must be in the future");
+    } else if (spec.windowFrom() != null && !spec.windowFrom().isBefore(spec.dueAt())) {
+      errors.put("promiseWindowFrom", "must be before the end of the window");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Promise promise = promises.save(new Promise(spec.complaintId(), spec.trackingNumber(), spec.type(),
+        spec.text().trim(), spec.windowFrom(), spec.dueAt(), spec.madeBy(), now));
+    Map<String, Object> variables = new LinkedHashMap<>(timerVariables(policy.timersFor(now, promise.getDueAt())));
+    variables.put(PromiseProcess.Var.PROMISE_ID, promise.getId());
+    variables.put(PromiseProcess.Var.TRACKING_NUMBER, promise.getTrackingNumber());
+    variables.put(PromiseProcess.Var.PROMISE_TYPE, promise.getType().name());
+    variables.put(PromiseProcess.Var.PROMISE_TEXT, promise.getText());
+    variables.put(PromiseProcess.Var.OWNER, spec.owner());
+    String instanceId = runtimeService.startProcessInstanceByKey(PromiseProcess.KEY,
+        spec.trackingNumber() + "/" + promise.getId(), variables).getId();
+    promise.watchedBy(instanceId);
+    return promise;
+  }
+
+  /** Keeps the open promises of this type on the complaint, e.g. the answer promise at "Report back". */
+  public void keepOpen(Long complaintId, PromiseType type) {
+    for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
+      keep(promise);
+    }
+  }
+
+  /** Ends the watch as kept (Task_MarkKept records it). */
+  public void keep(Long promiseId) {
+    keep(open(promiseId));
+  }
+
+  private void keep(Promise promise) {
+    runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_KEPT)
+        .processInstanceId(promise.getProcessInstanceId())
+        .correlate();
+  }
+
+  /** A new date agreed outside the "Renegotiate in time" task: the watch starts over with the new dates. */
+  public PromiseView renegotiate(Long promiseId, Instant newDueAt, String reason, String by) {
+    Promise promise = open(promiseId);
+    Timers timers = recordRenegotiation(promise, newDueAt, reason, by);
+    runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RENEGOTIATED)
+        .processInstanceId(promise.getProcessInstanceId())
+        .setVariables(timerVariables(timers))
+        .correlate();
+    return PromiseView.of(promise);
+  }
+
+  /** A new date agreed in the "Renegotiate in time" task; returns the timer variables of the new watch. */
+  Map<String, Object> renegotiateInTask(Long promiseId, Instant newDueAt, String reason, String by) {
+    return timerVariables(recordRenegotiation(open(promiseId), newDueAt, reason, by));
+  }
+
+  private Timers recordRenegotiation(Promise promise, Instant newDueAt, String reason, String by) {
+    Instant now = now();
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (newDueAt == null || !newDueAt.isAfter(now)) {
+      errors.put(PromiseProcess.Var.NEW_DUE, "the new date must be in the future");
+    }
+    if (reason == null || reason.isBlank()) {
+      errors.put(PromiseProcess.Var.RENEGOTIATION_REASON, "say why the date moves");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    promise.renegotiate(newDueAt, reason.trim(), by, now);
+    events.publishEvent(new PromiseRenegotiatedEvent(promise.getId(), promise.getComplaintId(),
+        promise.getTrackingNumber(), promise.getType(), newDueAt));
+    return policy.timersFor(now, newDueAt);
+  }
+
+  void reminded(Long promiseId) {
+    Promise promise = get(promiseId);
+    promise.reminded(now());
+    events.publishEvent(new PromiseReminderEvent(promise.getId(), promise.getTrackingNumber(), promise.getDueAt()));
+  }
+
+  void markKept(Long promiseId) {
+    get(promiseId).kept(now());
+  }
+
+  void markBroken(Long promiseId) {
+    get(promiseId).broken(now());
+  }
+
+  void escalationHandled(Long promiseId, String note) {
+    get(promiseId).escalationHandled(note);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PromiseView> ofComplaint(String trackingNumber) {
+    return promises.findByTrackingNumberOrderByMadeAtAscIdAsc(trackingNumber).stream().map(PromiseView::of).toList();
+  }
+
+  /** Open promises due before the given moment, nearest their deadline first. */
+  @Transactional(readOnly = true)
+  public List<PromiseView> openDueBefore(Instant dueBefore) {
+    return promises.findByStateAndDueAtBeforeOrderByDueAtAsc(PromiseState.OPEN, dueBefore).stream()
+        .map(PromiseView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public PromiseView view(Long promiseId) {
+    return PromiseView.of(get(promiseId));
+  }
+
+  /** The promise-kept rate: kept plus renegotiated in time, over all finished promises. */
+  @Transactional(readOnly = true)
+  public KeptRate keptRate() {
+    Map<PromiseState, Long> byState = new LinkedHashMap<>();
+    for (PromiseState state : PromiseState.values()) {
+      byState.put(state, 0L);
+    }
+    promises.countByState().forEach(count -> byState.put(count.getState(), count.getCount()));
+    long renegotiatedLate = promises.countRenegotiatedLate();
+    long kept = byState.get(PromiseState.KEPT);
+    long renegotiatedInTime = byState.get(PromiseState.RENEGOTIATED) - renegotiatedLate;
+    long finished = kept + byState.get(PromiseState.RENEGOTIATED) + byState.get(PromiseState.BROKEN);
+    Double rate = finished == 0 ? null : (double) (kept + renegotiatedInTime) / finished;
+    return new KeptRate(byState.get(PromiseState.OPEN), finished, kept, renegotiatedInTime,
+        byState.get(PromiseState.BROKEN), rate);
+  }
+
+  public record KeptRate(long open, long finished, long kept, long renegotiatedInTime, long broken,
+      Double keptRate) {}
+
+  private Promise open(Long promiseId) {
+    Promise promise = get(promiseId);
+    if (promise.getState() != PromiseState.OPEN) {
+      throw new ConflictException("Promise " + promiseId + " is " + promise.getState() + ", no longer open");
+    }
+    return promise;
+  }
+
+  private Promise get(Long promiseId) {
+    return promises.findById(promiseId).orElseThrow(() -> new PromiseNotFoundException(promiseId));
+  }
+
+  private static Map<String, Object> timerVariables(Timers timers) {
+    return Map.of(
+        PromiseProcess.Var.REMIND_AT, Date.from(timers.remindAt()),
+        PromiseProcess.Var.RENEGOTIATE_AT, Date.from(timers.renegotiateAt()),
+        PromiseProcess.Var.DUE_AT, Date.from(timers.dueAt()));
+  }
+
+  private Instant now() {
+    return Instant.now(clock);
+  }
+}
