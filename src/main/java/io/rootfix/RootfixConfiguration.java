@@ -1,17 +1,16 @@
 package io.rootfix;
 
+import io.rootfix.calendar.BusinessCalendar;
 import java.time.Clock;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 public class RootfixConfiguration {
 
-  /** The zone in which dates agreed with customers ("by Tuesday") are meant. */
+  /** Engine time in the business calendar's zone, where dates agreed with customers ("by Tuesday") are meant. */
   @Bean
-  public Clock clock(@Value("${rootfix.time-zone:Europe/Amsterdam}") String zone) {
-    return new EngineClock(ZoneId.of(zone));
+  public Clock clock(BusinessCalendar calendar) {
+    return new EngineClock(calendar.zone());
   }
 }
