@@ -46,6 +46,13 @@ class ComplaintDelegates {
     };
   }
 
+  /** Task_ProposeAnswerDate: prefills "Answer promised by" on the Agree expectation form. */
+  @Bean
+  JavaDelegate proposeAnswerDate() {
+    return execution -> execution.setVariable(Var.AGREED_ANSWER_DATE,
+        complaints.proposeAnswerDate(complaintId(execution), (String) execution.getVariable(Var.ANSWER_WITHIN)).toString());
+  }
+
   /** Task_Acknowledge */
   @Bean
   JavaDelegate acknowledgeComplaint() {

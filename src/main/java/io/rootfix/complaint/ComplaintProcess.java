@@ -10,6 +10,7 @@ public final class ComplaintProcess {
 
   public static final String KEY = "complaint";
   public static final String RESOURCE = "processes/complaint.bpmn";
+  public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
 
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
 
@@ -22,6 +23,8 @@ public final class ComplaintProcess {
     public static final String START = "StartEvent_ComplaintReceived";
     public static final String REGISTER = "Task_RegisterComplaint";
     public static final String RECOGNISE_CUSTOMER = "Task_RecogniseCustomer";
+    public static final String DETERMINE_ANSWER_DEADLINE = "Task_DetermineAnswerDeadline";
+    public static final String PROPOSE_ANSWER_DATE = "Task_ProposeAnswerDate";
     public static final String AGREE_EXPECTATION = "Task_AgreeExpectation";
     public static final String ACKNOWLEDGE = "Task_Acknowledge";
     public static final String PATCH_SYMPTOM = "Task_PatchSymptom";
@@ -61,6 +64,9 @@ public final class ComplaintProcess {
     public static final String CUSTOMER_ID = "customerId";
     /** The user who owns the complaint; later complaint tasks are assigned to them. */
     public static final String OWNER = "owner";
+
+    /** The policy's default time to answer ("2 business days"), from answer-deadline.dmn. */
+    public static final String ANSWER_WITHIN = "answerWithin";
 
     // Agree expectation
     /** ISO date (yyyy-MM-dd). */

@@ -1,6 +1,7 @@
 package io.rootfix.complaint;
 
 import io.rootfix.web.InvalidInputException;
+import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerDirectory;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
@@ -35,15 +36,17 @@ public class ComplaintService {
   private final ComplaintCorrespondence correspondence;
   private final TrackingNumbers trackingNumbers;
   private final PromiseService promises;
+  private final BusinessCalendar calendar;
   private final Validator validator;
   private final Clock clock;
   private final LocalTime answerDueTime;
 
   public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
-      Validator validator, Clock clock,
+      BusinessCalendar calendar, Validator validator, Clock clock,
       @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime) {
     this.promises = promises;
+    this.calendar = calendar;
     this.answerDueTime = answerDueTime;
     this.complaints = complaints;
     this.customers = customers;
@@ -72,6 +75,19 @@ public class ComplaintService {
         complaint.getContactName(), complaint.getContactEmail(), complaint.getContactPhone());
     complaint.belongsTo(customer);
     return customer;
+  }
+
+  /**
+   * The date to propose to the customer: their own wish at intake wins; otherwise the policy's default
+   * ("2 business days") from now, in business time.
+   */
+  @Transactional(readOnly = true)
+  public LocalDate proposeAnswerDate(long complaintId, String answerWithin) {
+    Complaint complaint = get(complaintId);
+    if (complaint.getWantedAnswerDate() != null) {
+      return complaint.getWantedAnswerDate();
+    }
+    return LocalDate.ofInstant(calendar.resolve(answerWithin, now()), calendar.zone());
   }
 
   /** Agreeing the expectation is making the answer promise: returns its deadline. */

@@ -8,12 +8,14 @@ import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONF
 import static io.rootfix.complaint.ComplaintProcess.Element.REPORT_BACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -37,6 +39,9 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
 
   @Autowired
   private Outbox outbox;
+
+  @Autowired
+  private BusinessCalendar calendar;
 
   @AfterEach
   void resetClock() {
@@ -86,6 +91,25 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
       assertThat(message.getBody()).contains(trackingNumber);
     });
     assertThat(messages.get(1).getBody()).contains("Your vase broke because of our packing; fixed.");
+  }
+
+  @Test
+  void theAgentIsProposedTheCustomersDateOrElseThePolicysDefaultInBusinessDays() {
+    String withWish = receive();
+    assertThat(proposedDate(withWish)).as("the customer's wish at intake").isEqualTo("2099-12-10");
+
+    ResponseEntity<Map> response = postComplaint(intake("eva@example.com", null)
+        .replace("\"wantedAnswerDate\": \"2099-12-10\"", "\"wantedAnswerDate\": null"));
+    String withoutWish = (String) response.getBody().get("trackingNumber");
+    LocalDate expected = LocalDate.ofInstant(
+        calendar.resolve("2 business days", Instant.now()), calendar.zone()); // delivery: 2 business days
+    assertThat(proposedDate(withoutWish)).isEqualTo(expected.toString());
+  }
+
+  private String proposedDate(String trackingNumber) {
+    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .singleResult().getId();
+    return (String) runtimeService.getVariable(instanceId, Var.AGREED_ANSWER_DATE);
   }
 
   @Test

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The real {@code processes/complaint.bpmn}, with its delegates mocked: the process, not the services,
  * is under test here. Every flow node and sequence flow is covered.
  */
-@Deployment(resources = ComplaintProcess.RESOURCE)
+@Deployment(resources = {ComplaintProcess.RESOURCE, ComplaintProcess.ANSWER_DEADLINE_DECISION})
 class ComplaintProcessTest {
 
   @RegisterExtension
@@ -64,6 +64,9 @@ class ComplaintProcessTest {
 
   private int reopenCount;
 
+  /** What the answer-deadline policy said, as the proposal delegate saw it. */
+  private final List<String> proposed = new ArrayList<>();
+
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
@@ -74,6 +77,7 @@ class ComplaintProcessTest {
       execution.setProcessBusinessKey("RF-2026-000042");
     });
     mockDelegate("recogniseCustomer", execution -> execution.setVariable(Var.CUSTOMER_ID, 7L));
+    mockDelegate("proposeAnswerDate", execution -> proposed.add((String) execution.getVariable(Var.ANSWER_WITHIN)));
     mockDelegate("acknowledgeComplaint", execution -> {});
     mockDelegate("reopenComplaint", execution -> execution.setVariable(Var.REOPEN_COUNT, ++reopenCount));
     mockDelegate("pointToDisputesCommittee", execution -> {});
@@ -111,7 +115,7 @@ class ComplaintProcessTest {
     execute(job());
 
     assertThat(complaint).isEnded().hasPassed(CLOSE, END_CLOSED).hasNotPassed(REOPEN, CLOSE_WITHOUT_REPLY);
-    assertThat(calls).containsExactly("registerComplaint", "recogniseCustomer",
+    assertThat(calls).containsExactly("registerComplaint", "recogniseCustomer", "proposeAnswerDate",
         "outcome:" + AGREE_EXPECTATION, "acknowledgeComplaint", "outcome:" + PATCH_SYMPTOM,
         "outcome:" + FIND_ROOT_CAUSE, "outcome:" + FIX_FUNDAMENTALLY, "outcome:" + REPORT_BACK,
         "outcome:" + RECORD_CUSTOMER_CONFIRMATION, "closeComplaint");
@@ -193,8 +197,11 @@ class ComplaintProcessTest {
   }
 
   private ProcessInstance receiveComplaint() {
-    ProcessInstance complaint = runtimeService().startProcessInstanceByKey(ComplaintProcess.KEY);
-    assertThat(complaint).hasPassed(REGISTER, RECOGNISE_CUSTOMER);
+    ProcessInstance complaint = runtimeService().startProcessInstanceByKey(ComplaintProcess.KEY,
+        withVariables(Var.CATEGORY, "billing", Var.CHANNEL, "web"));
+    assertThat(complaint).hasPassed(REGISTER, RECOGNISE_CUSTOMER, ComplaintProcess.Element.DETERMINE_ANSWER_DEADLINE,
+        ComplaintProcess.Element.PROPOSE_ANSWER_DATE);
+    assertThat(proposed).last().isEqualTo("2 business days");
     return complaint;
   }
 
