@@ -90,6 +90,15 @@ public class Complaint {
   @Column(length = 2000)
   private String oneOffReason;
 
+  @Column(length = 2000)
+  private String informationRequest;
+
+  @Column(length = 4000)
+  private String customerInformation;
+
+  /** Since when we wait for the customer's information; null when not waiting. */
+  private Instant waitingSince;
+
   @Column(length = 4000)
   private String fixDescription;
 
@@ -177,6 +186,29 @@ public class Complaint {
     this.oneOff = oneOff;
     this.oneOffReason = oneOff ? oneOffReason : null;
     moveTo(oneOff ? ComplaintState.IN_PROGRESS : ComplaintState.WAITING_FOR_FIX, now);
+  }
+
+  void awaitInformation(String request, Instant now) {
+    requireState(ComplaintState.IN_PROGRESS, ComplaintState.REOPENED);
+    this.informationRequest = request;
+    this.customerInformation = null;
+    this.waitingSince = now;
+    moveTo(ComplaintState.WAITING_FOR_CUSTOMER, now);
+  }
+
+  void informationReceived(String information, Instant now) {
+    requireState(ComplaintState.WAITING_FOR_CUSTOMER);
+    this.customerInformation = information;
+    this.updatedAt = now;
+  }
+
+  /** Returns how long we waited for the customer. */
+  java.time.Duration resumeAfterWaiting(Instant now) {
+    requireState(ComplaintState.WAITING_FOR_CUSTOMER);
+    java.time.Duration waited = java.time.Duration.between(waitingSince, now);
+    this.waitingSince = null;
+    moveTo(ComplaintState.IN_PROGRESS, now);
+    return waited;
   }
 
   void recordFix(String fixDescription, Instant now) {
@@ -305,6 +337,18 @@ public class Complaint {
 
   public String getOneOffReason() {
     return oneOffReason;
+  }
+
+  public String getInformationRequest() {
+    return informationRequest;
+  }
+
+  public String getCustomerInformation() {
+    return customerInformation;
+  }
+
+  public Instant getWaitingSince() {
+    return waitingSince;
   }
 
   public String getFixDescription() {

@@ -46,6 +46,20 @@ public class ComplaintApi {
     return ComplaintView.of(complaint, tasks);
   }
 
+  /** The customer answered our question through a channel: the wait ends and the answer date moves. */
+  public void customerInformed(String trackingNumber, CustomerInformation information) {
+    Complaint complaint = complaints.byTrackingNumber(trackingNumber);
+    if (complaint.getState() != ComplaintState.WAITING_FOR_CUSTOMER) {
+      throw new ConflictException("Complaint " + trackingNumber + " is " + complaint.getState()
+          + ", not waiting for information from the customer");
+    }
+    complaints.informationReceived(complaint.getId(), information.information());
+    runtimeService.createMessageCorrelation(ComplaintProcess.MESSAGE_CUSTOMER_INFORMATION)
+        .processInstanceBusinessKey(trackingNumber)
+        .setVariable(Var.CUSTOMER_INFORMATION, information.information())
+        .correlate();
+  }
+
   /** The customer answered our report through a channel: resolved closes, not resolved reopens. */
   public void customerReplied(String trackingNumber, CustomerReply reply) {
     Complaint complaint = complaints.byTrackingNumber(trackingNumber);

@@ -35,6 +35,13 @@ class ComplaintController {
     return api.view(trackingNumber);
   }
 
+  @PostMapping("/{trackingNumber}/information")
+  ResponseEntity<Void> customerInformed(@PathVariable String trackingNumber,
+      @Valid @RequestBody CustomerInformation information) {
+    api.customerInformed(trackingNumber, information);
+    return ResponseEntity.noContent().build();
+  }
+
   @PostMapping("/{trackingNumber}/confirmation")
   ResponseEntity<Void> customerReplied(@PathVariable String trackingNumber, @Valid @RequestBody CustomerReply reply) {
     api.customerReplied(trackingNumber, reply);

@@ -42,6 +42,48 @@ class ComplaintCorrespondence {
         %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), agreed, signature(complaint)));
   }
 
+  void askForInformation(Complaint complaint) {
+    send(complaint, MessageKind.INFORMATION_REQUEST,
+        "Your complaint " + complaint.getTrackingNumber() + ": we need some information",
+        """
+        Dear %s,
+
+        To find out what caused your problem, we need some information from you:
+
+        %s
+
+        Please reply to this message or contact us with tracking number %s. The date of our answer moves by \
+        the time we wait for you; we will tell you the new date.
+
+        %s""".formatted(complaint.getContactName(), complaint.getInformationRequest(),
+            complaint.getTrackingNumber(), signature(complaint)));
+  }
+
+  void newAnswerDate(Complaint complaint) {
+    send(complaint, MessageKind.NEW_ANSWER_DATE,
+        "Your complaint " + complaint.getTrackingNumber() + ": our answer comes by " + DATE.format(complaint.getAgreedAnswerDate()),
+        """
+        Dear %s,
+
+        Thank you for the information. As we waited for it, our answer to complaint %s now comes by %s.
+
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(),
+            DATE.format(complaint.getAgreedAnswerDate()), signature(complaint)));
+  }
+
+  void statusUpdate(Complaint complaint, String update) {
+    send(complaint, MessageKind.STATUS_UPDATE,
+        "Your complaint " + complaint.getTrackingNumber() + ": where it stands",
+        """
+        Dear %s,
+
+        An update on your complaint %s:
+
+        %s
+
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), update, signature(complaint)));
+  }
+
   void report(Complaint complaint) {
     send(complaint, MessageKind.REPORT,
         "Our answer to your complaint " + complaint.getTrackingNumber(),

@@ -59,6 +59,28 @@ class ComplaintDelegates {
     return execution -> complaints.acknowledge(complaintId(execution));
   }
 
+  /** Task_AskCustomer */
+  @Bean
+  JavaDelegate askCustomerForInformation() {
+    return execution -> complaints.askForInformation(complaintId(execution));
+  }
+
+  /** Task_ResumeAfterWaiting: the next round of "Find the root cause" starts with an empty choice. */
+  @Bean
+  JavaDelegate resumeAfterWaiting() {
+    return execution -> {
+      complaints.resumeAfterWaiting(complaintId(execution));
+      execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION);
+    };
+  }
+
+  /** Task_CheckCustomerInLoop: local to the check, so each round decides afresh. */
+  @Bean
+  JavaDelegate checkCustomerInLoop() {
+    return execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE,
+        complaints.customerWaitingForUpdate(complaintId(execution)));
+  }
+
   /**
    * Task_ReopenComplaint: the next round starts with empty forms; what the customer said and the cause
    * found last time stay visible as the previous round's.

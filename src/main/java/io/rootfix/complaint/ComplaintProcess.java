@@ -13,6 +13,7 @@ public final class ComplaintProcess {
   public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
 
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
+  public static final String MESSAGE_CUSTOMER_INFORMATION = "CustomerInformation";
 
   /** Candidate group of every complaint task. */
   public static final String AGENTS = "service-agents";
@@ -30,6 +31,13 @@ public final class ComplaintProcess {
     public static final String PATCH_SYMPTOM = "Task_PatchSymptom";
     public static final String NO_REMEDY = "Event_NoRemedy";
     public static final String FIND_ROOT_CAUSE = "Task_FindRootCause";
+    public static final String ASK_CUSTOMER = "Task_AskCustomer";
+    public static final String AWAIT_CUSTOMER_INFORMATION = "Task_AwaitCustomerInformation";
+    public static final String CUSTOMER_INFORMATION_RECEIVED = "Event_CustomerInformationReceived";
+    public static final String RESUME_AFTER_WAITING = "Task_ResumeAfterWaiting";
+    public static final String KEEP_IN_LOOP = "Timer_KeepInLoop";
+    public static final String CHECK_CUSTOMER_IN_LOOP = "Task_CheckCustomerInLoop";
+    public static final String UPDATE_CUSTOMER = "Task_UpdateCustomer";
     public static final String FIX_FUNDAMENTALLY = "Task_FixFundamentally";
     public static final String REPORT_BACK = "Task_ReportBack";
     public static final String RECORD_CUSTOMER_CONFIRMATION = "Task_RecordCustomerConfirmation";
@@ -92,6 +100,16 @@ public final class ComplaintProcess {
     /** Boolean: no fundamental fix needed. */
     public static final String ONE_OFF = "oneOff";
     public static final String ONE_OFF_REASON = "oneOffReason";
+    /** Boolean: the agent needs information from the customer before the root cause can be found. */
+    public static final String NEED_CUSTOMER_INFORMATION = "needCustomerInformation";
+    /** What the agent asks the customer. */
+    public static final String INFORMATION_REQUEST = "informationRequest";
+    /** What the customer answered. */
+    public static final String CUSTOMER_INFORMATION = "customerInformation";
+    // Keep the customer in the loop
+    /** Boolean, local to the check: the customer heard nothing for longer than the update interval. */
+    public static final String CUSTOMER_WAITING_FOR_UPDATE = "customerWaitingForUpdate";
+    public static final String STATUS_UPDATE = "statusUpdate";
     // Fix fundamentally
     public static final String FIX_DESCRIPTION = "fixDescription";
     // Report back

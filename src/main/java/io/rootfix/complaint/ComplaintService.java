@@ -4,12 +4,14 @@ import io.rootfix.web.InvalidInputException;
 import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerDirectory;
+import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -37,14 +39,19 @@ public class ComplaintService {
   private final TrackingNumbers trackingNumbers;
   private final PromiseService promises;
   private final BusinessCalendar calendar;
+  private final Outbox outbox;
+  private final String updateInterval;
   private final Validator validator;
   private final Clock clock;
   private final LocalTime answerDueTime;
 
   public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
-      BusinessCalendar calendar, Validator validator, Clock clock,
-      @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime) {
+      BusinessCalendar calendar, Outbox outbox, Validator validator, Clock clock,
+      @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime,
+      @Value("${rootfix.complaint.update-interval:3 business days}") String updateInterval) {
+    this.outbox = outbox;
+    this.updateInterval = updateInterval;
     this.promises = promises;
     this.calendar = calendar;
     this.answerDueTime = answerDueTime;
@@ -130,6 +137,43 @@ public class ComplaintService {
           "a one-off needs a written reason why no fundamental fix is needed");
     }
     get(complaintId).recordRootCause(rootCauseDescription, oneOff, oneOffReason, now());
+  }
+
+  /** The agent needs information from the customer before finding the root cause. */
+  public void awaitInformation(long complaintId, String request) {
+    get(complaintId).awaitInformation(request, now());
+  }
+
+  /** The question goes out and the answer promise pauses: waiting for the customer does not count. */
+  public void askForInformation(long complaintId) {
+    Complaint complaint = get(complaintId);
+    correspondence.askForInformation(complaint);
+    promises.pauseOpen(complaintId, PromiseType.ANSWER);
+  }
+
+  public void informationReceived(long complaintId, String information) {
+    get(complaintId).informationReceived(information, now());
+  }
+
+  /** The answer date moves by the time waited, and the customer hears the new date. */
+  public void resumeAfterWaiting(long complaintId) {
+    Complaint complaint = get(complaintId);
+    Duration waited = complaint.resumeAfterWaiting(now());
+    promises.resumeOpen(complaintId, PromiseType.ANSWER,
+        "Waited " + waited.toHours() + " hours for the customer's information");
+    correspondence.newAnswerDate(complaint);
+  }
+
+  /** True when the customer heard nothing from us for longer than the update interval (business time). */
+  @Transactional(readOnly = true)
+  public boolean customerWaitingForUpdate(long complaintId) {
+    Complaint complaint = get(complaintId);
+    Instant lastHeard = outbox.lastMessageAt(complaintId).orElse(complaint.getCreatedAt());
+    return calendar.resolve(updateInterval, lastHeard).isBefore(now());
+  }
+
+  public void updateCustomer(long complaintId, String statusUpdate) {
+    correspondence.statusUpdate(get(complaintId), statusUpdate);
   }
 
   public void recordFix(long complaintId, String fixDescription) {

@@ -6,6 +6,8 @@ public enum ComplaintState {
   RECEIVED,
   /** Expectation agreed; patching, finding the root cause or drafting the answer. */
   IN_PROGRESS,
+  /** We asked the customer for information; the answer date is paused. */
+  WAITING_FOR_CUSTOMER,
   /** The root cause is known and waits for its fundamental fix. */
   WAITING_FOR_FIX,
   /** The answer went to the customer; waiting for their confirmation. */

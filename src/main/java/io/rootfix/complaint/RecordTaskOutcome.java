@@ -60,12 +60,31 @@ class RecordTaskOutcome implements TaskListener {
         complaints.recordPatch(id, patch);
       }
       case Element.FIND_ROOT_CAUSE -> {
+        boolean needInformation = input.flag(Var.NEED_CUSTOMER_INFORMATION);
+        task.setVariable(Var.NEED_CUSTOMER_INFORMATION, needInformation);
+        if (needInformation) {
+          String request = input.requiredText(Var.INFORMATION_REQUEST, 2000);
+          input.check();
+          complaints.awaitInformation(id, request);
+          break;
+        }
         String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
         boolean oneOff = input.flag(Var.ONE_OFF);
         String reason = input.optionalText(Var.ONE_OFF_REASON, 2000);
         input.check();
         complaints.recordRootCause(id, cause, oneOff, reason);
         task.setVariable(Var.ONE_OFF, oneOff);
+      }
+      case Element.AWAIT_CUSTOMER_INFORMATION -> {
+        String information = input.requiredText(Var.CUSTOMER_INFORMATION, 4000);
+        input.check();
+        complaints.informationReceived(id, information);
+      }
+      case Element.UPDATE_CUSTOMER -> {
+        String update = input.requiredText(Var.STATUS_UPDATE, 4000);
+        input.check();
+        complaints.updateCustomer(id, update);
+        task.getExecution().removeVariable(Var.STATUS_UPDATE);
       }
       case Element.FIX_FUNDAMENTALLY -> {
         String fix = input.requiredText(Var.FIX_DESCRIPTION, 4000);

@@ -3,6 +3,7 @@ package io.rootfix.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,12 @@ public class Outbox {
       String subject, String body) {
     return messages.save(
         new CustomerMessage(complaintId, kind, channel, recipient, subject, body, Instant.now(clock)));
+  }
+
+  /** When the customer last got a message about this complaint, if ever. */
+  @Transactional(readOnly = true)
+  public Optional<Instant> lastMessageAt(Long complaintId) {
+    return messages.findFirstByComplaintIdOrderByCreatedAtDesc(complaintId).map(CustomerMessage::getCreatedAt);
   }
 
   @Transactional(readOnly = true)

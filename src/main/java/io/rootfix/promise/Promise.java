@@ -62,6 +62,9 @@ public class Promise {
 
   private Instant remindedAt;
 
+  /** Since when the promise is paused because we wait for the customer; null when running. */
+  private Instant pausedSince;
+
   @Column(length = 2000)
   private String escalationNote;
 
@@ -98,16 +101,33 @@ public class Promise {
     this.remindedAt = now;
   }
 
-  /** A new date agreed with the customer; told in time when agreed before the old date passed. */
-  PromiseRenegotiation renegotiate(Instant newDueAt, String reason, String by, Instant now) {
+  /**
+   * A new date agreed with the customer; told in time when the customer knew before the old date passed
+   * ({@code toldAt}: now, or when a pause began).
+   */
+  PromiseRenegotiation renegotiate(Instant newDueAt, String reason, String by, Instant now, Instant toldAt) {
     requireOpen();
-    PromiseRenegotiation renegotiation = new PromiseRenegotiation(this, dueAt, newDueAt, reason, by, now);
+    PromiseRenegotiation renegotiation = new PromiseRenegotiation(this, dueAt, newDueAt, reason, by, now, toldAt);
     renegotiations.add(renegotiation);
     if (windowFrom != null) {
       windowFrom = windowFrom.plus(java.time.Duration.between(dueAt, newDueAt));
     }
     dueAt = newDueAt;
     return renegotiation;
+  }
+
+  void pause(Instant now) {
+    requireOpen();
+    if (pausedSince == null) {
+      pausedSince = now;
+    }
+  }
+
+  /** Returns since when it was paused, or null when it was not. */
+  Instant resume() {
+    Instant since = pausedSince;
+    pausedSince = null;
+    return since;
   }
 
   void kept(Instant now) {
@@ -182,6 +202,10 @@ public class Promise {
 
   public Instant getRemindedAt() {
     return remindedAt;
+  }
+
+  public Instant getPausedSince() {
+    return pausedSince;
   }
 
   public String getEscalationNote() {

@@ -46,14 +46,15 @@ public class PromiseRenegotiation {
 
   protected PromiseRenegotiation() {}
 
-  PromiseRenegotiation(Promise promise, Instant oldDueAt, Instant newDueAt, String reason, String by, Instant now) {
+  PromiseRenegotiation(Promise promise, Instant oldDueAt, Instant newDueAt, String reason, String by, Instant now,
+      Instant toldAt) {
     this.promise = promise;
     this.oldDueAt = oldDueAt;
     this.newDueAt = newDueAt;
     this.reason = reason;
     this.renegotiatedBy = by;
     this.renegotiatedAt = now;
-    this.customerToldInTime = now.isBefore(oldDueAt);
+    this.customerToldInTime = toldAt.isBefore(oldDueAt);
   }
 
   public Long getId() {

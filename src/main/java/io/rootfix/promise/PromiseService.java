@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PromiseService {
 
+  /** How far a paused watch parks its timers: beyond any real wait for a customer. */
+  private static final java.time.Duration PARKED = java.time.Duration.ofDays(3650);
+
   private final PromiseRepository promises;
   private final PromisePolicy policy;
   private final RuntimeService runtimeService;
@@ -90,20 +93,52 @@ public class PromiseService {
   /** A new date agreed outside the "Renegotiate in time" task: the watch starts over with the new dates. */
   public PromiseView renegotiate(Long promiseId, Instant newDueAt, String reason, String by) {
     Promise promise = open(promiseId);
-    Timers timers = recordRenegotiation(promise, newDueAt, reason, by);
-    runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RENEGOTIATED)
-        .processInstanceId(promise.getProcessInstanceId())
-        .setVariables(timerVariables(timers))
-        .correlate();
+    moveWatch(promise, recordRenegotiation(promise, newDueAt, reason, by, now()));
     return PromiseView.of(promise);
   }
 
   /** A new date agreed in the "Renegotiate in time" task; returns the timer variables of the new watch. */
   Map<String, Object> renegotiateInTask(Long promiseId, Instant newDueAt, String reason, String by) {
-    return timerVariables(recordRenegotiation(open(promiseId), newDueAt, reason, by));
+    return timerVariables(recordRenegotiation(open(promiseId), newDueAt, reason, by, now()));
   }
 
-  private Timers recordRenegotiation(Promise promise, Instant newDueAt, String reason, String by) {
+  /**
+   * Waiting for the customer pauses the complaint's open promises of this type: their watch parks its
+   * timers (no reminder, no renegotiation task, no breach while the customer owes us an answer).
+   */
+  public void pauseOpen(Long complaintId, PromiseType type) {
+    Instant now = now();
+    Instant parked = now.plus(PARKED);
+    for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
+      promise.pause(now);
+      moveWatch(promise, new Timers(parked, parked, parked));
+    }
+  }
+
+  /**
+   * The wait is over: the watch resumes with the date moved by the time waited. The customer knew since
+   * the wait began, so it counts as told in time when that was before the old date.
+   */
+  public void resumeOpen(Long complaintId, PromiseType type, String reason) {
+    Instant now = now();
+    for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
+      Instant pausedSince = promise.resume();
+      if (pausedSince == null) {
+        continue;
+      }
+      Instant newDueAt = promise.getDueAt().plus(java.time.Duration.between(pausedSince, now));
+      moveWatch(promise, recordRenegotiation(promise, newDueAt, reason, null, pausedSince));
+    }
+  }
+
+  private void moveWatch(Promise promise, Timers timers) {
+    runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RENEGOTIATED)
+        .processInstanceId(promise.getProcessInstanceId())
+        .setVariables(timerVariables(timers))
+        .correlate();
+  }
+
+  private Timers recordRenegotiation(Promise promise, Instant newDueAt, String reason, String by, Instant toldAt) {
     Instant now = now();
     Map<String, String> errors = new LinkedHashMap<>();
     if (newDueAt == null || !newDueAt.isAfter(now)) {
@@ -115,7 +150,7 @@ public class PromiseService {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    promise.renegotiate(newDueAt, reason.trim(), by, now);
+    promise.renegotiate(newDueAt, reason.trim(), by, now, toldAt);
     events.publishEvent(new PromiseRenegotiatedEvent(promise.getId(), promise.getComplaintId(),
         promise.getTrackingNumber(), promise.getType(), newDueAt));
     return policy.timersFor(now, newDueAt);

@@ -44,7 +44,7 @@ class SecurityConfiguration {
     return stateless(http.securityMatcher("/api/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation")
+            .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)

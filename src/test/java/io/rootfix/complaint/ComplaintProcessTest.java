@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static io.rootfix.complaint.ComplaintProcess.Element.NO_REPLY;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.rootfix.complaint.ComplaintProcess.Var;
@@ -64,6 +64,9 @@ class ComplaintProcessTest {
 
   private int reopenCount;
 
+  /** What the keep-in-loop check finds. */
+  private boolean silent;
+
   /** What the answer-deadline policy said, as the proposal delegate saw it. */
   private final List<String> proposed = new ArrayList<>();
 
@@ -83,6 +86,9 @@ class ComplaintProcessTest {
     mockDelegate("pointToDisputesCommittee", execution -> {});
     mockDelegate("closeComplaint", execution -> {});
     mockDelegate("closeWithoutReply", execution -> {});
+    mockDelegate("askCustomerForInformation", execution -> {});
+    mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
+    mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));
     Mocks.register("recordTaskOutcome", (TaskListener) task -> calls.add("outcome:" + task.getTaskDefinitionKey()));
   }
 
@@ -101,7 +107,7 @@ class ComplaintProcessTest {
     complete(task(), withVariables(Var.OWNER, "sam", Var.AGREED_ANSWER_DATE, "2026-12-01"));
 
     assertThat(complaint).isWaitingAt(ACKNOWLEDGE);
-    execute(job());
+    runAsyncStep();
 
     assertThat(complaint).isWaitingAt(PATCH_SYMPTOM).hasPassed(NO_REMEDY);
     assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
@@ -112,7 +118,7 @@ class ComplaintProcessTest {
 
     complete(task(), withVariables(Var.RESOLVED, true));
     assertThat(complaint).isWaitingAt(CLOSE);
-    execute(job());
+    runAsyncStep();
 
     assertThat(complaint).isEnded().hasPassed(CLOSE, END_CLOSED).hasNotPassed(REOPEN, CLOSE_WITHOUT_REPLY);
     assertThat(calls).containsExactly("registerComplaint", "recogniseCustomer", "proposeAnswerDate",
@@ -137,14 +143,14 @@ class ComplaintProcessTest {
     complete(task(), withVariables(Var.RESOLVED, false));
 
     assertThat(complaint).isWaitingAt(POINT_TO_DISPUTES_COMMITTEE);
-    execute(job());
+    runAsyncStep();
     assertThat(calls).containsOnlyOnce("pointToDisputesCommittee");
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
 
     findRootCauseAndFix(complaint);
     reportBack(complaint);
     complete(task(), withVariables(Var.RESOLVED, true));
-    execute(job());
+    runAsyncStep();
     assertThat(complaint).isEnded().hasPassed(END_CLOSED);
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -155,17 +161,17 @@ class ComplaintProcessTest {
     findRootCauseAndFix(complaint);
     reportBack(complaint);
 
-    Job noReply = managementService().createJobQuery().timers().singleResult();
+    Job noReply = managementService().createJobQuery().activityId(NO_REPLY).singleResult();
     assertThat(noReply.getDuedate()).isEqualTo(plus(ClockUtil.getCurrentTime(), Duration.ofDays(14)));
 
     ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofDays(13)));
-    assertThat(managementService().createJobQuery().timers().executable().count()).isZero();
+    assertThat(managementService().createJobQuery().activityId(NO_REPLY).executable().count()).isZero();
 
     ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofDays(1).plusMinutes(1)));
-    execute(managementService().createJobQuery().timers().executable().singleResult());
+    execute(managementService().createJobQuery().activityId(NO_REPLY).executable().singleResult());
 
     assertThat(complaint).isWaitingAt(CLOSE_WITHOUT_REPLY);
-    execute(job());
+    runAsyncStep();
     assertThat(complaint).isEnded().hasPassed(CLOSE_WITHOUT_REPLY, END_CLOSED).hasNotPassed(CLOSE);
   }
 
@@ -182,8 +188,8 @@ class ComplaintProcessTest {
 
     assertThat(complaint).hasPassed(ComplaintProcess.Element.CUSTOMER_CONFIRMED).isWaitingAt(CLOSE);
     assertThat(calls).doesNotContain("outcome:" + RECORD_CUSTOMER_CONFIRMATION);
-    assertThat(managementService().createJobQuery().timers().count()).as("no-reply timer removed").isZero();
-    execute(job());
+    assertThat(managementService().createJobQuery().activityId(NO_REPLY).count()).as("no-reply timer removed").isZero();
+    runAsyncStep();
     assertThat(complaint).isEnded();
   }
 
@@ -194,6 +200,61 @@ class ComplaintProcessTest {
     complete(task(), withVariables(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A courier's single mistake"));
 
     assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(FIX_FUNDAMENTALLY);
+  }
+
+  @Test
+  void askingTheCustomerForInformationWaitsForTheirReplyThenFindsTheRootCauseAgain() {
+    ProcessInstance complaint = receiveAndPatch();
+
+    complete(task(), withVariables(Var.NEED_CUSTOMER_INFORMATION, true));
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.ASK_CUSTOMER);
+    runAsyncStep();
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.AWAIT_CUSTOMER_INFORMATION);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+
+    complete(task());
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.RESUME_AFTER_WAITING);
+    runAsyncStep();
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
+
+    complete(task(), withVariables(Var.NEED_CUSTOMER_INFORMATION, true));
+    runAsyncStep();
+    runtimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_CUSTOMER_INFORMATION)
+        .processInstanceBusinessKey("RF-2026-000042").correlate();
+    assertThat(complaint).hasPassed(ComplaintProcess.Element.CUSTOMER_INFORMATION_RECEIVED);
+    runAsyncStep();
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
+    assertThat(calls).containsSubsequence("askCustomerForInformation", "resumeAfterWaiting",
+        "askCustomerForInformation", "resumeAfterWaiting");
+  }
+
+  @Test
+  void aCustomerWhoHeardNothingForTooLongGetsAnUpdateFromTheOwner() {
+    ProcessInstance complaint = receiveAndPatch();
+    silent = true;
+
+    passDailyCheck();
+    assertThat(task(ComplaintProcess.Element.UPDATE_CUSTOMER, complaint))
+        .hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+    complete(task(ComplaintProcess.Element.UPDATE_CUSTOMER, complaint));
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE).hasPassed("End_CustomerUpdated");
+
+    silent = false;
+    passDailyCheck();
+    assertThat(complaint).hasPassed("End_CustomerInLoop").isWaitingAt(FIND_ROOT_CAUSE);
+    assertThat(managementService().createJobQuery().activityId(ComplaintProcess.Element.KEEP_IN_LOOP).count())
+        .as("checks again tomorrow, until the complaint is closed").isOne();
+  }
+
+  private void passDailyCheck() {
+    ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofDays(1).plusMinutes(1)));
+    execute(managementService().createJobQuery().activityId(ComplaintProcess.Element.KEEP_IN_LOOP).executable()
+        .singleResult());
+  }
+
+  /** Executes the one asynchronous step (not a timer) that is waiting. */
+  private static void runAsyncStep() {
+    execute(managementService().createJobQuery().messages().singleResult());
   }
 
   private ProcessInstance receiveComplaint() {
@@ -208,7 +269,7 @@ class ComplaintProcessTest {
   private ProcessInstance receiveAndPatch() {
     ProcessInstance complaint = receiveComplaint();
     complete(task(), withVariables(Var.OWNER, "sam"));
-    execute(job());
+    runAsyncStep();
     complete(task());
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
     return complaint;
