@@ -102,6 +102,10 @@ public class ComplaintService {
     Complaint complaint = get(complaintId);
     complaint.agreeExpectation(expectation, owner, now());
     Instant dueAt = expectation.agreedAnswerDate().atTime(answerDueTime).atZone(clock.getZone()).toInstant();
+    if (!dueAt.isAfter(now())) {
+      // "Today" agreed after the usual answer time: the promise holds until the end of the day.
+      dueAt = expectation.agreedAnswerDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1);
+    }
     promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), PromiseType.ANSWER,
         "An answer to your complaint by " + ComplaintCorrespondence.DATE.format(expectation.agreedAnswerDate()),
         null, dueAt, owner, owner));

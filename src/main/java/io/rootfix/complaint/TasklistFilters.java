@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.promise.PromiseProcess;
 import io.rootfix.security.Authorizations;
 import io.rootfix.security.Groups;
 import java.util.LinkedHashMap;
@@ -27,9 +28,13 @@ class TasklistFilters {
   static final String MY_COMPLAINTS = "My complaints";
   static final String GROUP_TASKS = "Complaints for my groups";
   static final String ALL_OPEN = "All open complaint tasks";
+  static final String DUE_SOONEST = "Due soonest";
+  static final String AT_RISK_TODAY = "Promises at risk today";
+  static final String BROKEN_PROMISES = "Broken promises";
+  static final String WAITING_FOR_CUSTOMER = "Waiting for the customer";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -57,11 +62,29 @@ class TasklistFilters {
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     Filter all = ensure(ALL_OPEN, 0, "#d62728", "Every open complaint task, assigned or not.",
         taskService.createTaskQuery().processDefinitionKey(ComplaintProcess.KEY));
+    Filter dueSoonest = ensure(DUE_SOONEST, -20, "#ff7f0e",
+        "Every task of your groups, the nearest promise first.", ofMyGroups());
+    Filter atRisk = ensure(AT_RISK_TODAY, -30, "#d62728",
+        "Tasks whose promise to the customer falls due before the end of today: act now or renegotiate in time.",
+        ofMyGroups().dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
+    Filter waiting = ensure(WAITING_FOR_CUSTOMER, 5, "#9467bd",
+        "Complaints waiting for information from the customer; their answer date is paused.",
+        ofMyGroups().taskDefinitionKey(ComplaintProcess.Element.AWAIT_CUSTOMER_INFORMATION));
+    Filter broken = ensure(BROKEN_PROMISES, -40, "#8c564b",
+        "Promises that passed their deadline unkept: apologise, agree what happens now, prevent a repeat.",
+        ofMyGroups().taskDefinitionKey(PromiseProcess.Element.ESCALATE));
     for (String agentGroup : List.of(Groups.SERVICE_AGENTS, Groups.TEAM_LEADS)) {
-      authorizations.grant(agentGroup, Resources.FILTER, mine.getId(), Permissions.READ);
-      authorizations.grant(agentGroup, Resources.FILTER, group.getId(), Permissions.READ);
+      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting)) {
+        authorizations.grant(agentGroup, Resources.FILTER, filter.getId(), Permissions.READ);
+      }
     }
     authorizations.grant(Groups.TEAM_LEADS, Resources.FILTER, all.getId(), Permissions.READ);
+    authorizations.grant(Groups.TEAM_LEADS, Resources.FILTER, broken.getId(), Permissions.READ);
+  }
+
+  /** Tasks of the user's groups, claimed or not. */
+  private TaskQuery ofMyGroups() {
+    return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
   }
 
   private Filter ensure(String name, int priority, String color, String description, TaskQuery query) {
