@@ -84,6 +84,9 @@ public class Complaint {
   @Column(length = 4000)
   private String rootCauseDescription;
 
+  /** The root cause (problem record) this complaint is linked to; null for a one-off. */
+  private Long rootCauseId;
+
   @Column(nullable = false)
   private boolean oneOff;
 
@@ -180,8 +183,14 @@ public class Complaint {
     this.updatedAt = now;
   }
 
+  void linkRootCause(Long rootCauseId, String rootCauseDescription, Instant now) {
+    recordRootCause(rootCauseDescription, false, null, now);
+    this.rootCauseId = rootCauseId;
+  }
+
   void recordRootCause(String rootCauseDescription, boolean oneOff, String oneOffReason, Instant now) {
     requireState(ComplaintState.IN_PROGRESS, ComplaintState.REOPENED);
+    this.rootCauseId = null;
     this.rootCauseDescription = rootCauseDescription;
     this.oneOff = oneOff;
     this.oneOffReason = oneOff ? oneOffReason : null;
@@ -329,6 +338,10 @@ public class Complaint {
 
   public String getRootCauseDescription() {
     return rootCauseDescription;
+  }
+
+  public Long getRootCauseId() {
+    return rootCauseId;
   }
 
   public boolean isOneOff() {

@@ -2,10 +2,15 @@ package io.rootfix.complaint;
 
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.customer.Customer;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +23,11 @@ import org.springframework.context.annotation.Configuration;
 class ComplaintDelegates {
 
   private final ComplaintService complaints;
+  private final ObjectMapper json;
 
-  ComplaintDelegates(ComplaintService complaints) {
+  ComplaintDelegates(ComplaintService complaints, ObjectMapper json) {
     this.complaints = complaints;
+    this.json = json;
   }
 
   /** Task_RegisterComplaint: the tracking number becomes the business key. */
@@ -51,6 +58,29 @@ class ComplaintDelegates {
   JavaDelegate proposeAnswerDate() {
     return execution -> execution.setVariable(Var.AGREED_ANSWER_DATE,
         complaints.proposeAnswerDate(complaintId(execution), (String) execution.getVariable(Var.ANSWER_WITHIN)).toString());
+  }
+
+  /** Task_RecordFix */
+  @Bean
+  JavaDelegate recordFixOnComplaint() {
+    return execution -> execution.setVariable(Var.FIX_DESCRIPTION,
+        complaints.recordFixFromRootCause(complaintId(execution)));
+  }
+
+  /** Task_FindRootCause (on create): the known root causes of the category, for the form's select. */
+  @Bean
+  TaskListener offerKnownRootCauses() {
+    return task -> {
+      long id = ((Number) task.getVariable(Var.COMPLAINT_ID)).longValue();
+      List<Map<String, String>> choices = complaints.knownRootCauses(id).stream()
+          .map(c -> Map.of("label", c.label(), "value", c.id().toString()))
+          .toList();
+      try {
+        task.setVariable(Var.KNOWN_ROOT_CAUSES, SpinValues.jsonValue(json.writeValueAsString(choices)).create());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Cannot write the root cause choices", e);
+      }
+    };
   }
 
   /** Task_Acknowledge */
@@ -92,7 +122,7 @@ class ComplaintDelegates {
       execution.setVariable(Var.PREVIOUS_CUSTOMER_COMMENT, execution.getVariable(Var.CUSTOMER_COMMENT));
       execution.setVariable(Var.PREVIOUS_ROOT_CAUSE_DESCRIPTION, execution.getVariable(Var.ROOT_CAUSE_DESCRIPTION));
       execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
-          Var.ONE_OFF_REASON, Var.FIX_DESCRIPTION));
+          Var.ONE_OFF_REASON, Var.FIX_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_TITLE, Var.ROOT_CAUSE_SETTLED));
     };
   }
 

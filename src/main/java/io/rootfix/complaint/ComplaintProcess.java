@@ -38,7 +38,10 @@ public final class ComplaintProcess {
     public static final String KEEP_IN_LOOP = "Timer_KeepInLoop";
     public static final String CHECK_CUSTOMER_IN_LOOP = "Task_CheckCustomerInLoop";
     public static final String UPDATE_CUSTOMER = "Task_UpdateCustomer";
-    public static final String FIX_FUNDAMENTALLY = "Task_FixFundamentally";
+    public static final String ROOT_CAUSE_SETTLED = "Gateway_RootCauseSettled";
+    /** Fix fundamentally: the wait for the linked root cause's fix. */
+    public static final String ROOT_CAUSE_FIXED = "Event_RootCauseFixed";
+    public static final String RECORD_FIX = "Task_RecordFix";
     public static final String REPORT_BACK = "Task_ReportBack";
     public static final String RECORD_CUSTOMER_CONFIRMATION = "Task_RecordCustomerConfirmation";
     public static final String CUSTOMER_CONFIRMED = "Event_CustomerConfirmed";
@@ -97,6 +100,16 @@ public final class ComplaintProcess {
     public static final String PATCH_DESCRIPTION = "patchDescription";
     // Find the root cause
     public static final String ROOT_CAUSE_DESCRIPTION = "rootCauseDescription";
+    /** The id of a known root cause the agent links (a string from the form's select, or a number). */
+    public static final String ROOT_CAUSE_ID = "rootCauseId";
+    /** A new root cause's short title; its description is rootCauseDescription. */
+    public static final String ROOT_CAUSE_TITLE = "rootCauseTitle";
+    /** The group that investigates and fixes a new root cause. */
+    public static final String ROOT_CAUSE_OWNER_GROUP = "rootCauseOwnerGroup";
+    /** Json: the known root causes of the category, as choices of the form's select. */
+    public static final String KNOWN_ROOT_CAUSES = "knownRootCauses";
+    /** Boolean: the linked root cause is already fixed or declared won't-fix; no need to wait. */
+    public static final String ROOT_CAUSE_SETTLED = "rootCauseSettled";
     /** Boolean: no fundamental fix needed. */
     public static final String ONE_OFF = "oneOff";
     public static final String ONE_OFF_REASON = "oneOffReason";

@@ -8,6 +8,8 @@ import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseType;
+import io.rootfix.rootcause.RootCause;
+import io.rootfix.rootcause.RootCauseService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +41,7 @@ public class ComplaintService {
   private final ComplaintCorrespondence correspondence;
   private final TrackingNumbers trackingNumbers;
   private final PromiseService promises;
+  private final RootCauseService rootCauses;
   private final BusinessCalendar calendar;
   private final Outbox outbox;
   private final String updateInterval;
@@ -47,12 +51,13 @@ public class ComplaintService {
 
   public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
-      BusinessCalendar calendar, Outbox outbox, Validator validator, Clock clock,
+      RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, Validator validator, Clock clock,
       @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime,
       @Value("${rootfix.complaint.update-interval:3 business days}") String updateInterval) {
     this.outbox = outbox;
     this.updateInterval = updateInterval;
     this.promises = promises;
+    this.rootCauses = rootCauses;
     this.calendar = calendar;
     this.answerDueTime = answerDueTime;
     this.complaints = complaints;
@@ -133,6 +138,40 @@ public class ComplaintService {
 
   public void recordPatch(long complaintId, String patchDescription) {
     get(complaintId).recordPatch(patchDescription, now());
+  }
+
+  /**
+   * Links the complaint to a known root cause. Returns true when it is already fixed or declared
+   * won't-fix, so the complaint need not wait.
+   */
+  public boolean linkRootCause(long complaintId, long rootCauseId, String by) {
+    Complaint complaint = get(complaintId);
+    RootCause rootCause = rootCauses.link(rootCauseId, complaint.getId(), complaint.getTrackingNumber(), by);
+    complaint.linkRootCause(rootCause.getId(), rootCause.getTitle() + ": " + rootCause.getDescription(), now());
+    return rootCause.getState().isSettled();
+  }
+
+  /** A cause nobody reported yet: it becomes a root cause of its own, investigated and fixed once. */
+  public long reportRootCause(long complaintId, String title, String description, String ownerGroup, String by) {
+    Complaint complaint = get(complaintId);
+    RootCause rootCause = rootCauses.report(title, description, complaint.getCategory().code(), ownerGroup, by);
+    rootCauses.link(rootCause.getId(), complaint.getId(), complaint.getTrackingNumber(), by);
+    complaint.linkRootCause(rootCause.getId(), description, now());
+    return rootCause.getId();
+  }
+
+  /** The root cause's fix (or why it will not be fixed) becomes part of the complaint, for the report. */
+  public String recordFixFromRootCause(long complaintId) {
+    Complaint complaint = get(complaintId);
+    String fix = rootCauses.outcomeText(complaint.getRootCauseId());
+    complaint.recordFix(fix, now());
+    return fix;
+  }
+
+  /** The root causes an agent may link this complaint to. */
+  @Transactional(readOnly = true)
+  public List<RootCauseService.Candidate> knownRootCauses(long complaintId) {
+    return rootCauses.candidates(get(complaintId).getCategory().code());
   }
 
   public void recordRootCause(long complaintId, String rootCauseDescription, boolean oneOff, String oneOffReason) {

@@ -68,12 +68,28 @@ class RecordTaskOutcome implements TaskListener {
           complaints.awaitInformation(id, request);
           break;
         }
-        String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
         boolean oneOff = input.flag(Var.ONE_OFF);
-        String reason = input.optionalText(Var.ONE_OFF_REASON, 2000);
-        input.check();
-        complaints.recordRootCause(id, cause, oneOff, reason);
         task.setVariable(Var.ONE_OFF, oneOff);
+        if (oneOff) {
+          String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
+          String reason = input.optionalText(Var.ONE_OFF_REASON, 2000);
+          input.check();
+          complaints.recordRootCause(id, cause, true, reason);
+        } else if (input.optionalText(Var.ROOT_CAUSE_ID, 20) != null) {
+          Long rootCauseId = input.requiredNumber(Var.ROOT_CAUSE_ID);
+          input.check();
+          task.setVariable(Var.ROOT_CAUSE_SETTLED, complaints.linkRootCause(id, rootCauseId, actor(task)));
+          task.setVariable(Var.ROOT_CAUSE_ID, rootCauseId);
+        } else {
+          String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
+          String title = input.optionalText(Var.ROOT_CAUSE_TITLE, 200);
+          String ownerGroup = input.optionalText(Var.ROOT_CAUSE_OWNER_GROUP, 64);
+          input.check();
+          long rootCauseId = complaints.reportRootCause(id, title != null ? title : StepInput.shorten(cause, 80),
+              cause, ownerGroup, actor(task));
+          task.setVariable(Var.ROOT_CAUSE_SETTLED, false);
+          task.setVariable(Var.ROOT_CAUSE_ID, rootCauseId);
+        }
       }
       case Element.AWAIT_CUSTOMER_INFORMATION -> {
         String information = input.requiredText(Var.CUSTOMER_INFORMATION, 4000);
@@ -85,11 +101,6 @@ class RecordTaskOutcome implements TaskListener {
         input.check();
         complaints.updateCustomer(id, update);
         task.getExecution().removeVariable(Var.STATUS_UPDATE);
-      }
-      case Element.FIX_FUNDAMENTALLY -> {
-        String fix = input.requiredText(Var.FIX_DESCRIPTION, 4000);
-        input.check();
-        complaints.recordFix(id, fix);
       }
       case Element.REPORT_BACK -> {
         String answer = input.requiredText(Var.ANSWER_TEXT, 4000);

@@ -42,6 +42,23 @@ final class StepInput {
     return value;
   }
 
+  Long requiredNumber(String field) {
+    String value = requiredText(field, 20);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value.startsWith("RC-") ? value.substring(3) : value);
+    } catch (NumberFormatException e) {
+      errors.put(field, "must be a number");
+      return null;
+    }
+  }
+
+  static String shorten(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
   boolean flag(String field) {
     Object raw = variables.get(field);
     if (raw instanceof Boolean b) {

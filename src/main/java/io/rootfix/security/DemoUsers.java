@@ -25,6 +25,7 @@ class DemoUsers {
       new DemoUser("sam", "Sam", "Jansen", List.of(SERVICE_AGENTS)),
       new DemoUser("noor", "Noor", "Bakker", List.of(SERVICE_AGENTS)),
       new DemoUser("lea", "Lea", "de Vries", List.of(TEAM_LEADS, SERVICE_AGENTS)),
+      new DemoUser("ivo", "Ivo", "Mulder", List.of(TEAM_LEADS)),
       new DemoUser("owen", "Owen", "Smit", List.of(PROCESS_OWNERS)),
       new DemoUser("ada", "Ada", "Visser", List.of(AUDITORS)));
 

@@ -48,7 +48,8 @@ class SecurityConfiguration {
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
-            .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/insights/**")
+            .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/root-causes/**",
+                "/api/insights/**")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, PROCESS_OWNERS, ADMINS)
             .anyRequest().hasAuthority(ADMINS))
         .build();

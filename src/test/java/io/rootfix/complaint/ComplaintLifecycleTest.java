@@ -2,7 +2,6 @@ package io.rootfix.complaint;
 
 import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
 import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
-import static io.rootfix.complaint.ComplaintProcess.Element.FIX_FUNDAMENTALLY;
 import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION;
 import static io.rootfix.complaint.ComplaintProcess.Element.REPORT_BACK;
@@ -68,7 +67,7 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
         Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Vases are packed without corner protection", Var.ONE_OFF, false));
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.WAITING_FOR_FIX);
 
-    submit(trackingNumber, FIX_FUNDAMENTALLY, Map.of(Var.FIX_DESCRIPTION, "Every vase now ships in a moulded box"));
+    fixRootCause(rootCauseOf(trackingNumber), "Every vase now ships in a moulded box");
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
 
     submit(trackingNumber, REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Your vase broke because of our packing; fixed."));

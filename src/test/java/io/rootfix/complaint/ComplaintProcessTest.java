@@ -6,7 +6,8 @@ import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE;
 import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE_WITHOUT_REPLY;
 import static io.rootfix.complaint.ComplaintProcess.Element.END_CLOSED;
 import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
-import static io.rootfix.complaint.ComplaintProcess.Element.FIX_FUNDAMENTALLY;
+import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_FIX;
+import static io.rootfix.complaint.ComplaintProcess.Element.ROOT_CAUSE_FIXED;
 import static io.rootfix.complaint.ComplaintProcess.Element.NO_REMEDY;
 import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
 import static io.rootfix.complaint.ComplaintProcess.Element.POINT_TO_DISPUTES_COMMITTEE;
@@ -26,6 +27,7 @@ import static io.rootfix.complaint.ComplaintProcess.Element.NO_REPLY;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.rootcause.RootCauseProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +88,8 @@ class ComplaintProcessTest {
     mockDelegate("pointToDisputesCommittee", execution -> {});
     mockDelegate("closeComplaint", execution -> {});
     mockDelegate("closeWithoutReply", execution -> {});
+    mockDelegate("recordFixOnComplaint", execution -> {});
+    Mocks.register("offerKnownRootCauses", (TaskListener) task -> {});
     mockDelegate("askCustomerForInformation", execution -> {});
     mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
     mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));
@@ -123,7 +127,7 @@ class ComplaintProcessTest {
     assertThat(complaint).isEnded().hasPassed(CLOSE, END_CLOSED).hasNotPassed(REOPEN, CLOSE_WITHOUT_REPLY);
     assertThat(calls).containsExactly("registerComplaint", "recogniseCustomer", "proposeAnswerDate",
         "outcome:" + AGREE_EXPECTATION, "acknowledgeComplaint", "outcome:" + PATCH_SYMPTOM,
-        "outcome:" + FIND_ROOT_CAUSE, "outcome:" + FIX_FUNDAMENTALLY, "outcome:" + REPORT_BACK,
+        "outcome:" + FIND_ROOT_CAUSE, "recordFixOnComplaint", "outcome:" + REPORT_BACK,
         "outcome:" + RECORD_CUSTOMER_CONFIRMATION, "closeComplaint");
   }
 
@@ -199,7 +203,16 @@ class ComplaintProcessTest {
 
     complete(task(), withVariables(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A courier's single mistake"));
 
-    assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(FIX_FUNDAMENTALLY);
+    assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(ROOT_CAUSE_FIXED, RECORD_FIX);
+  }
+
+  @Test
+  void aRootCauseThatIsAlreadyFixedLetsTheComplaintGoStraightOn() {
+    ProcessInstance complaint = receiveAndPatch();
+
+    complete(task(), withVariables(Var.ONE_OFF, false, Var.ROOT_CAUSE_SETTLED, true));
+
+    assertThat(complaint).hasPassed(RECORD_FIX).hasNotPassed(ROOT_CAUSE_FIXED).isWaitingAt(REPORT_BACK);
   }
 
   @Test
@@ -277,10 +290,11 @@ class ComplaintProcessTest {
 
   private void findRootCauseAndFix(ProcessInstance complaint) {
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
-    complete(task(), withVariables(Var.ONE_OFF, false));
-    assertThat(complaint).isWaitingAt(FIX_FUNDAMENTALLY);
-    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
-    complete(task());
+    complete(task(), withVariables(Var.ONE_OFF, false, Var.ROOT_CAUSE_SETTLED, false));
+    assertThat(complaint).isWaitingAt(ROOT_CAUSE_FIXED);
+    runtimeService().createMessageCorrelation(RootCauseProcess.MESSAGE_SETTLED)
+        .processInstanceBusinessKey("RF-2026-000042").correlate();
+    assertThat(complaint).hasPassed(RECORD_FIX);
   }
 
   private void reportBack(ProcessInstance complaint) {

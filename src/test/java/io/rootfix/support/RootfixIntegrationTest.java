@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.rootcause.RootCauseProcess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public abstract class RootfixIntegrationTest {
 
   public static final String AGENT = "sam";
   public static final String AUDITOR = "ada";
+  public static final String LEAD = "lea";
+  public static final String SECOND_LEAD = "ivo";
 
   @Autowired
   protected TestRestTemplate http;
@@ -118,35 +121,63 @@ public abstract class RootfixIntegrationTest {
   protected void findCauseAndReport(String trackingNumber) {
     submit(trackingNumber, Element.FIND_ROOT_CAUSE,
         Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
-    submit(trackingNumber, Element.FIX_FUNDAMENTALLY, Map.of(Var.FIX_DESCRIPTION, "Stronger boxes"));
+    fixRootCause(rootCauseOf(trackingNumber), "Stronger boxes");
     submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We changed our boxes."));
     assertThat(openTaskKeys(trackingNumber)).contains(Element.RECORD_CUSTOMER_CONFIRMATION);
   }
 
+  /** The root cause the complaint is linked to. */
+  protected long rootCauseOf(String trackingNumber) {
+    return jdbc.queryForObject("select root_cause_id from complaint where tracking_number = ?", Long.class,
+        trackingNumber);
+  }
+
+  /** Team leads investigate, fix and verify the root cause (one fixes, another verifies); then it is told. */
+  protected void fixRootCause(long rootCauseId, String fix) {
+    String key = "RC-" + rootCauseId;
+    submit(LEAD, key, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
+        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString()));
+    submit(LEAD, key, RootCauseProcess.Element.FIX, Map.of(RootCauseProcess.Var.FIX_DESCRIPTION, fix));
+    submit(SECOND_LEAD, key, RootCauseProcess.Element.VERIFY, Map.of(RootCauseProcess.Var.FIX_VERIFIED, "true"));
+    executeDueJobs();
+  }
+
   /** What Tasklist does: load the task's Camunda Form, claim the task if needed, submit the form. */
   protected void submit(String trackingNumber, String taskKey, Map<String, Object> variables) {
-    String taskId = claim(trackingNumber, taskKey);
-    ResponseEntity<Map> response = submitForm(taskId, variables);
+    submit(AGENT, trackingNumber, taskKey, variables);
+  }
+
+  protected void submit(String user, String businessKey, String taskKey, Map<String, Object> variables) {
+    String taskId = claim(user, businessKey, taskKey);
+    ResponseEntity<Map> response = submitForm(user, taskId, variables);
     assertThat(response.getStatusCode()).as("submit " + taskKey + ": " + response.getBody())
         .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   protected String claim(String trackingNumber, String taskKey) {
-    String taskId = taskId(trackingNumber, taskKey);
-    Map<String, Object> task = as(AGENT).getForObject("/engine-rest/task/" + taskId, Map.class);
+    return claim(AGENT, trackingNumber, taskKey);
+  }
+
+  protected String claim(String user, String businessKey, String taskKey) {
+    String taskId = taskId(businessKey, taskKey);
+    Map<String, Object> task = as(user).getForObject("/engine-rest/task/" + taskId, Map.class);
     String formKey = (String) ((Map<String, Object>) task.get("camundaFormRef")).get("key");
-    ResponseEntity<Map> form = as(AGENT).getForEntity("/engine-rest/task/" + taskId + "/deployed-form", Map.class);
+    ResponseEntity<Map> form = as(user).getForEntity("/engine-rest/task/" + taskId + "/deployed-form", Map.class);
     assertThat(form.getStatusCode()).as("form of " + taskKey).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody()).containsEntry("id", formKey);
     if (task.get("assignee") == null) {
-      assertThat(as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/claim",
-          json("{\"userId\": \"" + AGENT + "\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(as(user).postForEntity("/engine-rest/task/" + taskId + "/claim",
+          json("{\"userId\": \"" + user + "\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
     return taskId;
   }
 
   protected ResponseEntity<Map> submitForm(String taskId, Map<String, Object> variables) {
-    return as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(formBody(variables)), Map.class);
+    return submitForm(AGENT, taskId, variables);
+  }
+
+  protected ResponseEntity<Map> submitForm(String user, String taskId, Map<String, Object> variables) {
+    return as(user).postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(formBody(variables)), Map.class);
   }
 
   /** The one open task with this key on the complaint (of any process with the tracking number in its key). */
