@@ -6,7 +6,11 @@ import static io.rootfix.security.Groups.SERVICE_AGENTS;
 import static io.rootfix.security.Groups.TEAM_LEADS;
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import io.rootfix.web.ProblemResponses;
+import io.rootfix.web.RequestSizeLimitFilter;
+import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +20,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -24,6 +30,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * protection. Fine-grained rights live in Camunda's authorisations (see CamundaAuthorizations).
  */
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
   /** The engine's REST API: any authenticated user; the engine checks their authorisations. */
@@ -37,11 +44,18 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Rootfix's API: the intake is public, the rest by group. */
+  /**
+   * Rootfix's API: the intake is public, the rest by group. The public endpoints are rate-limited per
+   * client address; every body is size-limited before anything parses it.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ProblemResponses problems) throws Exception {
+    if (settings.rateLimit().enabled()) {
+      http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
+    }
     return stateless(http.securityMatcher("/api/**"))
+        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation")

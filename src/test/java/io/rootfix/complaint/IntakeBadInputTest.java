@@ -54,6 +54,8 @@ class IntakeBadInputTest extends RootfixIntegrationTest {
         // lengths
         invalid("description of 4001 characters", with("description", "x".repeat(4001)), "description",
             "size must be between"),
+        rejected("a description of 1 MB", with("description", "x".repeat(1024 * 1024)),
+            HttpStatus.PAYLOAD_TOO_LARGE, "larger than 64 KB"),
         invalid("name of 201 characters", with("customerName", "E".repeat(201)), "customerName",
             "size must be between"),
         // control characters
