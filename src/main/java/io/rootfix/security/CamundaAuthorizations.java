@@ -62,14 +62,14 @@ class CamundaAuthorizations {
     authorizations.grant(TEAM_LEADS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
 
     // Process owners: deploy and migrate models, operate running complaints, read everything. They do
-    // not work on complaints (no task work, assignment or start), nor delete history: that is the audit
-    // trail.
+    // not work on complaints (no task work, assignment or start), nor delete history, which is the audit
+    // trail: not directly, nor by deleting a deployment or definition with its instances.
     authorizations.grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     authorizations.grant(PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    authorizations.grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     authorizations.grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.DELETE,
-        ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND,
+        ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.DELETE_INSTANCE,
         ProcessDefinitionPermissions.SUSPEND_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
         ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
