@@ -58,6 +58,8 @@ class ModelDeploymentTest {
         .run("--server.port=0",
             // Not "default": that engine belongs to the cached context of the other integration tests.
             "--camunda.bpm.process-engine-name=modelDeploymentTest",
+            // The webapps keep static state; a second copy would take it from the shared test context's.
+            "--camunda.bpm.webapp.enabled=false",
             "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/rootfix").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE",
             "--camunda.bpm.deployment-resource-pattern=file:" + dir.toAbsolutePath() + "/processes/*.bpmn,file:"

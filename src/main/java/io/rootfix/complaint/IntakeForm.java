@@ -3,6 +3,7 @@ package io.rootfix.complaint;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import io.rootfix.web.IsoDate;
+import io.rootfix.web.NoControlCharacters;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,14 +18,14 @@ import java.util.Map;
  */
 @ContactGiven
 public record IntakeForm(
-    @NotBlank @Size(max = 200) String customerName,
-    @Email @Size(max = 320) String customerEmail,
+    @NotBlank @Size(max = 200) @NoControlCharacters String customerName,
+    @Email @Size(max = 320) @NoControlCharacters String customerEmail,
     @Size(max = 32)
         @Pattern(regexp = "[+0-9 ()\\-]{6,32}", message = "must be a phone number (digits, spaces, +, - and brackets)")
         String customerPhone,
     @NotBlank @Pattern(regexp = Channel.CODES, message = "must be one of " + Channel.CODES) String channel,
     @NotBlank @Pattern(regexp = Category.CODES, message = "must be one of " + Category.CODES) String category,
-    @NotBlank @Size(max = 4000) String description,
+    @NotBlank @Size(max = 4000) @NoControlCharacters String description,
     @NotBlank @Pattern(regexp = DesiredOutcome.CODES, message = "must be one of " + DesiredOutcome.CODES)
         String desiredOutcome,
     @IsoDate(notPast = true) String wantedAnswerDate) {

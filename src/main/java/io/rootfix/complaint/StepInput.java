@@ -1,6 +1,7 @@
 package io.rootfix.complaint;
 
 import io.rootfix.web.InvalidInputException;
+import io.rootfix.web.NoControlCharacters;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,6 +38,10 @@ final class StepInput {
     String value = raw.toString().trim();
     if (value.length() > maxLength) {
       errors.put(field, "must be at most " + maxLength + " characters");
+      return null;
+    }
+    if (!NoControlCharacters.Validator.isClean(value)) {
+      errors.put(field, NoControlCharacters.MESSAGE);
       return null;
     }
     return value;

@@ -2,6 +2,7 @@ package io.rootfix.promise;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
+import io.rootfix.web.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,7 +42,7 @@ class PromiseController {
     return promises.openDueBefore(dueBefore == null ? Instant.MAX : dueBefore);
   }
 
-  record Renegotiation(@NotNull @Future Instant newDueAt, @NotBlank @Size(max = 2000) String reason) {}
+  record Renegotiation(@NotNull @Future Instant newDueAt, @NotBlank @Size(max = 2000) @NoControlCharacters String reason) {}
 
   @PostMapping("/api/promises/{id}/renegotiation")
   PromiseView renegotiate(@PathVariable Long id, @Valid @RequestBody Renegotiation renegotiation, Principal user) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -65,20 +66,34 @@ class CamundaAuthorizations {
     authorizations.grant(TEAM_LEADS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
     authorizations.grant(TEAM_LEADS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
 
-    // Process owners: deploy and migrate models, read everything.
+    // Process owners: deploy and migrate models, operate running complaints, read everything. They do
+    // not work on complaints (no task work, assignment or start), nor delete history, which is the audit
+    // trail: not directly, nor by deleting a deployment or definition with its instances.
     authorizations.grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     authorizations.grant(PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    authorizations.grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.ALL);
-    authorizations.grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-    authorizations.grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+    authorizations.grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    authorizations.grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.DELETE_INSTANCE,
+        ProcessDefinitionPermissions.SUSPEND_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+        ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+    authorizations.grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY,
+        Permissions.READ, Permissions.UPDATE, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
     authorizations.grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
     authorizations.grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
     authorizations.grant(PROCESS_OWNERS, Resources.BATCH, ANY, Permissions.ALL);
     authorizations.grant(PROCESS_OWNERS, Resources.TASK, ANY, TaskPermissions.READ);
 
-    // Auditors: read history only; they cannot work or change anything.
+    // Auditors: read history only, including decisions and the operation log (who did what, when);
+    // they cannot work or change anything.
     authorizations.grant(AUDITORS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+    authorizations.grant(AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    authorizations.grant(AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
   }
 
   private void ensureGroup(String id, String name) {

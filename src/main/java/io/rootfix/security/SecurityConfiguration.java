@@ -4,18 +4,28 @@ import static io.rootfix.security.Groups.ADMINS;
 import static io.rootfix.security.Groups.PROCESS_OWNERS;
 import static io.rootfix.security.Groups.SERVICE_AGENTS;
 import static io.rootfix.security.Groups.TEAM_LEADS;
-import static org.springframework.security.config.Customizer.withDefaults;
 
+import io.rootfix.web.ProblemResponses;
+import io.rootfix.web.RequestSizeLimitFilter;
+import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -24,24 +34,33 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * protection. Fine-grained rights live in Camunda's authorisations (see CamundaAuthorizations).
  */
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
   /** The engine's REST API: any authenticated user; the engine checks their authorisations. */
   @Bean
   @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
+      throws Exception {
     // The engine REST API is a Jersey servlet, not Spring MVC: match the plain request path.
-    return stateless(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+    return stateless(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")), problems)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
 
-  /** Rootfix's API: the intake is public, the rest by group. */
+  /**
+   * Rootfix's API: the intake is public, the rest by group. The public endpoints are rate-limited per
+   * client address; every body is size-limited before anything parses it.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return stateless(http.securityMatcher("/api/**"))
+  SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ProblemResponses problems) throws Exception {
+    if (settings.rateLimit().enabled()) {
+      http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
+    }
+    return stateless(http.securityMatcher("/api/**"), problems)
+        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
@@ -67,11 +86,27 @@ class SecurityConfiguration {
         .build();
   }
 
-  private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+  /**
+   * The REST APIs: HTTP Basic without session or cookies, so a request cannot be forged cross-site and
+   * needs no CSRF token. Errors are problem JSON; the responses are data, never pages.
+   */
+  private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
+    AuthenticationEntryPoint logInFirst = (request, response, exception) -> {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Rootfix\"");
+      problems.send(request, response, HttpStatus.UNAUTHORIZED,
+          "Log in with your Rootfix user name and password (HTTP Basic).");
+    };
+    AccessDeniedHandler notYourGroup = (request, response, exception) ->
+        problems.send(request, response, HttpStatus.FORBIDDEN, "Your groups do not allow this.");
     return http
-        .httpBasic(withDefaults())
-        // No cookies, no session: a Basic-auth request cannot be forged cross-site.
+        .httpBasic(basic -> basic.authenticationEntryPoint(logInFirst))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(logInFirst).accessDeniedHandler(notYourGroup))
         .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Besides Spring Security's defaults (nosniff, frame DENY, no caching): nothing in a response
+        // may run, load or be framed, should a browser ever render one, and no URL leaks onward.
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
   }
 }

@@ -1,6 +1,8 @@
 package io.rootfix.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,15 +44,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = mismatch.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, "has the wrong type"))));
+    Throwable cause = ex.getCause();
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(fieldPath(mismatch), problem(mismatch)))));
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        ex.getCause() != null ? "The request body is not valid JSON" : "The request body is missing");
-    return ResponseEntity.badRequest().body(problem);
+    String detail;
+    if (cause == null) {
+      detail = "The request body is missing";
+    } else if (cause instanceof MismatchedInputException) {
+      detail = "The request body must be a JSON object";
+    } else if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+      // Where, but not Jackson's message: that quotes the input back.
+      detail = "The request body is not valid JSON (line %d, column %d)"
+          .formatted(json.getLocation().getLineNr(), json.getLocation().getColumnNr());
+    } else {
+      detail = "The request body is not valid JSON";
+    }
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  private static String fieldPath(MismatchedInputException mismatch) {
+    return mismatch.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String problem(MismatchedInputException mismatch) {
+    if (mismatch instanceof UnrecognizedPropertyException) {
+      return "is not a known field";
+    }
+    Class<?> expected = mismatch.getTargetType();
+    if (expected == String.class) {
+      return "must be text (a JSON string)";
+    }
+    if (expected == Boolean.class || expected == boolean.class) {
+      return "must be true or false";
+    }
+    return "has the wrong type";
   }
 
   @ExceptionHandler(InvalidInputException.class)

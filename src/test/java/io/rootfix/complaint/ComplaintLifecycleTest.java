@@ -116,11 +116,13 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     String trackingNumber = receive();
     String taskId = claim(trackingNumber, AGREE_EXPECTATION);
 
-    ResponseEntity<Map> response = submitForm(taskId, Map.of(Var.AGREED_ANSWER_DATE, "2001-01-01"));
+    ResponseEntity<Map> response = submitForm(taskId,
+        Map.of(Var.AGREED_ANSWER_DATE, "2001-01-01", Var.EXPECTATION_NOTE, "Call \\u0007before noon"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message"))
-        .contains("agreedAnswerDate: must not be in the past", "contactPreference: is required");
+        .contains("agreedAnswerDate: must not be in the past", "contactPreference: is required",
+            "expectationNote: must not contain control characters");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task still open").isOne();
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.RECEIVED);
   }

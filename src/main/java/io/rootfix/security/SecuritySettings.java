@@ -1,0 +1,27 @@
+package io.rootfix.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code rootfix.security.*}: the limits on Rootfix's API.
+ *
+ * @param maxBodySize the largest request body {@code /api} accepts (413 above it)
+ * @param rateLimit how often one client address may call the public endpoints
+ */
+@ConfigurationProperties("rootfix.security")
+record SecuritySettings(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+
+  /**
+   * @param requests requests per client address, per endpoint and window
+   * @param endpoints {@code METHOD /path-pattern} under {@code /api}, each counted on its own
+   */
+  record RateLimit(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("30") int requests,
+      @DefaultValue("1m") Duration window,
+      @DefaultValue("POST /api/complaints") List<String> endpoints) {}
+}

@@ -1,0 +1,68 @@
+package io.rootfix.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rootfix.RootfixApplication;
+import io.rootfix.security.ProductionAdminCheck.MissingAdminException;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The prod profile: the first admin comes from ROOTFIX_ADMIN_USER and ROOTFIX_ADMIN_PASSWORD, there are no
+ * demo users, and without the admin settings Rootfix refuses to start. Starts the application itself,
+ * with the settings as command-line arguments (they win over the environment and the profile files).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionProfileTest {
+
+  private static final String PASSWORD = "Correct-Horse-7-Battery";
+
+  @Test
+  void refusesToStartWithoutTheAdminSettings(CapturedOutput output) {
+    assertThatThrownBy(() -> start("--ROOTFIX_ADMIN_USER=", "--ROOTFIX_ADMIN_PASSWORD="))
+        .isInstanceOf(MissingAdminException.class)
+        .hasMessage("The prod profile needs its first admin from the environment, but ROOTFIX_ADMIN_USER and "
+            + "ROOTFIX_ADMIN_PASSWORD are not set");
+    assertThat(output).contains("APPLICATION FAILED TO START", "Set ROOTFIX_ADMIN_USER");
+  }
+
+  @Test
+  void refusesToStartWithoutThePassword() {
+    assertThatThrownBy(() -> start("--ROOTFIX_ADMIN_USER=rootadmin", "--ROOTFIX_ADMIN_PASSWORD= "))
+        .hasMessageEndingWith("but ROOTFIX_ADMIN_PASSWORD is not set");
+  }
+
+  @Test
+  void startsWithTheConfiguredAdminAndNoDemoUsersAndNeverLogsThePassword(CapturedOutput output) {
+    try (ConfigurableApplicationContext app = start("--ROOTFIX_ADMIN_USER=rootadmin",
+        "--ROOTFIX_ADMIN_PASSWORD=" + PASSWORD)) {
+      IdentityService identity = app.getBean(IdentityService.class);
+
+      assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("rootadmin");
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINS).singleResult().getId()).isEqualTo("rootadmin");
+      assertThat(identity.checkPassword("rootadmin", PASSWORD)).isTrue();
+      assertThat(identity.createGroupQuery().groupIdIn(Groups.ROOTFIX_GROUPS.toArray(String[]::new)).count())
+          .isEqualTo(Groups.ROOTFIX_GROUPS.size());
+    }
+    assertThat(output).doesNotContain(PASSWORD);
+  }
+
+  private static ConfigurableApplicationContext start(String... adminSettings) {
+    return new SpringApplicationBuilder(RootfixApplication.class)
+        .profiles("test", "prod")
+        .run(Stream.concat(Stream.of("--server.port=0",
+                // Not "default": that engine belongs to the cached context of the other integration tests.
+                "--camunda.bpm.process-engine-name=productionProfileTest",
+                // The webapps keep static state; a second copy would take it from the shared test context's.
+                "--camunda.bpm.webapp.enabled=false"), Stream.of(adminSettings))
+            .toArray(String[]::new));
+  }
+}
