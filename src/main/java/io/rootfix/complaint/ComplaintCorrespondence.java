@@ -93,11 +93,19 @@ class ComplaintCorrespondence {
         About your complaint %s:
 
         %s
-
+        %s
         Is your complaint resolved? Please let us know; if it is not, we will pick it up again.
 
         %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), complaint.getAnswerText(),
-            signature(complaint)));
+            whatChanged(complaint), signature(complaint)));
+  }
+
+  /** The root cause's fix, in every report of a complaint it hit: what works differently from now on. */
+  private static String whatChanged(Complaint complaint) {
+    if (complaint.isOneOff() || complaint.getFixDescription() == null) {
+      return "";
+    }
+    return "\nWhat we changed so that it does not happen again:\n\n" + complaint.getFixDescription() + "\n";
   }
 
   void pointToDisputesCommittee(Complaint complaint) {

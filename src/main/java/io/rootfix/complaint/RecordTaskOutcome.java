@@ -4,6 +4,7 @@ import static io.rootfix.complaint.ComplaintProcess.Element;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import io.rootfix.promise.PromiseType;
+import io.rootfix.security.TaskActor;
 import io.rootfix.web.FormDates;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -11,10 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +27,12 @@ class RecordTaskOutcome implements TaskListener {
   private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
   private final ComplaintService complaints;
-  private final IdentityService identityService;
+  private final TaskActor actor;
   private final Clock clock;
 
-  RecordTaskOutcome(ComplaintService complaints, IdentityService identityService, Clock clock) {
+  RecordTaskOutcome(ComplaintService complaints, TaskActor actor, Clock clock) {
     this.complaints = complaints;
-    this.identityService = identityService;
+    this.actor = actor;
     this.clock = clock;
   }
 
@@ -49,7 +48,7 @@ class RecordTaskOutcome implements TaskListener {
             input.requiredCode(Var.CONTACT_PREFERENCE, ContactPreference::fromCode, ContactPreference.CODES),
             input.optionalText(Var.EXPECTATION_NOTE, 2000));
         input.check();
-        String owner = actor(task);
+        String owner = actor.of(task);
         Instant answerDue = complaints.agreeExpectation(id, expectation, owner);
         task.setVariable(Var.OWNER, owner);
         task.setVariable(Var.ANSWER_DUE_DATE, Date.from(answerDue));
@@ -78,7 +77,7 @@ class RecordTaskOutcome implements TaskListener {
         } else if (input.optionalText(Var.ROOT_CAUSE_ID, 20) != null) {
           Long rootCauseId = input.requiredNumber(Var.ROOT_CAUSE_ID);
           input.check();
-          task.setVariable(Var.ROOT_CAUSE_SETTLED, complaints.linkRootCause(id, rootCauseId, actor(task)));
+          task.setVariable(Var.ROOT_CAUSE_SETTLED, complaints.linkRootCause(id, rootCauseId, actor.of(task)));
           task.setVariable(Var.ROOT_CAUSE_ID, rootCauseId);
         } else {
           String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
@@ -86,7 +85,7 @@ class RecordTaskOutcome implements TaskListener {
           String ownerGroup = input.optionalText(Var.ROOT_CAUSE_OWNER_GROUP, 64);
           input.check();
           long rootCauseId = complaints.reportRootCause(id, title != null ? title : StepInput.shorten(cause, 80),
-              cause, ownerGroup, actor(task));
+              cause, ownerGroup, actor.of(task));
           task.setVariable(Var.ROOT_CAUSE_SETTLED, false);
           task.setVariable(Var.ROOT_CAUSE_ID, rootCauseId);
         }
@@ -132,7 +131,7 @@ class RecordTaskOutcome implements TaskListener {
       Instant windowFrom = FormDates.parse(task.getVariable(Var.PROMISE_WINDOW_FROM), Var.PROMISE_WINDOW_FROM,
           clock.getZone(), END_OF_DAY);
       String owner = (String) task.getVariable(Var.OWNER);
-      complaints.makePromise(complaintId, type, text, windowFrom, dueAt, actor(task), owner != null ? owner : actor(task));
+      complaints.makePromise(complaintId, type, text, windowFrom, dueAt, actor.of(task), owner != null ? owner : actor.of(task));
     }
     // The next form starts without this promise.
     task.getExecution().removeVariables(List.of(Var.MAKE_PROMISE, Var.PROMISE_TYPE, Var.PROMISE_TEXT, Var.PROMISE_DUE,
@@ -140,11 +139,4 @@ class RecordTaskOutcome implements TaskListener {
   }
 
   /** The agent who claimed the task, or else the user completing it. */
-  private String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }

@@ -1,19 +1,21 @@
 package io.rootfix.promise;
 
 import static io.rootfix.promise.PromiseProcess.Var;
+import static io.rootfix.web.FormValues.flag;
+import static io.rootfix.web.FormValues.text;
 
+import io.rootfix.security.TaskActor;
 import io.rootfix.web.FormDates;
 import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,19 +24,22 @@ import org.springframework.context.annotation.Configuration;
 class PromiseDelegates {
 
   private final PromiseService promises;
-  private final IdentityService identityService;
+  private final TaskActor actor;
   private final Clock clock;
 
-  PromiseDelegates(PromiseService promises, IdentityService identityService, Clock clock) {
+  PromiseDelegates(PromiseService promises, TaskActor actor, Clock clock) {
     this.promises = promises;
-    this.identityService = identityService;
+    this.actor = actor;
     this.clock = clock;
   }
 
-  /** Task_RemindOwner */
+  /** Task_RemindOwner: also clears the last round's renegotiation form, so the next one starts empty. */
   @Bean
   JavaDelegate remindPromiseOwner() {
-    return execution -> promises.reminded(promiseId(execution));
+    return execution -> {
+      promises.reminded(promiseId(execution));
+      execution.removeVariables(List.of(Var.NEW_DATE_AGREED, Var.NEW_DUE, Var.RENEGOTIATION_REASON));
+    };
   }
 
   /** Task_MarkKept */
@@ -53,12 +58,11 @@ class PromiseDelegates {
   @Bean
   TaskListener recordRenegotiation() {
     return task -> {
-      boolean newDate = Boolean.TRUE.equals(task.getVariable(Var.NEW_DATE_AGREED))
-          || "true".equals(String.valueOf(task.getVariable(Var.NEW_DATE_AGREED)));
+      boolean newDate = flag(task.getVariable(Var.NEW_DATE_AGREED));
       task.setVariable(Var.NEW_DATE_AGREED, newDate);
       if (newDate) {
         Map<String, Object> timers = promises.renegotiateInTask(promiseId(task),
-            parseDue(task.getVariable(Var.NEW_DUE)), text(task.getVariable(Var.RENEGOTIATION_REASON)), actor(task));
+            parseDue(task.getVariable(Var.NEW_DUE)), text(task.getVariable(Var.RENEGOTIATION_REASON)), actor.of(task));
         task.getExecution().setVariables(timers);
       }
     };
@@ -84,17 +88,6 @@ class PromiseDelegates {
     return due;
   }
 
-  private String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
-
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
 
   private static Long promiseId(VariableScope scope) {
     return ((Number) scope.getVariable(Var.PROMISE_ID)).longValue();

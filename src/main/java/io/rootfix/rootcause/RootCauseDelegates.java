@@ -1,7 +1,10 @@
 package io.rootfix.rootcause;
 
 import static io.rootfix.rootcause.RootCauseProcess.Var;
+import static io.rootfix.web.FormValues.flag;
+import static io.rootfix.web.FormValues.text;
 
+import io.rootfix.security.TaskActor;
 import io.rootfix.web.FormDates;
 import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
@@ -10,12 +13,10 @@ import java.time.LocalTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,12 +25,12 @@ import org.springframework.context.annotation.Configuration;
 class RootCauseDelegates {
 
   private final RootCauseService rootCauses;
-  private final IdentityService identityService;
+  private final TaskActor actor;
   private final Clock clock;
 
-  RootCauseDelegates(RootCauseService rootCauses, IdentityService identityService, Clock clock) {
+  RootCauseDelegates(RootCauseService rootCauses, TaskActor actor, Clock clock) {
     this.rootCauses = rootCauses;
-    this.identityService = identityService;
+    this.actor = actor;
     this.clock = clock;
   }
 
@@ -68,7 +69,7 @@ class RootCauseDelegates {
       if (fix == null) {
         throw InvalidInputException.of(Var.FIX_DESCRIPTION, "describe what was changed and what works differently now");
       }
-      rootCauses.fixed(rootCauseId(task), fix, actor(task));
+      rootCauses.fixed(rootCauseId(task), fix, actor.of(task));
     };
   }
 
@@ -85,7 +86,7 @@ class RootCauseDelegates {
       if (!works && note == null) {
         throw InvalidInputException.of(Var.VERIFICATION_NOTE, "say what still goes wrong");
       }
-      rootCauses.verified(rootCauseId(task), works, note, actor(task));
+      rootCauses.verified(rootCauseId(task), works, note, actor.of(task));
       task.setVariable(Var.FIX_VERIFIED, works);
     };
   }
@@ -106,21 +107,7 @@ class RootCauseDelegates {
     return execution -> rootCauses.tellLinkedComplaints(rootCauseId(execution));
   }
 
-  private String actor(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 
-  private static boolean flag(Object value) {
-    return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().trim());
-  }
-
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
 
   private static Long rootCauseId(VariableScope scope) {
     return ((Number) scope.getVariable(Var.ROOT_CAUSE_ID)).longValue();

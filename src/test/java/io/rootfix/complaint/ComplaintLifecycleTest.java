@@ -89,7 +89,8 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
       assertThat(message.getRecipient()).isEqualTo("eva@example.com");
       assertThat(message.getBody()).contains(trackingNumber);
     });
-    assertThat(messages.get(1).getBody()).contains("Your vase broke because of our packing; fixed.");
+    assertThat(messages.get(1).getBody()).contains("Your vase broke because of our packing; fixed.",
+        "What we changed so that it does not happen again:", "Every vase now ships in a moulded box");
   }
 
   @Test
