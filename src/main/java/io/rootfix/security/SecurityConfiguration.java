@@ -1,6 +1,7 @@
 package io.rootfix.security;
 
 import static io.rootfix.security.Groups.ADMINS;
+import static io.rootfix.security.Groups.AUDITORS;
 import static io.rootfix.security.Groups.PROCESS_OWNERS;
 import static io.rootfix.security.Groups.SERVICE_AGENTS;
 import static io.rootfix.security.Groups.TEAM_LEADS;
@@ -65,6 +66,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/root-causes/**",

@@ -63,9 +63,11 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("POST /engine-rest/deployment/create",
           EnumSet.of(Role.PROCESS_OWNER, Role.ADMIN), RoleMatrixTest::deploy),
       new Endpoint("GET /engine-rest/history/process-instance/report",
-          EnumSet.of(Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readHistory)
-      // Rows still to come with their features: the audit API (auditors, admins) and the customer status
-      // endpoint (public and rate-limited, like the intake).
+          EnumSet.of(Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readHistory),
+      new Endpoint("GET /api/audit/complaints/{trackingNumber}",
+          EnumSet.of(Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readAuditTrail)
+      // Row still to come with its feature: the customer status endpoint (public and rate-limited, like
+      // the intake).
   );
 
   static Stream<Arguments> matrix() {
@@ -105,6 +107,10 @@ class RoleMatrixTest extends RootfixIntegrationTest {
 
   private HttpStatusCode readComplaint(TestRestTemplate client) {
     return client.getForEntity("/api/complaints/" + newComplaint(), String.class).getStatusCode();
+  }
+
+  private HttpStatusCode readAuditTrail(TestRestTemplate client) {
+    return client.getForEntity("/api/audit/complaints/" + newComplaint(), String.class).getStatusCode();
   }
 
   private HttpStatusCode completeTask(TestRestTemplate client) {

@@ -1,0 +1,134 @@
+package io.rootfix.audit;
+
+import io.rootfix.complaint.Complaint;
+import io.rootfix.complaint.ComplaintService;
+import io.rootfix.notify.CustomerMessage;
+import io.rootfix.notify.Outbox;
+import io.rootfix.promise.PromiseService;
+import io.rootfix.promise.PromiseView;
+import io.rootfix.rootcause.RootCauseService;
+import io.rootfix.rootcause.RootCauseView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One chronological trail per complaint, merged from the engine's history (the complaint's process, its
+ * promises' watches and its root cause's process: activities, tasks, submitted values, user operations,
+ * incidents) and Rootfix's own records (promises, root cause and fix, customer messages).
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditTrail {
+
+  private final HistoryService history;
+  private final ComplaintService complaints;
+  private final PromiseService promises;
+  private final RootCauseService rootCauses;
+  private final Outbox outbox;
+
+  AuditTrail(HistoryService history, ComplaintService complaints, PromiseService promises,
+      RootCauseService rootCauses, Outbox outbox) {
+    this.history = history;
+    this.complaints = complaints;
+    this.promises = promises;
+    this.rootCauses = rootCauses;
+    this.outbox = outbox;
+  }
+
+  public List<AuditEntry> of(String trackingNumber) {
+    Complaint complaint = complaints.byTrackingNumber(trackingNumber);
+    List<AuditEntry> trail = new ArrayList<>();
+    trail.add(AuditEntry.of(complaint.getCreatedAt(), null, "Complaint received",
+        "via " + complaint.getChannel().code() + ", category " + complaint.getCategory().code()));
+    List<HistoricProcessInstance> instances = new ArrayList<>(history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(trackingNumber).list());
+    instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(trackingNumber + "/%").list());
+    if (complaint.getRootCauseId() != null) {
+      instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("RC-" + complaint.getRootCauseId()).list());
+    }
+    for (HistoricProcessInstance instance : instances) {
+      addEngineHistory(trail, instance);
+    }
+    for (PromiseView promise : promises.ofComplaint(trackingNumber)) {
+      trail.add(AuditEntry.of(promise.madeAt(), promise.madeBy(), "Promise made",
+          promise.type() + ": " + promise.text() + " (due " + promise.dueAt() + ")"));
+      promise.renegotiations().forEach(r -> trail.add(AuditEntry.of(r.renegotiatedAt(), r.renegotiatedBy(),
+          "Promise renegotiated", r.oldDueAt() + " → " + r.newDueAt() + ": " + r.reason()
+              + (r.customerToldInTime() ? " (customer told in time)" : " (customer told late)"))));
+      if (promise.keptAt() != null) {
+        trail.add(AuditEntry.of(promise.keptAt(), null, "Promise " + promise.state().name().toLowerCase(), promise.text()));
+      }
+      if (promise.brokenAt() != null) {
+        trail.add(AuditEntry.of(promise.brokenAt(), null, "Promise broken", promise.text()));
+      }
+    }
+    if (complaint.getRootCauseId() != null) {
+      RootCauseView rootCause = rootCauses.view(complaint.getRootCauseId());
+      trail.add(AuditEntry.of(rootCause.createdAt(), rootCause.createdBy(), "Root cause reported",
+          "RC-" + rootCause.id() + " " + rootCause.title()));
+      if (rootCause.fixedAt() != null) {
+        trail.add(AuditEntry.of(rootCause.fixedAt(), rootCause.fixedBy(), "Root cause fixed",
+            rootCause.fixDescription() + " (verified by " + rootCause.verifiedBy() + ")"));
+      }
+    }
+    for (CustomerMessage message : outbox.messagesOf(complaint.getId())) {
+      trail.add(AuditEntry.of(message.getCreatedAt(), null, "Message to the customer",
+          message.getKind() + " by " + message.getChannel() + " to " + message.getRecipient() + ": "
+              + message.getSubject()));
+    }
+    if (complaint.getClosedAt() != null) {
+      trail.add(AuditEntry.of(complaint.getClosedAt(), null, "Complaint closed", complaint.getClosingNote()));
+    }
+    trail.sort(Comparator.comparing(AuditEntry::time).thenComparing(AuditEntry::what));
+    return trail;
+  }
+
+  private void addEngineHistory(List<AuditEntry> trail, HistoricProcessInstance instance) {
+    String process = instance.getProcessDefinitionKey();
+    for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).list()) {
+      if (activity.getActivityName() == null || activity.getActivityType().endsWith("Gateway")) {
+        continue;
+      }
+      trail.add(AuditEntry.of(instant(activity.getStartTime()), activity.getAssignee(), "Started: " + activity.getActivityName(),
+          process + " / " + activity.getActivityId()));
+      if (activity.getEndTime() != null && activity.getActivityType().equals("userTask")) {
+        trail.add(AuditEntry.of(instant(activity.getEndTime()), activity.getAssignee(),
+            (activity.isCanceled() ? "Withdrawn: " : "Completed: ") + activity.getActivityName(),
+            process + " / " + activity.getActivityId()));
+      }
+    }
+    for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId())
+        .variableUpdates().disableBinaryFetching().list()) {
+      HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      trail.add(AuditEntry.of(instant(update.getTime()), null, "Value set: " + update.getVariableName(),
+          String.valueOf(update.getValue())));
+    }
+    for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(instance.getId()).list()) {
+      trail.add(AuditEntry.of(instant(operation.getTimestamp()), operation.getUserId(),
+          "User operation: " + operation.getOperationType() + " " + operation.getEntityType(),
+          operation.getProperty() == null ? "" : operation.getProperty() + " = " + operation.getNewValue()));
+    }
+    for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(instance.getId()).list()) {
+      trail.add(AuditEntry.of(instant(incident.getCreateTime()), null, "Incident: " + incident.getIncidentType(),
+          incident.getActivityId() + ": " + incident.getIncidentMessage()
+              + (incident.isResolved() ? " (resolved " + incident.getEndTime().toInstant() + ")" : "")));
+    }
+  }
+
+  private static Instant instant(Date date) {
+    return date.toInstant();
+  }
+}
