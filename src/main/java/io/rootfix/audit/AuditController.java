@@ -11,10 +11,18 @@ class AuditController {
 
   private final AuditTrail trail;
   private final Completeness completeness;
+  private final AuditSeals seals;
 
-  AuditController(AuditTrail trail, Completeness completeness) {
+  AuditController(AuditTrail trail, Completeness completeness, AuditSeals seals) {
     this.trail = trail;
     this.completeness = completeness;
+    this.seals = seals;
+  }
+
+  /** Recomputes the chain of seals: is every closed complaint still as it was sealed? */
+  @GetMapping("/api/audit/verify")
+  AuditSeals.Verification verify() {
+    return seals.verify();
   }
 
   @GetMapping("/api/audit/complaints/{trackingNumber}")

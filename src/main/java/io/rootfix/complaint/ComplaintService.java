@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,15 +47,18 @@ public class ComplaintService {
   private final Outbox outbox;
   private final String updateInterval;
   private final Validator validator;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final LocalTime answerDueTime;
 
   public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
-      RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, Validator validator, Clock clock,
+      RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, Validator validator,
+      ApplicationEventPublisher events, Clock clock,
       @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime,
       @Value("${rootfix.complaint.update-interval:3 business days}") String updateInterval) {
     this.outbox = outbox;
+    this.events = events;
     this.updateInterval = updateInterval;
     this.promises = promises;
     this.rootCauses = rootCauses;
@@ -248,12 +252,14 @@ public class ComplaintService {
     Complaint complaint = get(complaintId);
     complaint.close("Resolved, confirmed by the customer.", now());
     correspondence.closing(complaint);
+    events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
   }
 
   public void closeWithoutReply(long complaintId) {
     Complaint complaint = get(complaintId);
     complaint.close(NO_REPLY_NOTE, now());
     correspondence.closing(complaint);
+    events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
   }
 
   @Transactional(readOnly = true)
