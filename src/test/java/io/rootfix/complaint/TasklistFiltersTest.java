@@ -3,6 +3,7 @@ package io.rootfix.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.support.RootfixIntegrationTest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,20 @@ class TasklistFiltersTest extends RootfixIntegrationTest {
     agreeExpectation(trackingNumber, java.time.LocalDate.now().toString()); // the answer is due today
     assertThat(taskNames("sam", TasklistFilters.MY_COMPLAINTS)).contains("Patch the symptom");
     assertThat(taskNames("sam", TasklistFilters.AT_RISK_TODAY)).contains("Patch the symptom");
+  }
+
+  @Test
+  void agentsStartOnPromisesAtRiskTodayAndTeamLeadsOnBrokenPromises() {
+    assertThat(startFilter("sam")).isEqualTo(TasklistFilters.AT_RISK_TODAY);
+    assertThat(startFilter("lea")).isEqualTo(TasklistFilters.BROKEN_PROMISES);
+  }
+
+  /** Tasklist opens the filter with the lowest priority when the address names none. */
+  private String startFilter(String user) {
+    List<Map<String, Object>> filters = as(user).getForObject("/engine-rest/filter?resourceType=Task", List.class);
+    return (String) filters.stream()
+        .min(Comparator.comparingInt(f -> ((Number) ((Map<String, Object>) f.get("properties")).get("priority")).intValue()))
+        .orElseThrow().get("name");
   }
 
   private List<String> filterNames(String user) {

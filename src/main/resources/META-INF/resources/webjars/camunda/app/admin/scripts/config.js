@@ -1,0 +1,8 @@
+// Rootfix's settings for Camunda Admin (README: Branding). Replaces the webjar's scripts/config.js.
+export default {
+  // The header and the page title read "Rootfix Admin".
+  app: {
+    name: 'Admin',
+    vendor: 'Rootfix'
+  }
+};

@@ -1,0 +1,8 @@
+// Rootfix's settings for Camunda Welcome (README: Branding). Replaces the webjar's scripts/config.js.
+export default {
+  // The header and the page title read "Rootfix Welcome".
+  app: {
+    name: 'Welcome',
+    vendor: 'Rootfix'
+  }
+};

@@ -1,0 +1,276 @@
+// Service staff in Tasklist, end to end in a real browser (README: The browser test).
+//
+// Starts the application from the jar that `mvn package` (or `mvn verify`) built, on a free port with an
+// in-memory database, and works one complaint as the agent sam would: log in, find the complaint in the
+// group filter, claim it, try to complete it without a date, complete it, see its next step; then take a
+// phone complaint with Tasklist's start form. Screenshots go to target/e2e/.
+//
+//   cd src/test/e2e && npm ci && npm test                   # starts and stops the application itself
+//   ROOTFIX_URL=http://localhost:8080 npm test              # or against one already running
+//
+// Needs Chromium (CHROMIUM, default /usr/bin/chromium); Playwright never downloads a browser here.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const SHOTS = join(ROOT, 'target/e2e');
+const AGENT = 'sam';
+const STARTUP_SECONDS = 240;
+
+// One run's customers, so the cards of this run are told apart from any others in the list.
+const RUN = Date.now().toString(36);
+const WEB_CUSTOMER = `Eva de Wit ${RUN}`;
+const PHONE_CUSTOMER = `Kees Klein ${RUN}`;
+
+let app; // the application process, when this test started it
+let baseUrl;
+let profile; // the browser's fresh user data directory
+let context;
+let page;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  baseUrl = process.env.ROOTFIX_URL ?? await startApplication();
+  await untilReady();
+  profile = mkdtempSync(join(tmpdir(), 'rootfix-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1100 },
+  });
+  context.setDefaultTimeout(30_000);
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', error => console.log('[browser error]', error.message));
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  stopApplication();
+  if (app && app.exitCode === null && app.signalCode === null) {
+    await new Promise(done => { app.once('exit', done); setTimeout(done, 30_000).unref(); });
+  }
+});
+
+// The trap: whatever happens, the application started here does not outlive the test.
+process.on('exit', stopApplication);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { stopApplication(); process.exit(1); });
+}
+
+test('the login page and Tasklist are Rootfix, without the Camunda 8 banner', async () => {
+  await page.goto(`${baseUrl}/camunda/app/tasklist/`);
+  await page.getByPlaceholder('Username').waitFor();
+  await shot('01-login');
+  assert.equal(await page.title(), 'Rootfix Tasklist');
+  assert.match(await backgroundOf('.login-logo'), /rootfix-logo\.svg/);
+
+  await logIn(AGENT);
+  await shot('02-tasklist-start');
+  assert.equal(await page.title(), 'Rootfix Tasklist');
+  assert.equal((await page.locator('.navbar-brand .brand-name').innerText()).trim(), 'Rootfix Tasklist');
+  assert.match(await backgroundOf('.navbar-brand .brand-logo'), /rootfix-mark\.svg/);
+  assert.equal(await page.locator('.navbar-brand .brand-logo svg').isVisible(), false, "Camunda's logo is hidden");
+  assert.equal(await page.locator('.ce-eol-banner').isVisible(), false, 'the Camunda 8 banner is hidden');
+  assert.equal(await page.getByText('It is time to migrate to Camunda 8').isVisible(), false);
+  // Agents start on the promises that break today unless someone acts.
+  assert.match(await page.locator('.task-filter.active h4.name').innerText(), /^\s*Promises at risk today/);
+});
+
+test('an agent agrees the expectation of a complaint from the intake API, then sees its next step', async () => {
+  const trackingNumber = await postComplaint(WEB_CUSTOMER);
+
+  await openFilter('Complaints for my groups');
+  await openTask('Agree expectation', trackingNumber);
+  await page.locator('.fjs-form').getByText(`complaint ${trackingNumber}`).waitFor();
+  const claim = page.locator('a, button').filter({ hasText: /^\s*Claim\s*$/ });
+  await claim.click();
+  // Claimed: Tasklist shows the assignee instead of "Claim" and opens the form for input.
+  await claim.waitFor({ state: 'hidden' });
+  const date = field('Answer promised by').locator('input').first();
+  await until(() => date.isEditable(), 'the form is open for input');
+  await until(() => completeButton().isEnabled(), 'Complete is enabled');
+  await shot('03-agree-expectation-claimed');
+
+  // The date proposed by the policy is cleared: completing is refused with the form's message.
+  const submitted = [];
+  const onRequest = request => { if (/\/submit-form$/.test(request.url())) submitted.push(request.url()); };
+  page.on('request', onRequest);
+  await date.fill('');
+  await completeButton().click();
+  await field('Answer promised by').getByText('Field is required.').waitFor();
+  await shot('04-agree-expectation-date-required');
+  assert.deepEqual(submitted, [], 'nothing is submitted without the date');
+  page.off('request', onRequest);
+
+  await date.fill(usDate(daysFromNow(14)));
+  await date.press('Enter');
+  await choose('How does the customer want to hear from us?', 'E-mail');
+  await field('Anything else agreed with the customer').locator('textarea').fill('Call only in the afternoon.');
+  await shot('05-agree-expectation-filled');
+  const completed = page.waitForResponse(response => /\/submit-form$/.test(response.url()));
+  await completeButton().click();
+  assert.equal((await completed).status(), 204);
+
+  await openFilter('My complaints');
+  await openTask('Patch the symptom', trackingNumber);
+  await page.locator('.fjs-form').getByText('What did you do to relieve', { exact: false }).first().waitFor();
+  await shot('06-my-complaints-patch-the-symptom');
+});
+
+test('an agent takes a phone complaint with the start form', async () => {
+  await page.getByText('Start process', { exact: true }).click();
+  await page.locator('.modal-content ul.processes a', { hasText: 'Complaint' }).first().click();
+  await page.locator('.modal-content').getByText('Phone intake').first().waitFor();
+  await field('Customer name').locator('input').fill(PHONE_CUSTOMER);
+  await field('Phone number').locator('input').fill('+31 10 123 4567');
+  await choose('What is the complaint about?', 'Product quality');
+  await field("What happened, in the customer's words").locator('textarea').fill('The kettle leaks.');
+  await choose('What does the customer want?', 'A repair');
+  await shot('07-phone-intake-filled');
+  const started = page.waitForResponse(response => /\/submit-form$/.test(response.url()));
+  await page.locator('.modal-content button', { hasText: 'Start' }).last().click();
+  assert.equal((await started).status(), 200);
+
+  await openFilter('Complaints for my groups');
+  await openTask('Agree expectation', PHONE_CUSTOMER);
+  await page.locator('.fjs-form').getByText(PHONE_CUSTOMER).first().waitFor();
+  await shot('08-phone-complaint-to-agree');
+});
+
+// --- the application ------------------------------------------------------------------------------
+
+async function startApplication() {
+  const jar = readdirSync(join(ROOT, 'target'), { withFileTypes: true })
+    .map(entry => entry.name).find(name => /^rootfix-.*\.jar$/.test(name));
+  if (!jar) throw new Error('No target/rootfix-*.jar: run `mvn -B package -DskipTests` first');
+  const port = await freePort();
+  const log = createWriteStream(join(SHOTS, 'application.log'));
+  app = spawn('java', ['-jar', join(ROOT, 'target', jar), `--server.port=${port}`,
+    '--spring.datasource.url=jdbc:h2:mem:e2e'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  app.stdout.pipe(log);
+  app.stderr.pipe(log);
+  app.on('exit', (code, signal) => console.log(`[application] stopped (${signal ?? `exit code ${code}`})`));
+  console.log(`[application] ${jar} on port ${port}, pid ${app.pid}, log target/e2e/application.log`);
+  return `http://localhost:${port}`;
+}
+
+function stopApplication() {
+  if (app && app.exitCode === null && app.signalCode === null) app.kill('SIGTERM');
+}
+
+/** Ready when the agent's Tasklist filters exist: they are created once the application has started. */
+async function untilReady() {
+  const deadline = Date.now() + STARTUP_SECONDS * 1000;
+  const started = Date.now();
+  while (Date.now() < deadline) {
+    if (app && app.exitCode !== null) throw new Error('the application stopped: see target/e2e/application.log');
+    try {
+      const response = await fetch(`${baseUrl}/engine-rest/filter?resourceType=Task`, { headers: basic(AGENT) });
+      if (response.ok && (await response.json()).length > 0) {
+        console.log(`[application] ready after ${Math.round((Date.now() - started) / 1000)} s`);
+        return;
+      }
+    } catch { /* not listening yet */ }
+    await new Promise(done => setTimeout(done, 1000));
+  }
+  throw new Error(`the application was not ready within ${STARTUP_SECONDS} s`);
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => done(port)); });
+  });
+}
+
+function basic(user) {
+  return { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}` };
+}
+
+/** A web complaint through the public intake API; its tracking number. */
+async function postComplaint(customerName) {
+  const response = await fetch(`${baseUrl}/api/complaints`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      customerName, customerEmail: `eva.${RUN}@example.com`, channel: 'web', category: 'delivery',
+      description: 'The vase arrived broken.', desiredOutcome: 'replacement',
+    }),
+  });
+  assert.equal(response.status, 201);
+  return (await response.json()).trackingNumber;
+}
+
+// --- Tasklist, as a person uses it ----------------------------------------------------------------
+
+async function logIn(user) {
+  await page.getByPlaceholder('Username').fill(user);
+  await page.getByPlaceholder('Password').fill(user);
+  await page.keyboard.press('Enter');
+  await page.getByText('Complaints for my groups').waitFor();
+}
+
+async function openFilter(name) {
+  await page.locator('.task-filter h4.name').filter({ hasText: name }).click();
+}
+
+/** Opens the task of this name whose card shows the text (a tracking number, a customer). */
+async function openTask(taskName, cardText) {
+  const card = page.locator('ol.tasks-list > li').filter({ hasText: taskName }).filter({ hasText: cardText });
+  await card.first().waitFor();
+  await card.first().locator('h4').first().click();
+  await page.locator('.fjs-form').waitFor();
+}
+
+/** A form field by the start of its label. */
+function field(label) {
+  return page.locator('.fjs-form-field').filter({ hasText: label }).first();
+}
+
+async function choose(label, option) {
+  await field(label).locator('.fjs-input-group, .fjs-select-display, input').first().click();
+  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+}
+
+function completeButton() {
+  return page.locator('button', { hasText: 'Complete' });
+}
+
+/** Waits until the condition holds, as a person waits for the page. */
+async function until(condition, what, seconds = 30) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not within ${seconds} s: ${what}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function backgroundOf(selector) {
+  return page.locator(selector).first().evaluate(element => getComputedStyle(element).backgroundImage);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+function daysFromNow(days) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return date;
+}
+
+/** The date as the form's date picker takes it (mm/dd/yyyy). */
+function usDate(date) {
+  const two = n => String(n).padStart(2, '0');
+  return `${two(date.getMonth() + 1)}/${two(date.getDate())}/${date.getFullYear()}`;
+}

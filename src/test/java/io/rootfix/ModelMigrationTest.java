@@ -1,0 +1,236 @@
+package io.rootfix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What a process owner does after revising a model (README: For process owners): deploy it from Camunda
+ * Modeler over the engine REST API, see the new version, and migrate the running instances to it, all as
+ * {@code owen} of {@code process-owners}. The revised complaint model behaves as before (later tests in this
+ * JVM start their complaints on it); removing an activity is shown on a small process of its own.
+ */
+class ModelMigrationTest extends RootfixIntegrationTest {
+
+  private static final String OWNER = "owen";
+  private static final String MODELER = "Camunda Modeler";
+  private static final String DEMO = "migration-demo";
+  private static final String CHECK = "Task_CheckInvoice";
+  private static final String APPROVE = "Task_Approve";
+  private static final String PATCH_INSTRUCTION =
+      "Relieve the customer today: a replacement sent, a charge reversed, a loan product. The cause comes next.";
+
+  @Autowired
+  RepositoryService repositoryService;
+
+  @Test
+  void aRevisedComplaintModelDeployedFromModelerTakesOverTheRunningComplaints() throws IOException {
+    String toAgree = receive();
+    String toFindCause = receiveAndPatch();
+    String waitingForFix = receiveAndPatch();
+    submit(waitingForFix, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
+    assertThat(runtimeService.getActiveActivityIds(instance(waitingForFix).getId())).contains(Element.ROOT_CAUSE_FIXED);
+    String before = instance(toAgree).getProcessDefinitionId();
+    int versionBefore = repositoryService.getProcessDefinition(before).getVersion();
+    String findCauseTask = taskId(toFindCause, Element.FIND_ROOT_CAUSE);
+
+    // The process owner adds an instruction for agents to Patch the symptom and deploys from Modeler.
+    Path model = Path.of(ComplaintProcess.RESOURCE);
+    String revised = Files.readString(model)
+        .replaceFirst("(<bpmn:userTask id=\"" + Element.PATCH_SYMPTOM + "\"[^>]*>)",
+            "$1\n      <bpmn:documentation>" + PATCH_INSTRUCTION + "</bpmn:documentation>");
+    String fileName = model.getFileName().toString();
+    String after = onlyDefinitionIn(deployFromModeler(ComplaintProcess.KEY, fileName, revised));
+
+    Map<String, Object> latest = as(OWNER).getForObject("/engine-rest/process-definition/key/" + ComplaintProcess.KEY, Map.class);
+    assertThat(latest).containsEntry("id", after).containsEntry("version", versionBefore + 1);
+    Map<String, Object> again = deployFromModeler(ComplaintProcess.KEY, fileName, revised);
+    assertThat(again.get("deployedProcessDefinitions")).as("unchanged: no new version").isNull();
+
+    // Generate the plan (same ids map to each other), check it, and migrate the three in a batch.
+    Map<String, Object> plan = as(OWNER).postForObject("/engine-rest/migration/generate", json("""
+        {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s", "updateEventTriggers": true}"""
+        .formatted(before, after)), Map.class);
+    assertThat((List<?>) plan.get("instructions")).isNotEmpty();
+    Map<String, Object> validation = as(OWNER).postForObject("/engine-rest/migration/validate", plan, Map.class);
+    assertThat((List<?>) validation.get("instructionReports")).isEmpty();
+
+    List<String> complaints = List.of(instance(toAgree).getId(), instance(toFindCause).getId(), instance(waitingForFix).getId());
+    Map<String, Object> migration = Map.of("migrationPlan", plan, "processInstanceIds", complaints, "skipCustomListeners", true);
+    for (String notAnOwner : List.of(AGENT, LEAD)) {
+      assertThat(as(notAnOwner).postForEntity("/engine-rest/migration/executeAsync", migration, Map.class).getStatusCode())
+          .as(notAnOwner).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    ResponseEntity<Map> batch = as(OWNER).postForEntity("/engine-rest/migration/executeAsync", migration, Map.class);
+    assertThat(batch.getStatusCode()).as(String.valueOf(batch.getBody())).isEqualTo(HttpStatus.OK);
+    runBatch(batch.getBody());
+    Map<String, Object> history = as(OWNER).getForObject("/engine-rest/history/batch/" + batch.getBody().get("id"), Map.class);
+    assertThat(history.get("endTime")).as("batch done").isNotNull();
+
+    // Every complaint is on the new version, where it was, with its tasks, timers and variables.
+    for (String trackingNumber : List.of(toAgree, toFindCause, waitingForFix)) {
+      assertThat(instance(trackingNumber).getProcessDefinitionId()).as(trackingNumber).isEqualTo(after);
+      assertThat(managementService.createJobQuery().processInstanceId(instance(trackingNumber).getId()).list())
+          .as("the keep-in-the-loop timer of " + trackingNumber).isNotEmpty()
+          .allSatisfy(job -> assertThat(job.getProcessDefinitionId()).isEqualTo(after));
+      assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.TRACKING_NUMBER)).isEqualTo(trackingNumber);
+    }
+    assertThat(taskId(toFindCause, Element.FIND_ROOT_CAUSE)).isEqualTo(findCauseTask);
+    assertThat(taskService.createTaskQuery().taskId(findCauseTask).singleResult().getAssignee()).isEqualTo(AGENT);
+    assertThat(runtimeService.getActiveActivityIds(instance(waitingForFix).getId())).contains(Element.ROOT_CAUSE_FIXED);
+
+    // ...and goes on there: the next Patch the symptom carries the new instruction.
+    agreeExpectation(toAgree, PROMISED);
+    Task patch = taskService.createTaskQuery().processInstanceBusinessKey(toAgree)
+        .taskDefinitionKey(Element.PATCH_SYMPTOM).singleResult();
+    assertThat(patch.getProcessDefinitionId()).isEqualTo(after);
+    assertThat(patch.getDescription()).isEqualTo(PATCH_INSTRUCTION);
+    findCauseAndReport(toFindCause);
+    fixRootCause(rootCauseOf(waitingForFix), "Stronger boxes");
+    assertThat(openTaskKeys(waitingForFix)).contains(Element.REPORT_BACK);
+  }
+
+  @Test
+  void anInstanceAtAnActivityTheNewVersionRemovedIsReportedNotBroken() {
+    String v1 = onlyDefinitionIn(deployFromModeler(DEMO, DEMO + ".bpmn", Bpmn.convertToString(demo(true))));
+    ProcessInstance atCheck = runtimeService.startProcessInstanceById(v1);
+    ProcessInstance atApprove = runtimeService.startProcessInstanceById(v1);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(atApprove.getId()).singleResult().getId());
+
+    String v2 = onlyDefinitionIn(deployFromModeler(DEMO, DEMO + ".bpmn", Bpmn.convertToString(demo(false))));
+    Map<String, Object> plan = as(OWNER).postForObject("/engine-rest/migration/generate",
+        Map.of("sourceProcessDefinitionId", v1, "targetProcessDefinitionId", v2), Map.class);
+    assertThat((List<Map<String, Object>>) plan.get("instructions")).extracting(i -> i.get("sourceActivityIds"))
+        .containsExactly(List.of(APPROVE));
+
+    // Both at once: refused as a whole, with a report naming the instance and its activity; nothing moved.
+    ResponseEntity<Map> refused = as(OWNER).postForEntity("/engine-rest/migration/execute",
+        Map.of("migrationPlan", plan, "processInstanceIds", List.of(atCheck.getId(), atApprove.getId())), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).containsEntry("type", "MigratingProcessInstanceValidationException");
+    Map<String, Object> report = (Map<String, Object>) refused.getBody().get("validationReport");
+    assertThat(report).containsEntry("processInstanceId", atCheck.getId());
+    assertThat((List<Map<String, Object>>) report.get("activityInstanceValidationReports"))
+        .singleElement().satisfies(activity -> {
+          assertThat(activity).containsEntry("sourceScopeId", CHECK);
+          assertThat((List<String>) activity.get("failures")).singleElement().asString().contains("no migration instruction");
+        });
+    for (ProcessInstance instance : List.of(atCheck, atApprove)) {
+      assertThat(processDefinitionOf(instance)).isEqualTo(v1);
+    }
+
+    // In a batch, its migration job fails with the same report (an incident in Cockpit); the instance stays.
+    Map<String, Object> batch = as(OWNER).postForObject("/engine-rest/migration/executeAsync",
+        Map.of("migrationPlan", plan, "processInstanceIds", List.of(atCheck.getId())), Map.class);
+    runBatch(batch);
+    assertThat(managementService.createJobQuery().jobDefinitionId((String) batch.get("batchJobDefinitionId")).withException()
+        .singleResult().getExceptionMessage()).contains(atCheck.getId(), "no migration instruction");
+    assertThat(processDefinitionOf(atCheck)).isEqualTo(v1);
+    assertThat(as(OWNER).exchange("/engine-rest/batch/" + batch.get("id"), HttpMethod.DELETE, null, Void.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    // The owner migrates what fits; the other finishes on the old version.
+    ResponseEntity<Void> migrated = as(OWNER).postForEntity("/engine-rest/migration/execute",
+        Map.of("migrationPlan", plan, "processInstanceIds", List.of(atApprove.getId())), Void.class);
+    assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(processDefinitionOf(atApprove)).isEqualTo(v2);
+    assertThat(processDefinitionOf(atCheck)).isEqualTo(v1);
+    for (String step : List.of(CHECK, APPROVE)) {
+      taskService.complete(taskService.createTaskQuery().processInstanceId(atCheck.getId()).taskDefinitionKey(step)
+          .singleResult().getId());
+    }
+    taskService.complete(taskService.createTaskQuery().processInstanceId(atApprove.getId()).singleResult().getId());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(DEMO).count()).isZero();
+  }
+
+  /** Version 1 checks the invoice, then approves; version 2 only approves. */
+  private static BpmnModelInstance demo(boolean withCheck) {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(DEMO).name("Migration demo")
+        .camundaHistoryTimeToLive(1)
+        .startEvent("Start_Demo").name("Invoice received");
+    if (withCheck) {
+      flow = flow.userTask(CHECK).name("Check the invoice");
+    }
+    return flow.userTask(APPROVE).name("Approve the invoice").endEvent("End_Demo").name("Invoice approved").done();
+  }
+
+  /** What Camunda Modeler sends: the diagram, the deployment's name and source, changed resources only. */
+  private Map<String, Object> deployFromModeler(String name, String fileName, String model) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", name);
+    parts.add("deployment-source", MODELER);
+    parts.add("deploy-changed-only", "true");
+    parts.add(fileName, new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<Map> response = as(OWNER).postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(parts, headers), Map.class);
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private static String onlyDefinitionIn(Map<String, Object> deployment) {
+    Map<String, Object> definitions = (Map<String, Object>) deployment.get("deployedProcessDefinitions");
+    assertThat(definitions).hasSize(1);
+    return definitions.keySet().iterator().next();
+  }
+
+  /**
+   * The batch's jobs, as the job executor runs them: the seed job, the migration jobs, the monitor. A job
+   * that fails keeps its exception, as with the job executor.
+   */
+  private void runBatch(Map<String, Object> batch) {
+    for (String definition : List.of("seedJobDefinitionId", "batchJobDefinitionId", "monitorJobDefinitionId")) {
+      for (Job job : managementService.createJobQuery().jobDefinitionId((String) batch.get(definition)).list()) {
+        try {
+          managementService.executeJob(job.getId());
+        } catch (ProcessEngineException failed) {
+          // recorded on the job
+        }
+      }
+    }
+  }
+
+  private ProcessInstance instance(String trackingNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(trackingNumber).singleResult();
+  }
+
+  private String processDefinitionOf(ProcessInstance instance) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId();
+  }
+}
