@@ -1,6 +1,8 @@
 package io.rootfix.complaint;
 
+import io.rootfix.customer.ContactDetails;
 import io.rootfix.customer.Customer;
+import io.rootfix.customer.HandleNetwork;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,6 +49,20 @@ public class Complaint {
 
   @Column(length = 32)
   private String contactPhone;
+
+  @Column(length = 100)
+  private String contactHandle;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 16)
+  private HandleNetwork handleNetwork;
+
+  /**
+   * Set when the contact details belong to different known customers: what an agent should check. The
+   * customers are not merged.
+   */
+  @Column(length = 1000)
+  private String identityConflict;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -140,6 +156,8 @@ public class Complaint {
     this.contactName = intake.customerName();
     this.contactEmail = intake.customerEmail();
     this.contactPhone = intake.customerPhone();
+    this.contactHandle = intake.customerHandle();
+    this.handleNetwork = intake.handleNetwork();
     this.channel = intake.channel();
     this.category = intake.category();
     this.description = intake.description();
@@ -158,8 +176,13 @@ public class Complaint {
     this.processInstanceId = processInstanceId;
   }
 
-  void belongsTo(Customer customer) {
+  void belongsTo(Customer customer, String identityConflict) {
     this.customer = customer;
+    this.identityConflict = identityConflict;
+  }
+
+  ContactDetails contactDetails() {
+    return new ContactDetails(contactName, contactEmail, contactPhone, handleNetwork, contactHandle);
   }
 
   void agreeExpectation(Expectation expectation, String owner, Instant now) {
@@ -294,6 +317,18 @@ public class Complaint {
 
   public String getContactPhone() {
     return contactPhone;
+  }
+
+  public String getContactHandle() {
+    return contactHandle;
+  }
+
+  public HandleNetwork getHandleNetwork() {
+    return handleNetwork;
+  }
+
+  public String getIdentityConflict() {
+    return identityConflict;
   }
 
   public Channel getChannel() {

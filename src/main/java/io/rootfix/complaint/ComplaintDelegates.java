@@ -4,7 +4,7 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.customer.Customer;
+import io.rootfix.customer.Recognition;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,12 +44,15 @@ class ComplaintDelegates {
     };
   }
 
-  /** Task_RecogniseCustomer */
+  /** Task_RecogniseCustomer: a conflict between the contact details shows on the Agree expectation form. */
   @Bean
   JavaDelegate recogniseCustomer() {
     return execution -> {
-      Customer customer = complaints.recogniseCustomer(complaintId(execution));
-      execution.setVariable(Var.CUSTOMER_ID, customer.getId());
+      Recognition recognition = complaints.recogniseCustomer(complaintId(execution));
+      execution.setVariable(Var.CUSTOMER_ID, recognition.customer().getId());
+      if (recognition.identityConflict() != null) {
+        execution.setVariable(Var.IDENTITY_CONFLICT, recognition.identityConflict());
+      }
     };
   }
 

@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.customer.HandleNetwork;
 import java.time.LocalDate;
 
 /** A validated, typed intake. */
@@ -7,6 +8,8 @@ record ComplaintIntake(
     String customerName,
     String customerEmail,
     String customerPhone,
+    String customerHandle,
+    HandleNetwork handleNetwork,
     Channel channel,
     Category category,
     String description,

@@ -61,6 +61,9 @@ public final class ComplaintProcess {
     public static final String CUSTOMER_NAME = "customerName";
     public static final String CUSTOMER_EMAIL = "customerEmail";
     public static final String CUSTOMER_PHONE = "customerPhone";
+    /** The customer's handle on a social or chat network, with the network's code. */
+    public static final String CUSTOMER_HANDLE = "customerHandle";
+    public static final String HANDLE_NETWORK = "handleNetwork";
     public static final String CHANNEL = "channel";
     public static final String CATEGORY = "category";
     public static final String DESCRIPTION = "description";
@@ -73,6 +76,8 @@ public final class ComplaintProcess {
     public static final String TRACKING_NUMBER = "trackingNumber";
     /** Long: the id of the recognised Customer row. */
     public static final String CUSTOMER_ID = "customerId";
+    /** What an agent should check when the contact details belong to different customers; unset otherwise. */
+    public static final String IDENTITY_CONFLICT = "identityConflict";
     /** The user who owns the complaint; later complaint tasks are assigned to them. */
     public static final String OWNER = "owner";
 

@@ -2,8 +2,8 @@ package io.rootfix.complaint;
 
 import io.rootfix.web.InvalidInputException;
 import io.rootfix.calendar.BusinessCalendar;
-import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerDirectory;
+import io.rootfix.customer.Recognition;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
@@ -81,12 +81,12 @@ public class ComplaintService {
     return complaints.save(complaint);
   }
 
-  public Customer recogniseCustomer(long complaintId) {
+  /** Files the complaint under its customer; a conflict between their details is kept for the agent. */
+  public Recognition recogniseCustomer(long complaintId) {
     Complaint complaint = get(complaintId);
-    Customer customer = customers.recognise(
-        complaint.getContactName(), complaint.getContactEmail(), complaint.getContactPhone());
-    complaint.belongsTo(customer);
-    return customer;
+    Recognition recognition = customers.recognise(complaint.contactDetails());
+    complaint.belongsTo(recognition.customer(), recognition.identityConflict());
+    return recognition;
   }
 
   /**

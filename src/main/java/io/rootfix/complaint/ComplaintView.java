@@ -24,10 +24,13 @@ public record ComplaintView(
     Instant updatedAt,
     Instant closedAt,
     String closingNote,
+    String identityConflict,
     CustomerView customer,
     List<OpenTask> openTasks) {
 
-  public record CustomerView(Long id, String name, String email, String phone) {}
+  public record CustomerView(Long id, String name, String email, String phone, List<HandleView> handles) {}
+
+  public record HandleView(String network, String handle) {}
 
   public record OpenTask(String id, String taskKey, String name, String assignee, Date created, Date due) {}
 
@@ -49,9 +52,11 @@ public record ComplaintView(
         c.getUpdatedAt(),
         c.getClosedAt(),
         c.getClosingNote(),
+        c.getIdentityConflict(),
         customer == null
             ? null
-            : new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getPhone()),
+            : new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getPhone(),
+                customer.getHandles().stream().map(h -> new HandleView(h.getNetwork().code(), h.getHandle())).toList()),
         tasks.stream()
             .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                 t.getCreateTime(), t.getDueDate()))

@@ -2,6 +2,8 @@ package io.rootfix.complaint;
 
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
+import io.rootfix.customer.HandleNetwork;
+import io.rootfix.customer.PhoneNumber;
 import io.rootfix.web.IsoDate;
 import io.rootfix.web.NoControlCharacters;
 import jakarta.validation.constraints.Email;
@@ -20,9 +22,9 @@ import java.util.Map;
 public record IntakeForm(
     @NotBlank @Size(max = 200) @NoControlCharacters String customerName,
     @Email @Size(max = 320) @NoControlCharacters String customerEmail,
-    @Size(max = 32)
-        @Pattern(regexp = "[+0-9 ()\\-]{6,32}", message = "must be a phone number (digits, spaces, +, - and brackets)")
-        String customerPhone,
+    @Size(max = 32) @PhoneNumber String customerPhone,
+    @Size(max = 100) @NoControlCharacters String customerHandle,
+    @Pattern(regexp = HandleNetwork.CODES, message = "must be one of " + HandleNetwork.CODES) String handleNetwork,
     @NotBlank @Pattern(regexp = Channel.CODES, message = "must be one of " + Channel.CODES) String channel,
     @NotBlank @Pattern(regexp = Category.CODES, message = "must be one of " + Category.CODES) String category,
     @NotBlank @Size(max = 4000) @NoControlCharacters String description,
@@ -37,6 +39,8 @@ public record IntakeForm(
         text(variables, Var.CUSTOMER_NAME),
         text(variables, Var.CUSTOMER_EMAIL),
         text(variables, Var.CUSTOMER_PHONE),
+        text(variables, Var.CUSTOMER_HANDLE),
+        text(variables, Var.HANDLE_NETWORK),
         channel == null ? Channel.PHONE.code() : channel,
         text(variables, Var.CATEGORY),
         text(variables, Var.DESCRIPTION),
@@ -49,6 +53,8 @@ public record IntakeForm(
     putIfPresent(variables, Var.CUSTOMER_NAME, customerName);
     putIfPresent(variables, Var.CUSTOMER_EMAIL, customerEmail);
     putIfPresent(variables, Var.CUSTOMER_PHONE, customerPhone);
+    putIfPresent(variables, Var.CUSTOMER_HANDLE, customerHandle);
+    putIfPresent(variables, Var.HANDLE_NETWORK, handleNetwork);
     putIfPresent(variables, Var.CHANNEL, channel);
     putIfPresent(variables, Var.CATEGORY, category);
     putIfPresent(variables, Var.DESCRIPTION, description);
@@ -63,6 +69,8 @@ public record IntakeForm(
         customerName.trim(),
         blankToNull(customerEmail),
         blankToNull(customerPhone),
+        blankToNull(customerHandle),
+        HandleNetwork.fromCode(handleNetwork),
         Channel.fromCode(channel),
         Category.fromCode(category),
         description,
