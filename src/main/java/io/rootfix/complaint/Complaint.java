@@ -1,6 +1,5 @@
 package io.rootfix.complaint;
 
-import io.rootfix.customer.ContactDetails;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.HandleNetwork;
 import jakarta.persistence.Column;
@@ -139,6 +138,14 @@ public class Complaint {
   @Column(nullable = false)
   private int reopenCount;
 
+  /** How often the customer contacted us again about this complaint while it was open. */
+  @Column(nullable = false)
+  private int repeatContacts;
+
+  /** When the customer last contacted us about it: the intake or their latest repeat contact. */
+  @Column(nullable = false)
+  private Instant lastContactAt;
+
   @Column(nullable = false)
   private Instant createdAt;
 
@@ -166,6 +173,7 @@ public class Complaint {
     this.state = ComplaintState.RECEIVED;
     this.createdAt = now;
     this.updatedAt = now;
+    this.lastContactAt = now;
   }
 
   void assignTrackingNumber(String trackingNumber) {
@@ -179,10 +187,6 @@ public class Complaint {
   void belongsTo(Customer customer, String identityConflict) {
     this.customer = customer;
     this.identityConflict = identityConflict;
-  }
-
-  ContactDetails contactDetails() {
-    return new ContactDetails(contactName, contactEmail, contactPhone, handleNetwork, contactHandle);
   }
 
   void agreeExpectation(Expectation expectation, String owner, Instant now) {
@@ -260,6 +264,20 @@ public class Complaint {
     requireState(ComplaintState.REPORTED);
     this.customerComment = customerComment;
     this.updatedAt = now;
+  }
+
+  /** The customer came back about this complaint while it was open (see {@link Contact}). */
+  void recordRepeatContact(Instant now) {
+    if (!isOpen()) {
+      throw new IllegalStateException("Complaint " + trackingNumber + " is closed; a new contact opens a new complaint");
+    }
+    repeatContacts++;
+    lastContactAt = now;
+    updatedAt = now;
+  }
+
+  public boolean isOpen() {
+    return state != ComplaintState.CLOSED;
   }
 
   int reopen(Instant now) {
@@ -425,6 +443,14 @@ public class Complaint {
 
   public int getReopenCount() {
     return reopenCount;
+  }
+
+  public int getRepeatContacts() {
+    return repeatContacts;
+  }
+
+  public Instant getLastContactAt() {
+    return lastContactAt;
   }
 
   public Instant getCreatedAt() {

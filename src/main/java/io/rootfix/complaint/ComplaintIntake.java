@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.customer.ContactDetails;
 import io.rootfix.customer.HandleNetwork;
 import java.time.LocalDate;
 
@@ -14,4 +15,10 @@ record ComplaintIntake(
     Category category,
     String description,
     DesiredOutcome desiredOutcome,
-    LocalDate wantedAnswerDate) {}
+    LocalDate wantedAnswerDate,
+    String referencedTrackingNumber) {
+
+  ContactDetails contactDetails() {
+    return new ContactDetails(customerName, customerEmail, customerPhone, handleNetwork, customerHandle);
+  }
+}

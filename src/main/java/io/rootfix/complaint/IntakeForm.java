@@ -30,7 +30,9 @@ public record IntakeForm(
     @NotBlank @Size(max = 4000) @NoControlCharacters String description,
     @NotBlank @Pattern(regexp = DesiredOutcome.CODES, message = "must be one of " + DesiredOutcome.CODES)
         String desiredOutcome,
-    @IsoDate(notPast = true) String wantedAnswerDate) {
+    @IsoDate(notPast = true) String wantedAnswerDate,
+    @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be a tracking number such as RF-2026-000123")
+        String trackingNumber) {
 
   /** The start form is the phone intake, so a start without a channel is a phone call. */
   static IntakeForm fromVariables(Map<String, Object> variables) {
@@ -45,7 +47,8 @@ public record IntakeForm(
         text(variables, Var.CATEGORY),
         text(variables, Var.DESCRIPTION),
         text(variables, Var.DESIRED_OUTCOME),
-        text(variables, Var.WANTED_ANSWER_DATE));
+        text(variables, Var.WANTED_ANSWER_DATE),
+        text(variables, Var.REFERENCED_TRACKING_NUMBER));
   }
 
   Map<String, Object> toVariables() {
@@ -60,6 +63,7 @@ public record IntakeForm(
     putIfPresent(variables, Var.DESCRIPTION, description);
     putIfPresent(variables, Var.DESIRED_OUTCOME, desiredOutcome);
     putIfPresent(variables, Var.WANTED_ANSWER_DATE, wantedAnswerDate);
+    putIfPresent(variables, Var.REFERENCED_TRACKING_NUMBER, trackingNumber);
     return variables;
   }
 
@@ -75,7 +79,8 @@ public record IntakeForm(
         Category.fromCode(category),
         description,
         DesiredOutcome.fromCode(desiredOutcome),
-        wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate));
+        wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate),
+        blankToNull(trackingNumber));
   }
 
   private static String text(Map<String, Object> variables, String name) {

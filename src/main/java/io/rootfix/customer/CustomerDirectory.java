@@ -65,6 +65,12 @@ public class CustomerDirectory {
     return new Recognition(customer, null);
   }
 
+  @Transactional(readOnly = true)
+  public Customer get(long customerId) {
+    return customers.findById(customerId)
+        .orElseThrow(() -> new IllegalStateException("No customer with id " + customerId));
+  }
+
   private static Customer firstWith(List<Customer> candidates, Function<Customer, String> detail, String value) {
     if (value == null) {
       return null;

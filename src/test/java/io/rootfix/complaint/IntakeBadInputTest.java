@@ -170,8 +170,8 @@ class IntakeBadInputTest extends RootfixIntegrationTest {
   private static Map<String, Object> goodFields() {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("customerName", "Eva de Wit");
-    fields.put("customerEmail", "eva@example.com");
-    fields.put("customerPhone", "+31 6 12345678");
+    fields.put("customerEmail", newEmail());
+    fields.put("customerPhone", newPhone());
     fields.put("channel", "web");
     fields.put("category", "delivery");
     fields.put("description", "The vase arrived broken.");

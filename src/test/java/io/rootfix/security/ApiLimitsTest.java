@@ -55,10 +55,10 @@ class ApiLimitsTest extends RootfixIntegrationTest {
     assertThat(Long.parseLong(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
         .isBetween(1L, settings.rateLimit().window().toSeconds());
 
-    assertThat(postFrom(client, intake("eva@example.com", null)).getStatusCode()).as("a good one, too")
+    assertThat(postFrom(client, intake()).getStatusCode()).as("a good one, too")
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(count("complaint")).isEqualTo(complaints);
-    assertThat(postFrom("203.0.113.8", intake("eva@example.com", null)).getStatusCode()).as("another client")
+    assertThat(postFrom("203.0.113.8", intake()).getStatusCode()).as("another client")
         .isEqualTo(HttpStatus.CREATED);
   }
 
@@ -66,7 +66,7 @@ class ApiLimitsTest extends RootfixIntegrationTest {
   void aChunkedBodyOverTheSizeLimitIsAnswered413() throws Exception {
     String description = "x".repeat((int) settings.maxBodySize().toBytes());
 
-    HttpResponse<String> response = postChunked(intake("eva@example.com", null)
+    HttpResponse<String> response = postChunked(intake()
         .replace("The parcel arrived broken, for the second time.", description));
 
     assertThat(response.statusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
@@ -75,7 +75,7 @@ class ApiLimitsTest extends RootfixIntegrationTest {
 
   @Test
   void aChunkedBodyWithinTheSizeLimitIsTaken() throws Exception {
-    assertThat(postChunked(intake("eva@example.com", null)).statusCode()).isEqualTo(HttpStatus.CREATED.value());
+    assertThat(postChunked(intake()).statusCode()).isEqualTo(HttpStatus.CREATED.value());
   }
 
   private ResponseEntity<Map> postFrom(String clientAddress, String body) {

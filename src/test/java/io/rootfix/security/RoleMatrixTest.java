@@ -58,6 +58,9 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("POST /api/complaints (intake)", EVERYONE, RoleMatrixTest::submitComplaint),
       new Endpoint("GET /api/complaints/{trackingNumber}",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN), RoleMatrixTest::readComplaint),
+      new Endpoint("GET /api/insights/contacts",
+          EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/insights/contacts", String.class).getStatusCode()),
       new Endpoint("POST /engine-rest/task/{id}/complete",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.ADMIN), RoleMatrixTest::completeTask),
       new Endpoint("POST /engine-rest/deployment/create",
@@ -100,7 +103,7 @@ class RoleMatrixTest extends RootfixIntegrationTest {
   // --- one call per endpoint -----------------------------------------------------------------------
 
   private HttpStatusCode submitComplaint(TestRestTemplate client) {
-    return client.postForEntity("/api/complaints", json(intake("eva@example.com", null)), String.class).getStatusCode();
+    return client.postForEntity("/api/complaints", json(intake()), String.class).getStatusCode();
   }
 
   private HttpStatusCode readComplaint(TestRestTemplate client) {
@@ -143,6 +146,6 @@ class RoleMatrixTest extends RootfixIntegrationTest {
   }
 
   private String newComplaint() {
-    return (String) postComplaint(intake("eva@example.com", null)).getBody().get("trackingNumber");
+    return (String) postComplaint(intake()).getBody().get("trackingNumber");
   }
 }
