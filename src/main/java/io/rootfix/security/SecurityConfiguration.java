@@ -67,6 +67,8 @@ class SecurityConfiguration {
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/messages/*/sent").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/root-causes/**",
                 "/api/insights/**")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, PROCESS_OWNERS, ADMINS)
