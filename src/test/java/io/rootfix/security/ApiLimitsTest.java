@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,27 @@ class ApiLimitsTest extends RootfixIntegrationTest {
     assertThat(count("complaint")).isEqualTo(complaints);
     assertThat(postFrom("203.0.113.8", intake()).getStatusCode()).as("another client")
         .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void aClientLookingUpTooManyStatusesIsAnswered429() {
+    int limit = settings.rateLimit().requests();
+    String client = "203.0.113.9";
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Forwarded-For", client);
+
+    // Guessing tracking numbers: each miss is a 404, and the count stops the guessing after the limit.
+    int answered = 0;
+    ResponseEntity<Map> response;
+    do {
+      response = http.exchange("/api/status/RF-2026-{n}?contact=eva@example.com", HttpMethod.GET,
+          new HttpEntity<>(headers), Map.class, 900000 + answered);
+      answered++;
+    } while (response.getStatusCode() == HttpStatus.NOT_FOUND && answered <= 2 * limit);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(answered - 1).isBetween(limit, 2 * limit);
+    assertThat(postFrom(client, intake()).getStatusCode()).as("the intake counts apart").isEqualTo(HttpStatus.CREATED);
   }
 
   @Test

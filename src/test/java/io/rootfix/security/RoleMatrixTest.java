@@ -58,6 +58,8 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("POST /api/complaints (intake)", EVERYONE, RoleMatrixTest::submitComplaint),
       new Endpoint("GET /api/complaints/{trackingNumber}",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN), RoleMatrixTest::readComplaint),
+      new Endpoint("GET /api/status/{trackingNumber}?contact= (the customer's status)", EVERYONE,
+          RoleMatrixTest::readStatus),
       new Endpoint("GET /api/insights/contacts",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN),
           (test, client) -> client.getForEntity("/api/insights/contacts", String.class).getStatusCode()),
@@ -70,8 +72,7 @@ class RoleMatrixTest extends RootfixIntegrationTest {
           EnumSet.of(Role.PROCESS_OWNER, Role.ADMIN), RoleMatrixTest::deploy),
       new Endpoint("GET /engine-rest/history/process-instance/report",
           EnumSet.of(Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readHistory)
-      // Rows still to come with their features: the audit API (auditors, admins) and the customer status
-      // endpoint (public and rate-limited, like the intake).
+      // Rows still to come with their features: the audit API (auditors, admins).
   );
 
   static Stream<Arguments> matrix() {
@@ -107,6 +108,13 @@ class RoleMatrixTest extends RootfixIntegrationTest {
 
   private HttpStatusCode submitComplaint(TestRestTemplate client) {
     return client.postForEntity("/api/complaints", json(intake()), String.class).getStatusCode();
+  }
+
+  private HttpStatusCode readStatus(TestRestTemplate client) {
+    String email = newEmail();
+    String trackingNumber = (String) postComplaint(intake(email, null)).getBody().get("trackingNumber");
+    return client.getForEntity("/api/status/{trackingNumber}?contact={email}", String.class, trackingNumber, email)
+        .getStatusCode();
   }
 
   private HttpStatusCode readComplaint(TestRestTemplate client) {
