@@ -1,6 +1,7 @@
 package io.rootfix.complaint;
 
 import io.rootfix.customer.Customer;
+import io.rootfix.customer.HandleNetwork;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,6 +48,20 @@ public class Complaint {
 
   @Column(length = 32)
   private String contactPhone;
+
+  @Column(length = 100)
+  private String contactHandle;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 16)
+  private HandleNetwork handleNetwork;
+
+  /**
+   * Set when the contact details belong to different known customers: what an agent should check. The
+   * customers are not merged.
+   */
+  @Column(length = 1000)
+  private String identityConflict;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -123,6 +138,14 @@ public class Complaint {
   @Column(nullable = false)
   private int reopenCount;
 
+  /** How often the customer contacted us again about this complaint while it was open. */
+  @Column(nullable = false)
+  private int repeatContacts;
+
+  /** When the customer last contacted us about it: the intake or their latest repeat contact. */
+  @Column(nullable = false)
+  private Instant lastContactAt;
+
   @Column(nullable = false)
   private Instant createdAt;
 
@@ -140,6 +163,8 @@ public class Complaint {
     this.contactName = intake.customerName();
     this.contactEmail = intake.customerEmail();
     this.contactPhone = intake.customerPhone();
+    this.contactHandle = intake.customerHandle();
+    this.handleNetwork = intake.handleNetwork();
     this.channel = intake.channel();
     this.category = intake.category();
     this.description = intake.description();
@@ -148,6 +173,7 @@ public class Complaint {
     this.state = ComplaintState.RECEIVED;
     this.createdAt = now;
     this.updatedAt = now;
+    this.lastContactAt = now;
   }
 
   void assignTrackingNumber(String trackingNumber) {
@@ -158,8 +184,9 @@ public class Complaint {
     this.processInstanceId = processInstanceId;
   }
 
-  void belongsTo(Customer customer) {
+  void belongsTo(Customer customer, String identityConflict) {
     this.customer = customer;
+    this.identityConflict = identityConflict;
   }
 
   void agreeExpectation(Expectation expectation, String owner, Instant now) {
@@ -239,6 +266,20 @@ public class Complaint {
     this.updatedAt = now;
   }
 
+  /** The customer came back about this complaint while it was open (see {@link Contact}). */
+  void recordRepeatContact(Instant now) {
+    if (!isOpen()) {
+      throw new IllegalStateException("Complaint " + trackingNumber + " is closed; a new contact opens a new complaint");
+    }
+    repeatContacts++;
+    lastContactAt = now;
+    updatedAt = now;
+  }
+
+  public boolean isOpen() {
+    return state != ComplaintState.CLOSED;
+  }
+
   int reopen(Instant now) {
     requireState(ComplaintState.REPORTED);
     reopenCount++;
@@ -294,6 +335,18 @@ public class Complaint {
 
   public String getContactPhone() {
     return contactPhone;
+  }
+
+  public String getContactHandle() {
+    return contactHandle;
+  }
+
+  public HandleNetwork getHandleNetwork() {
+    return handleNetwork;
+  }
+
+  public String getIdentityConflict() {
+    return identityConflict;
   }
 
   public Channel getChannel() {
@@ -390,6 +443,14 @@ public class Complaint {
 
   public int getReopenCount() {
     return reopenCount;
+  }
+
+  public int getRepeatContacts() {
+    return repeatContacts;
+  }
+
+  public Instant getLastContactAt() {
+    return lastContactAt;
   }
 
   public Instant getCreatedAt() {

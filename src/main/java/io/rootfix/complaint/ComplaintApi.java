@@ -8,8 +8,8 @@ import io.rootfix.web.ConflictException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,19 +21,32 @@ public class ComplaintApi {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ComplaintService complaints;
+  private final RepeatContacts repeatContacts;
 
-  public ComplaintApi(RuntimeService runtimeService, TaskService taskService, ComplaintService complaints) {
+  public ComplaintApi(RuntimeService runtimeService, TaskService taskService, ComplaintService complaints,
+      RepeatContacts repeatContacts) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.complaints = complaints;
+    this.repeatContacts = repeatContacts;
   }
 
-  /** Starts the complaint process; its first steps register the complaint. Returns the tracking number. */
-  public String receive(IntakeForm form) {
-    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ComplaintProcess.KEY)
+  /** @param repeatContact the contact was about an open complaint and was attached to it */
+  public record Received(String trackingNumber, boolean repeatContact) {}
+
+  /**
+   * Starts the complaint process; its first steps register the complaint, or attach the contact to the
+   * customer's open complaint about the same matter.
+   */
+  public Received receive(IntakeForm form) {
+    VariableMap variables = runtimeService.createProcessInstanceByKey(ComplaintProcess.KEY)
         .setVariables(form.toVariables())
-        .executeWithVariablesInReturn();
-    return instance.getVariables().getValue(Var.TRACKING_NUMBER, String.class);
+        .executeWithVariablesInReturn()
+        .getVariables();
+    String repeatOf = variables.getValue(Var.REPEAT_OF, String.class);
+    return repeatOf != null
+        ? new Received(repeatOf, true)
+        : new Received(variables.getValue(Var.TRACKING_NUMBER, String.class), false);
   }
 
   @Transactional(readOnly = true)
@@ -43,7 +56,7 @@ public class ComplaintApi {
         ? List.of()
         : taskService.createTaskQuery().processInstanceId(complaint.getProcessInstanceId())
             .orderByTaskCreateTime().asc().list();
-    return ComplaintView.of(complaint, tasks);
+    return ComplaintView.of(complaint, repeatContacts.of(complaint), tasks);
   }
 
   /** The customer answered our question through a channel: the wait ends and the answer date moves. */

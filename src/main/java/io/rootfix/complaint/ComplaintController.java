@@ -20,14 +20,20 @@ class ComplaintController {
     this.api = api;
   }
 
-  record Receipt(String trackingNumber, String location) {}
+  record Receipt(String trackingNumber, String location, boolean repeatContact) {}
 
-  /** Public intake: web forms, the mail gateway, chat and social integrations post here. */
+  /**
+   * Public intake: web forms, the mail gateway, chat and social integrations post here. A new complaint is
+   * 201 Created; a contact about the customer's open complaint is attached to it: 200 with its tracking number.
+   */
   @PostMapping
   ResponseEntity<Receipt> receive(@Valid @RequestBody IntakeForm form) {
-    String trackingNumber = api.receive(form);
-    return ResponseEntity.created(URI.create("/api/complaints/" + trackingNumber))
-        .body(new Receipt(trackingNumber, "/api/complaints/" + trackingNumber));
+    ComplaintApi.Received received = api.receive(form);
+    String location = "/api/complaints/" + received.trackingNumber();
+    Receipt receipt = new Receipt(received.trackingNumber(), location, received.repeatContact());
+    return received.repeatContact()
+        ? ResponseEntity.ok(receipt)
+        : ResponseEntity.created(URI.create(location)).body(receipt);
   }
 
   @GetMapping("/{trackingNumber}")

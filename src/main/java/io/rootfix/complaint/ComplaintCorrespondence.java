@@ -138,18 +138,28 @@ class ComplaintCorrespondence {
     String channel = complaint.getContactPreference() != null
         ? complaint.getContactPreference().code()
         : complaint.getChannel().code();
-    outbox.queue(complaint.getId(), kind, channel, recipient(complaint), subject, body);
+    outbox.queue(new Outbox.NewMessage(complaint.getId(), complaint.getTrackingNumber(), kind, channel,
+        recipient(complaint), subject, body));
   }
 
-  /** The address for the chosen channel; e-mail where the channel has no address of its own yet. */
+  /**
+   * The address for the chosen channel: the phone number for a call, the handle the customer wrote from for
+   * social media and chat; e-mail where the channel has no address of its own (a letter, for now).
+   */
   private static String recipient(Complaint complaint) {
     Customer customer = complaint.getCustomer();
     String email = customer != null && customer.getEmail() != null ? customer.getEmail() : complaint.getContactEmail();
     String phone = customer != null && customer.getPhone() != null ? customer.getPhone() : complaint.getContactPhone();
-    boolean byPhone = complaint.getContactPreference() == ContactPreference.PHONE
-        || (complaint.getContactPreference() == null && complaint.getChannel() == Channel.PHONE);
+    ContactPreference preference = complaint.getContactPreference();
+    boolean byPhone = preference == ContactPreference.PHONE
+        || (preference == null && complaint.getChannel() == Channel.PHONE);
+    boolean byHandle = preference == ContactPreference.SOCIAL || preference == ContactPreference.CHAT
+        || (preference == null && (complaint.getChannel() == Channel.SOCIAL || complaint.getChannel() == Channel.CHAT));
     if (byPhone && phone != null) {
       return phone;
+    }
+    if (byHandle && complaint.getContactHandle() != null) {
+      return complaint.getHandleNetwork().code() + " " + complaint.getContactHandle();
     }
     return email != null ? email : phone;
   }

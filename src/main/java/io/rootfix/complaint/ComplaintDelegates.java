@@ -4,9 +4,12 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.customer.Customer;
+import io.rootfix.complaint.ComplaintService.RecognisedContact;
+import io.rootfix.customer.Recognition;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,32 +27,63 @@ class ComplaintDelegates {
 
   private final ComplaintService complaints;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  ComplaintDelegates(ComplaintService complaints, ObjectMapper json) {
+  ComplaintDelegates(ComplaintService complaints, ObjectMapper json, Clock clock) {
     this.complaints = complaints;
     this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Task_RecogniseCustomer: a new matter or a repeat contact (Gateway_OpenMatter); a conflict between the
+   * contact details shows on the Agree expectation form.
+   */
+  @Bean
+  JavaDelegate recogniseCustomer() {
+    return execution -> {
+      RecognisedContact contact = complaints.recogniseContact(IntakeForm.fromVariables(execution.getVariables()));
+      Recognition recognition = contact.recognition();
+      execution.setVariable(Var.CUSTOMER_ID, recognition.customer().getId());
+      execution.setVariable(Var.REPEAT_OF, contact.repeatOf());
+      if (recognition.identityConflict() != null) {
+        execution.setVariable(Var.IDENTITY_CONFLICT, recognition.identityConflict());
+      }
+    };
+  }
+
+  /**
+   * Task_AttachContact: the open complaint's forms show how often the customer came back and what they said
+   * last. This contact's own instance ends here.
+   */
+  @Bean
+  JavaDelegate attachContact() {
+    return execution -> {
+      Contact contact = complaints.attachContact((String) execution.getVariable(Var.REPEAT_OF),
+          IntakeForm.fromVariables(execution.getVariables()));
+      Complaint complaint = contact.getComplaint();
+      RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+      // An open complaint whose process an administrator ended by hand still takes the contact.
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).count() > 0) {
+        runtimeService.setVariables(complaint.getProcessInstanceId(), Map.of(
+            Var.REPEAT_CONTACTS, complaint.getRepeatContacts(),
+            Var.LATEST_CONTACT, contact.summary(clock.getZone())));
+      }
+    };
   }
 
   /** Task_RegisterComplaint: the tracking number becomes the business key. */
   @Bean
   JavaDelegate registerComplaint() {
     return execution -> {
-      Complaint complaint = complaints.register(
-          IntakeForm.fromVariables(execution.getVariables()), execution.getProcessInstanceId());
+      Complaint complaint = complaints.register(IntakeForm.fromVariables(execution.getVariables()),
+          execution.getProcessInstanceId(), ((Number) execution.getVariable(Var.CUSTOMER_ID)).longValue(),
+          (String) execution.getVariable(Var.IDENTITY_CONFLICT));
       execution.setVariable(Var.COMPLAINT_ID, complaint.getId());
       execution.setVariable(Var.TRACKING_NUMBER, complaint.getTrackingNumber());
       execution.setVariable(Var.CHANNEL, complaint.getChannel().code());
       execution.setVariable(Var.REOPEN_COUNT, 0);
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
-    };
-  }
-
-  /** Task_RecogniseCustomer */
-  @Bean
-  JavaDelegate recogniseCustomer() {
-    return execution -> {
-      Customer customer = complaints.recogniseCustomer(complaintId(execution));
-      execution.setVariable(Var.CUSTOMER_ID, customer.getId());
     };
   }
 

@@ -1,5 +1,7 @@
 package io.rootfix.complaint;
 
+import io.rootfix.customer.ContactDetails;
+import io.rootfix.customer.HandleNetwork;
 import java.time.LocalDate;
 
 /** A validated, typed intake. */
@@ -7,8 +9,16 @@ record ComplaintIntake(
     String customerName,
     String customerEmail,
     String customerPhone,
+    String customerHandle,
+    HandleNetwork handleNetwork,
     Channel channel,
     Category category,
     String description,
     DesiredOutcome desiredOutcome,
-    LocalDate wantedAnswerDate) {}
+    LocalDate wantedAnswerDate,
+    String referencedTrackingNumber) {
+
+  ContactDetails contactDetails() {
+    return new ContactDetails(customerName, customerEmail, customerPhone, handleNetwork, customerHandle);
+  }
+}

@@ -22,8 +22,11 @@ public final class ComplaintProcess {
     private Element() {}
 
     public static final String START = "StartEvent_ComplaintReceived";
-    public static final String REGISTER = "Task_RegisterComplaint";
     public static final String RECOGNISE_CUSTOMER = "Task_RecogniseCustomer";
+    public static final String OPEN_MATTER = "Gateway_OpenMatter";
+    public static final String ATTACH_CONTACT = "Task_AttachContact";
+    public static final String END_CONTACT_ATTACHED = "End_ContactAttached";
+    public static final String REGISTER = "Task_RegisterComplaint";
     public static final String DETERMINE_ANSWER_DEADLINE = "Task_DetermineAnswerDeadline";
     public static final String PROPOSE_ANSWER_DATE = "Task_ProposeAnswerDate";
     public static final String AGREE_EXPECTATION = "Task_AgreeExpectation";
@@ -61,18 +64,34 @@ public final class ComplaintProcess {
     public static final String CUSTOMER_NAME = "customerName";
     public static final String CUSTOMER_EMAIL = "customerEmail";
     public static final String CUSTOMER_PHONE = "customerPhone";
+    /** The customer's handle on a social or chat network, with the network's code. */
+    public static final String CUSTOMER_HANDLE = "customerHandle";
+    public static final String HANDLE_NETWORK = "handleNetwork";
     public static final String CHANNEL = "channel";
     public static final String CATEGORY = "category";
     public static final String DESCRIPTION = "description";
     public static final String DESIRED_OUTCOME = "desiredOutcome";
     /** ISO date (yyyy-MM-dd), optional. */
     public static final String WANTED_ANSWER_DATE = "wantedAnswerDate";
+    /** The tracking number the customer mentions (the intake's optional trackingNumber). */
+    public static final String REFERENCED_TRACKING_NUMBER = "referencedTrackingNumber";
+    /**
+     * The tracking number of the customer's open complaint this contact is about; unset for a new matter. A
+     * contact with it is attached to that complaint instead of opening one.
+     */
+    public static final String REPEAT_OF = "repeatOf";
 
     /** Long: the id of the Complaint row. */
     public static final String COMPLAINT_ID = "complaintId";
     public static final String TRACKING_NUMBER = "trackingNumber";
     /** Long: the id of the recognised Customer row. */
     public static final String CUSTOMER_ID = "customerId";
+    /** What an agent should check when the contact details belong to different customers; unset otherwise. */
+    public static final String IDENTITY_CONFLICT = "identityConflict";
+    /** Integer: how often the customer contacted us again about this complaint; unset before the first time. */
+    public static final String REPEAT_CONTACTS = "repeatContacts";
+    /** When, how and what the customer said on their latest repeat contact. */
+    public static final String LATEST_CONTACT = "latestContact";
     /** The user who owns the complaint; later complaint tasks are assigned to them. */
     public static final String OWNER = "owner";
 

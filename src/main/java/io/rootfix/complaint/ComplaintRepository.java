@@ -1,8 +1,12 @@
 package io.rootfix.complaint;
 
+import io.rootfix.customer.Customer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 
@@ -11,4 +15,20 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
   List<Complaint> findByStateNot(ComplaintState state);
 
   List<Complaint> findByState(ComplaintState state);
+  /** The customer's open complaints in the category they contacted us about since then, latest contact first. */
+  @Query("""
+      select c from Complaint c
+      where c.customer = :customer and c.category = :category and c.lastContactAt >= :since
+        and c.state <> io.rootfix.complaint.ComplaintState.CLOSED
+      order by c.lastContactAt desc""")
+  List<Complaint> findOpenInCategoryContactedSince(@Param("customer") Customer customer,
+      @Param("category") Category category, @Param("since") Instant since);
+
+  long countByState(ComplaintState state);
+
+  /** Closed without the customer ever coming back: no repeat contact and never reopened. */
+  @Query("""
+      select count(c) from Complaint c
+      where c.state = io.rootfix.complaint.ComplaintState.CLOSED and c.repeatContacts = 0 and c.reopenCount = 0""")
+  long countClosedAtFirstContact();
 }

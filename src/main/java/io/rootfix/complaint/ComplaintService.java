@@ -2,8 +2,8 @@ package io.rootfix.complaint;
 
 import io.rootfix.web.InvalidInputException;
 import io.rootfix.calendar.BusinessCalendar;
-import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerDirectory;
+import io.rootfix.customer.Recognition;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
@@ -45,6 +45,7 @@ public class ComplaintService {
   private final RootCauseService rootCauses;
   private final BusinessCalendar calendar;
   private final Outbox outbox;
+  private final RepeatContacts repeatContacts;
   private final String updateInterval;
   private final Validator validator;
   private final ApplicationEventPublisher events;
@@ -53,11 +54,12 @@ public class ComplaintService {
 
   public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
-      RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, Validator validator,
-      ApplicationEventPublisher events, Clock clock,
+      RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, RepeatContacts repeatContacts,
+      Validator validator, ApplicationEventPublisher events, Clock clock,
       @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime,
       @Value("${rootfix.complaint.update-interval:3 business days}") String updateInterval) {
     this.outbox = outbox;
+    this.repeatContacts = repeatContacts;
     this.events = events;
     this.updateInterval = updateInterval;
     this.promises = promises;
@@ -72,25 +74,41 @@ public class ComplaintService {
     this.clock = clock;
   }
 
-  public Complaint register(IntakeForm form, String processInstanceId) {
+  /**
+   * The first step of every contact: checks the intake (the API checked it already; the phone-intake
+   * start form did not), recognises the customer, and finds their open complaint this contact is about.
+   * With conflicting details there is no telling whose complaint it would be, so it is a new matter.
+   */
+  public RecognisedContact recogniseContact(IntakeForm form) {
     Set<ConstraintViolation<IntakeForm>> violations = validator.validate(form);
     if (!violations.isEmpty()) {
       Map<String, String> errors = new LinkedHashMap<>();
       violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
       throw new InvalidInputException(errors);
     }
+    ComplaintIntake intake = form.toIntake();
+    Recognition recognition = customers.recognise(intake.contactDetails());
+    String repeatOf = recognition.identityConflict() != null
+        ? null
+        : repeatContacts.openMatter(recognition.customer(), intake).map(Complaint::getTrackingNumber).orElse(null);
+    return new RecognisedContact(recognition, repeatOf);
+  }
+
+  /** @param repeatOf the tracking number of the open complaint the contact is about; null for a new matter */
+  public record RecognisedContact(Recognition recognition, String repeatOf) {}
+
+  /** A new matter: the complaint is filed under its customer; a conflict between their details stays visible. */
+  public Complaint register(IntakeForm form, String processInstanceId, long customerId, String identityConflict) {
     Complaint complaint = new Complaint(form.toIntake(), now());
     complaint.assignTrackingNumber(trackingNumbers.next());
     complaint.startedAs(processInstanceId);
+    complaint.belongsTo(customers.get(customerId), identityConflict);
     return complaints.save(complaint);
   }
 
-  public Customer recogniseCustomer(long complaintId) {
-    Complaint complaint = get(complaintId);
-    Customer customer = customers.recognise(
-        complaint.getContactName(), complaint.getContactEmail(), complaint.getContactPhone());
-    complaint.belongsTo(customer);
-    return customer;
+  /** A repeat contact joins the open complaint; returns it for the complaint's owner to see. */
+  public Contact attachContact(String trackingNumber, IntakeForm form) {
+    return repeatContacts.attach(trackingNumber, form.toIntake());
   }
 
   /**

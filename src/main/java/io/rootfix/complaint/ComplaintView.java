@@ -20,18 +20,26 @@ public record ComplaintView(
     String contactPreference,
     String owner,
     int reopenCount,
+    int repeatContacts,
     Instant createdAt,
     Instant updatedAt,
     Instant closedAt,
     String closingNote,
+    String identityConflict,
     CustomerView customer,
+    List<ContactView> contacts,
     List<OpenTask> openTasks) {
 
-  public record CustomerView(Long id, String name, String email, String phone) {}
+  public record CustomerView(Long id, String name, String email, String phone, List<HandleView> handles) {}
+
+  public record HandleView(String network, String handle) {}
+
+  /** A repeat contact: the customer came back about this complaint. */
+  public record ContactView(String channel, Instant receivedAt, String text) {}
 
   public record OpenTask(String id, String taskKey, String name, String assignee, Date created, Date due) {}
 
-  static ComplaintView of(Complaint c, List<Task> tasks) {
+  static ComplaintView of(Complaint c, List<Contact> contacts, List<Task> tasks) {
     Customer customer = c.getCustomer();
     return new ComplaintView(
         c.getTrackingNumber(),
@@ -45,13 +53,17 @@ public record ComplaintView(
         c.getContactPreference() == null ? null : c.getContactPreference().code(),
         c.getOwner(),
         c.getReopenCount(),
+        c.getRepeatContacts(),
         c.getCreatedAt(),
         c.getUpdatedAt(),
         c.getClosedAt(),
         c.getClosingNote(),
+        c.getIdentityConflict(),
         customer == null
             ? null
-            : new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getPhone()),
+            : new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getPhone(),
+                customer.getHandles().stream().map(h -> new HandleView(h.getNetwork().code(), h.getHandle())).toList()),
+        contacts.stream().map(k -> new ContactView(k.getChannel().code(), k.getReceivedAt(), k.getText())).toList(),
         tasks.stream()
             .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                 t.getCreateTime(), t.getDueDate()))

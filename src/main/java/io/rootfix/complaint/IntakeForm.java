@@ -2,6 +2,8 @@ package io.rootfix.complaint;
 
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
+import io.rootfix.customer.HandleNetwork;
+import io.rootfix.customer.PhoneNumber;
 import io.rootfix.web.IsoDate;
 import io.rootfix.web.NoControlCharacters;
 import jakarta.validation.constraints.Email;
@@ -20,15 +22,17 @@ import java.util.Map;
 public record IntakeForm(
     @NotBlank @Size(max = 200) @NoControlCharacters String customerName,
     @Email @Size(max = 320) @NoControlCharacters String customerEmail,
-    @Size(max = 32)
-        @Pattern(regexp = "[+0-9 ()\\-]{6,32}", message = "must be a phone number (digits, spaces, +, - and brackets)")
-        String customerPhone,
+    @Size(max = 32) @PhoneNumber String customerPhone,
+    @Size(max = 100) @NoControlCharacters String customerHandle,
+    @Pattern(regexp = HandleNetwork.CODES, message = "must be one of " + HandleNetwork.CODES) String handleNetwork,
     @NotBlank @Pattern(regexp = Channel.CODES, message = "must be one of " + Channel.CODES) String channel,
     @NotBlank @Pattern(regexp = Category.CODES, message = "must be one of " + Category.CODES) String category,
     @NotBlank @Size(max = 4000) @NoControlCharacters String description,
     @NotBlank @Pattern(regexp = DesiredOutcome.CODES, message = "must be one of " + DesiredOutcome.CODES)
         String desiredOutcome,
-    @IsoDate(notPast = true) String wantedAnswerDate) {
+    @IsoDate(notPast = true) String wantedAnswerDate,
+    @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be a tracking number such as RF-2026-000123")
+        String trackingNumber) {
 
   /** The start form is the phone intake, so a start without a channel is a phone call. */
   static IntakeForm fromVariables(Map<String, Object> variables) {
@@ -37,11 +41,14 @@ public record IntakeForm(
         text(variables, Var.CUSTOMER_NAME),
         text(variables, Var.CUSTOMER_EMAIL),
         text(variables, Var.CUSTOMER_PHONE),
+        text(variables, Var.CUSTOMER_HANDLE),
+        text(variables, Var.HANDLE_NETWORK),
         channel == null ? Channel.PHONE.code() : channel,
         text(variables, Var.CATEGORY),
         text(variables, Var.DESCRIPTION),
         text(variables, Var.DESIRED_OUTCOME),
-        text(variables, Var.WANTED_ANSWER_DATE));
+        text(variables, Var.WANTED_ANSWER_DATE),
+        text(variables, Var.REFERENCED_TRACKING_NUMBER));
   }
 
   Map<String, Object> toVariables() {
@@ -49,11 +56,14 @@ public record IntakeForm(
     putIfPresent(variables, Var.CUSTOMER_NAME, customerName);
     putIfPresent(variables, Var.CUSTOMER_EMAIL, customerEmail);
     putIfPresent(variables, Var.CUSTOMER_PHONE, customerPhone);
+    putIfPresent(variables, Var.CUSTOMER_HANDLE, customerHandle);
+    putIfPresent(variables, Var.HANDLE_NETWORK, handleNetwork);
     putIfPresent(variables, Var.CHANNEL, channel);
     putIfPresent(variables, Var.CATEGORY, category);
     putIfPresent(variables, Var.DESCRIPTION, description);
     putIfPresent(variables, Var.DESIRED_OUTCOME, desiredOutcome);
     putIfPresent(variables, Var.WANTED_ANSWER_DATE, wantedAnswerDate);
+    putIfPresent(variables, Var.REFERENCED_TRACKING_NUMBER, trackingNumber);
     return variables;
   }
 
@@ -63,11 +73,14 @@ public record IntakeForm(
         customerName.trim(),
         blankToNull(customerEmail),
         blankToNull(customerPhone),
+        blankToNull(customerHandle),
+        HandleNetwork.fromCode(handleNetwork),
         Channel.fromCode(channel),
         Category.fromCode(category),
         description,
         DesiredOutcome.fromCode(desiredOutcome),
-        wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate));
+        wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate),
+        blankToNull(trackingNumber));
   }
 
   private static String text(Map<String, Object> variables, String name) {

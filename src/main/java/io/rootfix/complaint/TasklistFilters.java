@@ -34,14 +34,15 @@ class TasklistFilters {
   static final String WAITING_FOR_CUSTOMER = "Waiting for the customer";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", ComplaintProcess.Var.TRACKING_NUMBER, "label", "Tracking number"),
       Map.of("name", ComplaintProcess.Var.CUSTOMER_NAME, "label", "Customer"),
       Map.of("name", ComplaintProcess.Var.CATEGORY, "label", "Category"),
-      Map.of("name", ComplaintProcess.Var.AGREED_ANSWER_DATE, "label", "Answer promised by"));
+      Map.of("name", ComplaintProcess.Var.AGREED_ANSWER_DATE, "label", "Answer promised by"),
+      Map.of("name", ComplaintProcess.Var.REPEAT_CONTACTS, "label", "Customer came back"));
 
   private final FilterService filterService;
   private final TaskService taskService;

@@ -1,14 +1,19 @@
 package io.rootfix.customer;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** One customer, whatever channel they come through; recognised by e-mail address or phone number. */
+/** One customer, whatever channel they come through; recognised by e-mail address, phone number or handle. */
 @Entity
 public class Customer {
 
@@ -24,9 +29,13 @@ public class Customer {
   @Column(length = 320)
   private String email;
 
-  /** Normalised: digits with a leading +. */
+  /** Normalised: E.164, such as +31612345678. */
   @Column(length = 32)
   private String phone;
+
+  @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
+  @OrderBy("createdAt")
+  private List<CustomerHandle> handles = new ArrayList<>();
 
   @Column(nullable = false)
   private Instant createdAt;
@@ -50,6 +59,11 @@ public class Customer {
     }
   }
 
+  /** A handle nobody has yet; a customer may have several, on one network or more. */
+  void addHandle(HandleNetwork network, String handle, Instant now) {
+    handles.add(new CustomerHandle(this, network, handle, now));
+  }
+
   public Long getId() {
     return id;
   }
@@ -64,6 +78,10 @@ public class Customer {
 
   public String getPhone() {
     return phone;
+  }
+
+  public List<CustomerHandle> getHandles() {
+    return handles;
   }
 
   public Instant getCreatedAt() {

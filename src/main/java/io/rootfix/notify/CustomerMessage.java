@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A message to a customer in the outbox. It is written in the transaction of the step that causes it,
- * so a message exists exactly when its step happened; delivery is a separate concern.
+ * so a message exists exactly when its step happened; delivery is a separate concern: e-mails go out
+ * through {@link OutboxSender}, everything else is for an agent to send.
  */
 @Entity
 public class CustomerMessage {
@@ -24,6 +25,9 @@ public class CustomerMessage {
 
   @Column(nullable = false)
   private Long complaintId;
+
+  @Column(nullable = false, length = 20)
+  private String trackingNumber;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
@@ -45,22 +49,54 @@ public class CustomerMessage {
   @Column(nullable = false)
   private Instant createdAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private DeliveryState state;
+
+  /** How often a sender tried to deliver it. */
+  @Column(nullable = false)
+  private int attempts;
+
+  /** A pending e-mail is not tried again before this moment (back-off after a failure). */
+  private Instant nextAttemptAt;
+
+  /** When a sender claimed it for the attempt in progress. */
+  private Instant claimedAt;
+
   private Instant sentAt;
 
+  /** The agent who sent it by hand; null when the sender delivered it. */
+  @Column(length = 64)
+  private String sentBy;
+
+  /** Why the last attempt failed, or why an agent must look at it. */
   @Column(length = 2000)
   private String failure;
 
   protected CustomerMessage() {}
 
-  CustomerMessage(Long complaintId, MessageKind kind, String channel, String recipient, String subject,
-      String body, Instant createdAt) {
-    this.complaintId = complaintId;
-    this.kind = kind;
-    this.channel = channel;
-    this.recipient = recipient;
-    this.subject = subject;
-    this.body = body;
+  CustomerMessage(Outbox.NewMessage message, Instant createdAt) {
+    this.complaintId = message.complaintId();
+    this.trackingNumber = message.trackingNumber();
+    this.kind = message.kind();
+    this.channel = message.channel();
+    this.recipient = message.recipient();
+    this.subject = message.subject();
+    this.body = message.body();
     this.createdAt = createdAt;
+    this.state = isEmail() ? DeliveryState.PENDING : DeliveryState.FOR_AGENT;
+  }
+
+  /** The sender delivers e-mail only: the customer chose e-mail (or the web), and we have their address. */
+  boolean isEmail() {
+    return ("email".equals(channel) || "web".equals(channel)) && recipient != null && recipient.contains("@");
+  }
+
+  /** An agent sent it by hand (a call, a letter, a chat message) and says so. */
+  void sentByAgent(String agent, Instant now) {
+    this.state = DeliveryState.SENT;
+    this.sentBy = agent;
+    this.sentAt = now;
   }
 
   public Long getId() {
@@ -69,6 +105,10 @@ public class CustomerMessage {
 
   public Long getComplaintId() {
     return complaintId;
+  }
+
+  public String getTrackingNumber() {
+    return trackingNumber;
   }
 
   public MessageKind getKind() {
@@ -95,8 +135,28 @@ public class CustomerMessage {
     return createdAt;
   }
 
+  public DeliveryState getState() {
+    return state;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public Instant getClaimedAt() {
+    return claimedAt;
+  }
+
   public Instant getSentAt() {
     return sentAt;
+  }
+
+  public String getSentBy() {
+    return sentBy;
   }
 
   public String getFailure() {

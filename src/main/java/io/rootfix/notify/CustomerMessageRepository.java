@@ -1,12 +1,67 @@
 package io.rootfix.notify;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
+/**
+ * The outbox. The sender's updates are guarded by the state they expect, so that of two senders (two
+ * nodes, or a slow round and the next) only one moves a message: an update that finds another state
+ * changes nothing and returns 0.
+ */
 public interface CustomerMessageRepository extends JpaRepository<CustomerMessage, Long> {
 
   List<CustomerMessage> findByComplaintIdOrderByIdAsc(Long complaintId);
 
   Optional<CustomerMessage> findFirstByComplaintIdOrderByCreatedAtDesc(Long complaintId);
+
+  List<CustomerMessage> findByStateOrderByCreatedAtAscIdAsc(DeliveryState state);
+
+  /** Pending e-mails whose (next) attempt is due, oldest first. */
+  @Query("""
+      select m.id from CustomerMessage m
+      where m.state = io.rootfix.notify.DeliveryState.PENDING and (m.nextAttemptAt is null or m.nextAttemptAt <= :now)
+      order by m.id""")
+  List<Long> findDueIds(@Param("now") Instant now, Pageable batch);
+
+  /** Takes a due message for one attempt; 1 when this caller got it. */
+  @Modifying
+  @Query("""
+      update CustomerMessage m
+      set m.state = io.rootfix.notify.DeliveryState.SENDING, m.claimedAt = :now, m.attempts = m.attempts + 1
+      where m.id = :id and m.state = io.rootfix.notify.DeliveryState.PENDING
+        and (m.nextAttemptAt is null or m.nextAttemptAt <= :now)""")
+  int claim(@Param("id") Long id, @Param("now") Instant now);
+
+  @Modifying
+  @Query("""
+      update CustomerMessage m
+      set m.state = io.rootfix.notify.DeliveryState.SENT, m.sentAt = :now, m.failure = null, m.nextAttemptAt = null
+      where m.id = :id and m.state = io.rootfix.notify.DeliveryState.SENDING""")
+  int markSent(@Param("id") Long id, @Param("now") Instant now);
+
+  /** After a failed attempt: pending again from {@code nextAttemptAt}, or for an agent when the sender gives up. */
+  @Modifying
+  @Query("""
+      update CustomerMessage m
+      set m.state = :next, m.failure = :failure, m.nextAttemptAt = :nextAttemptAt
+      where m.id = :id and m.state = io.rootfix.notify.DeliveryState.SENDING""")
+  int markFailed(@Param("id") Long id, @Param("next") DeliveryState next, @Param("failure") String failure,
+      @Param("nextAttemptAt") Instant nextAttemptAt);
+
+  /**
+   * Claims whose sender stopped before it could say how the attempt ended. The mail server may or may not
+   * have the message, so it goes to an agent rather than out a second time.
+   */
+  @Modifying
+  @Query("""
+      update CustomerMessage m
+      set m.state = io.rootfix.notify.DeliveryState.FOR_AGENT, m.failure = :failure
+      where m.state = io.rootfix.notify.DeliveryState.SENDING and m.claimedAt < :claimedBefore""")
+  int handStaleClaimsToAgents(@Param("claimedBefore") Instant claimedBefore, @Param("failure") String failure);
 }

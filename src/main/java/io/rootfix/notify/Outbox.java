@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.rootfix.web.ConflictException;
+import io.rootfix.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Queues messages to customers in the caller's transaction. */
+/** Queues messages to customers in the caller's transaction; agents send what is not e-mail. */
 @Service
 public class Outbox {
 
@@ -20,12 +22,35 @@ public class Outbox {
     this.clock = clock;
   }
 
+  /**
+   * @param channel the channel code the customer chose (email, phone, chat, social, letter, web)
+   * @param recipient their address on that channel
+   */
+  public record NewMessage(Long complaintId, String trackingNumber, MessageKind kind, String channel,
+      String recipient, String subject, String body) {}
+
   /** Must run inside the transaction of the step that causes the message. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public CustomerMessage queue(Long complaintId, MessageKind kind, String channel, String recipient,
-      String subject, String body) {
-    return messages.save(
-        new CustomerMessage(complaintId, kind, channel, recipient, subject, body, Instant.now(clock)));
+  public CustomerMessage queue(NewMessage message) {
+    return messages.save(new CustomerMessage(message, Instant.now(clock)));
+  }
+
+  /** What agents are to send by hand, oldest first. */
+  @Transactional(readOnly = true)
+  public List<CustomerMessage> forAgents() {
+    return messages.findByStateOrderByCreatedAtAscIdAsc(DeliveryState.FOR_AGENT);
+  }
+
+  /** An agent sent the message by hand (called, wrote, messaged the customer). */
+  @Transactional
+  public CustomerMessage sentByAgent(Long messageId, String agent) {
+    CustomerMessage message = messages.findById(messageId)
+        .orElseThrow(() -> new NotFoundException("No message with id " + messageId));
+    if (message.getState() != DeliveryState.FOR_AGENT) {
+      throw new ConflictException("Message " + messageId + " is " + message.getState() + ", not for an agent to send");
+    }
+    message.sentByAgent(agent, Instant.now(clock));
+    return message;
   }
 
   /** When the customer last got a message about this complaint, if ever. */

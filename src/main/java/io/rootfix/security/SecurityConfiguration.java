@@ -51,8 +51,8 @@ class SecurityConfiguration {
   }
 
   /**
-   * Rootfix's API: the intake is public, the rest by group. The public endpoints are rate-limited per
-   * client address; every body is size-limited before anything parses it.
+   * Rootfix's API: the intake and the customer's status are public, the rest by group. The public endpoints
+   * are rate-limited per client address; every body is size-limited before anything parses it.
    */
   @Bean
   @Order(2)
@@ -64,11 +64,14 @@ class SecurityConfiguration {
         .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/status/*").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/messages/*/sent").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/root-causes/**",
                 "/api/insights/**")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, PROCESS_OWNERS, ADMINS)
@@ -76,9 +79,26 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** The webapps and static resources: they authenticate against the same identity themselves. */
+  /**
+   * The customer's status page: public, and nothing on it may come from elsewhere or run inline, so a
+   * complaint's text can never become script there.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain customerStatusPage(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/status", "/status.html", "/status.js", "/status.css")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .build();
+  }
+
+  /** The webapps and static resources: they authenticate against the same identity themselves. */
+  @Bean
+  @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -23,5 +23,5 @@ record SecuritySettings(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValu
       @DefaultValue("true") boolean enabled,
       @DefaultValue("30") int requests,
       @DefaultValue("1m") Duration window,
-      @DefaultValue("POST /api/complaints") List<String> endpoints) {}
+      @DefaultValue({"POST /api/complaints", "GET /api/status/**"}) List<String> endpoints) {}
 }

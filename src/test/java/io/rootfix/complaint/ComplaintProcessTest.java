@@ -69,6 +69,9 @@ class ComplaintProcessTest {
   /** What the keep-in-loop check finds. */
   private boolean silent;
 
+  /** The open complaint the recognition finds the contact to be about; null for a new matter. */
+  private String repeatOf;
+
   /** What the answer-deadline policy said, as the proposal delegate saw it. */
   private final List<String> proposed = new ArrayList<>();
 
@@ -81,7 +84,11 @@ class ComplaintProcessTest {
       execution.setVariable(Var.TRACKING_NUMBER, "RF-2026-000042");
       execution.setProcessBusinessKey("RF-2026-000042");
     });
-    mockDelegate("recogniseCustomer", execution -> execution.setVariable(Var.CUSTOMER_ID, 7L));
+    mockDelegate("recogniseCustomer", execution -> {
+      execution.setVariable(Var.CUSTOMER_ID, 7L);
+      execution.setVariable(Var.REPEAT_OF, repeatOf);
+    });
+    mockDelegate("attachContact", execution -> {});
     mockDelegate("proposeAnswerDate", execution -> proposed.add((String) execution.getVariable(Var.ANSWER_WITHIN)));
     mockDelegate("acknowledgeComplaint", execution -> {});
     mockDelegate("reopenComplaint", execution -> execution.setVariable(Var.REOPEN_COUNT, ++reopenCount));
@@ -125,7 +132,7 @@ class ComplaintProcessTest {
     runAsyncStep();
 
     assertThat(complaint).isEnded().hasPassed(CLOSE, END_CLOSED).hasNotPassed(REOPEN, CLOSE_WITHOUT_REPLY);
-    assertThat(calls).containsExactly("registerComplaint", "recogniseCustomer", "proposeAnswerDate",
+    assertThat(calls).containsExactly("recogniseCustomer", "registerComplaint", "proposeAnswerDate",
         "outcome:" + AGREE_EXPECTATION, "acknowledgeComplaint", "outcome:" + PATCH_SYMPTOM,
         "outcome:" + FIND_ROOT_CAUSE, "recordFixOnComplaint", "outcome:" + REPORT_BACK,
         "outcome:" + RECORD_CUSTOMER_CONFIRMATION, "closeComplaint");
@@ -257,6 +264,19 @@ class ComplaintProcessTest {
     assertThat(complaint).hasPassed("End_CustomerInLoop").isWaitingAt(FIND_ROOT_CAUSE);
     assertThat(managementService().createJobQuery().activityId(ComplaintProcess.Element.KEEP_IN_LOOP).count())
         .as("checks again tomorrow, until the complaint is closed").isOne();
+  }
+
+  @Test
+  void aContactAboutAnOpenComplaintIsAttachedToItAndOpensNothing() {
+    repeatOf = "RF-2026-000042";
+
+    ProcessInstance contact = runtimeService().startProcessInstanceByKey(ComplaintProcess.KEY,
+        withVariables(Var.CATEGORY, "billing", Var.CHANNEL, "phone"));
+
+    assertThat(contact).isEnded()
+        .hasPassed(RECOGNISE_CUSTOMER, ComplaintProcess.Element.ATTACH_CONTACT, ComplaintProcess.Element.END_CONTACT_ATTACHED)
+        .hasNotPassed(REGISTER, AGREE_EXPECTATION);
+    assertThat(calls).containsExactly("recogniseCustomer", "attachContact");
   }
 
   private void passDailyCheck() {

@@ -69,6 +69,16 @@ class IntakeBadInputTest extends RootfixIntegrationTest {
         invalid("SQL as channel", with("channel", "web' OR '1'='1"), "channel", "must be one of"),
         invalid("SQL as phone", with("customerPhone", "0612345678; DROP TABLE customer"), "customerPhone",
             "must be a phone number"),
+        invalid("a phone number with a digit too few", with("customerPhone", "06 1234567"), "customerPhone",
+            "must be a phone number we can call"),
+        invalid("a handle without its network", with("customerHandle", "@eva"), "handleNetwork",
+            "say which network"),
+        invalid("a network without a handle", with("handleNetwork", "twitter"), "customerHandle", "give the customer's handle"),
+        invalid("an unknown network", with("handleNetwork", "myspace"), "handleNetwork", "must be one of"),
+        invalid("a handle that cannot exist on its network", withHandle("twitter", "eva de wit"), "customerHandle",
+            "not a handle that can exist on twitter"),
+        invalid("script as handle", withHandle("chat", "<script>alert(1)</script>"), "customerHandle",
+            "not a handle that can exist on chat"),
         invalid("script as e-mail", with("customerEmail", "<script>alert(1)</script>@example.com"),
             "customerEmail", "well-formed email address"),
         // invalid dates
@@ -160,8 +170,8 @@ class IntakeBadInputTest extends RootfixIntegrationTest {
   private static Map<String, Object> goodFields() {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("customerName", "Eva de Wit");
-    fields.put("customerEmail", "eva@example.com");
-    fields.put("customerPhone", "+31 6 12345678");
+    fields.put("customerEmail", newEmail());
+    fields.put("customerPhone", newPhone());
     fields.put("channel", "web");
     fields.put("category", "delivery");
     fields.put("description", "The vase arrived broken.");
@@ -177,6 +187,13 @@ class IntakeBadInputTest extends RootfixIntegrationTest {
   private static String with(String field, Object value) {
     Map<String, Object> fields = goodFields();
     fields.put(field, value);
+    return toJson(fields);
+  }
+
+  private static String withHandle(String network, String handle) {
+    Map<String, Object> fields = goodFields();
+    fields.put("handleNetwork", network);
+    fields.put("customerHandle", handle);
     return toJson(fields);
   }
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,18 +56,39 @@ class ApiLimitsTest extends RootfixIntegrationTest {
     assertThat(Long.parseLong(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
         .isBetween(1L, settings.rateLimit().window().toSeconds());
 
-    assertThat(postFrom(client, intake("eva@example.com", null)).getStatusCode()).as("a good one, too")
+    assertThat(postFrom(client, intake()).getStatusCode()).as("a good one, too")
         .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(count("complaint")).isEqualTo(complaints);
-    assertThat(postFrom("203.0.113.8", intake("eva@example.com", null)).getStatusCode()).as("another client")
+    assertThat(postFrom("203.0.113.8", intake()).getStatusCode()).as("another client")
         .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  void aClientLookingUpTooManyStatusesIsAnswered429() {
+    int limit = settings.rateLimit().requests();
+    String client = "203.0.113.9";
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Forwarded-For", client);
+
+    // Guessing tracking numbers: each miss is a 404, and the count stops the guessing after the limit.
+    int answered = 0;
+    ResponseEntity<Map> response;
+    do {
+      response = http.exchange("/api/status/RF-2026-{n}?contact=eva@example.com", HttpMethod.GET,
+          new HttpEntity<>(headers), Map.class, 900000 + answered);
+      answered++;
+    } while (response.getStatusCode() == HttpStatus.NOT_FOUND && answered <= 2 * limit);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(answered - 1).isBetween(limit, 2 * limit);
+    assertThat(postFrom(client, intake()).getStatusCode()).as("the intake counts apart").isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
   void aChunkedBodyOverTheSizeLimitIsAnswered413() throws Exception {
     String description = "x".repeat((int) settings.maxBodySize().toBytes());
 
-    HttpResponse<String> response = postChunked(intake("eva@example.com", null)
+    HttpResponse<String> response = postChunked(intake()
         .replace("The parcel arrived broken, for the second time.", description));
 
     assertThat(response.statusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
@@ -75,7 +97,7 @@ class ApiLimitsTest extends RootfixIntegrationTest {
 
   @Test
   void aChunkedBodyWithinTheSizeLimitIsTaken() throws Exception {
-    assertThat(postChunked(intake("eva@example.com", null)).statusCode()).isEqualTo(HttpStatus.CREATED.value());
+    assertThat(postChunked(intake()).statusCode()).isEqualTo(HttpStatus.CREATED.value());
   }
 
   private ResponseEntity<Map> postFrom(String clientAddress, String body) {

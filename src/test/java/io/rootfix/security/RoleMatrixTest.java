@@ -58,6 +58,14 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("POST /api/complaints (intake)", EVERYONE, RoleMatrixTest::submitComplaint),
       new Endpoint("GET /api/complaints/{trackingNumber}",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN), RoleMatrixTest::readComplaint),
+      new Endpoint("GET /api/status/{trackingNumber}?contact= (the customer's status)", EVERYONE,
+          RoleMatrixTest::readStatus),
+      new Endpoint("GET /api/insights/contacts",
+          EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/insights/contacts", String.class).getStatusCode()),
+      new Endpoint("GET /api/messages (for agents to send)",
+          EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/messages", String.class).getStatusCode()),
       new Endpoint("POST /engine-rest/task/{id}/complete",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.ADMIN), RoleMatrixTest::completeTask),
       new Endpoint("POST /engine-rest/deployment/create",
@@ -66,8 +74,6 @@ class RoleMatrixTest extends RootfixIntegrationTest {
           EnumSet.of(Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readHistory),
       new Endpoint("GET /api/audit/complaints/{trackingNumber}",
           EnumSet.of(Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readAuditTrail)
-      // Row still to come with its feature: the customer status endpoint (public and rate-limited, like
-      // the intake).
   );
 
   static Stream<Arguments> matrix() {
@@ -102,7 +108,14 @@ class RoleMatrixTest extends RootfixIntegrationTest {
   // --- one call per endpoint -----------------------------------------------------------------------
 
   private HttpStatusCode submitComplaint(TestRestTemplate client) {
-    return client.postForEntity("/api/complaints", json(intake("eva@example.com", null)), String.class).getStatusCode();
+    return client.postForEntity("/api/complaints", json(intake()), String.class).getStatusCode();
+  }
+
+  private HttpStatusCode readStatus(TestRestTemplate client) {
+    String email = newEmail();
+    String trackingNumber = (String) postComplaint(intake(email, null)).getBody().get("trackingNumber");
+    return client.getForEntity("/api/status/{trackingNumber}?contact={email}", String.class, trackingNumber, email)
+        .getStatusCode();
   }
 
   private HttpStatusCode readComplaint(TestRestTemplate client) {
@@ -149,6 +162,6 @@ class RoleMatrixTest extends RootfixIntegrationTest {
   }
 
   private String newComplaint() {
-    return (String) postComplaint(intake("eva@example.com", null)).getBody().get("trackingNumber");
+    return (String) postComplaint(intake()).getBody().get("trackingNumber");
   }
 }

@@ -21,7 +21,7 @@ class WebSecurityTest extends RootfixIntegrationTest {
 
   @Test
   void apiAnswersForbidBrowsersToRunFrameOrSniffThem() {
-    String trackingNumber = (String) postComplaint(intake("eva@example.com", null)).getBody().get("trackingNumber");
+    String trackingNumber = (String) postComplaint(intake()).getBody().get("trackingNumber");
 
     for (ResponseEntity<String> response : new ResponseEntity[] {
         as(AGENT).getForEntity("/api/complaints/" + trackingNumber, String.class),

@@ -8,6 +8,7 @@ import io.rootfix.rootcause.RootCauseProcess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.camunda.bpm.engine.ManagementService;
@@ -75,6 +76,26 @@ public abstract class RootfixIntegrationTest {
     return http.postForEntity("/api/complaints", json(body), Map.class);
   }
 
+  private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+  /**
+   * A complaint of a customer nobody has seen yet. The suite shares one database, and a second complaint of
+   * the same customer in the same category would be attached to the first as a repeat contact.
+   */
+  protected static String intake() {
+    return intake(newEmail(), newPhone());
+  }
+
+  /** An e-mail address no customer has yet. */
+  protected static String newEmail() {
+    return "eva." + CUSTOMERS.incrementAndGet() + "@example.com";
+  }
+
+  /** A (Dutch mobile) phone number no customer has yet. */
+  protected static String newPhone() {
+    return "+31 6 2%07d".formatted(CUSTOMERS.incrementAndGet());
+  }
+
   protected static String intake(String email, String phone) {
     return """
         {"customerName": "Eva de Wit", "customerEmail": %s, "customerPhone": %s, "channel": "web",
@@ -100,7 +121,7 @@ public abstract class RootfixIntegrationTest {
   protected static final String PROMISED = LocalDate.now().plusDays(7).toString();
 
   protected String receive() {
-    ResponseEntity<Map> response = postComplaint(intake("Eva@Example.com", "+31 6 12345678"));
+    ResponseEntity<Map> response = postComplaint(intake());
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return (String) response.getBody().get("trackingNumber");
   }

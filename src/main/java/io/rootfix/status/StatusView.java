@@ -1,0 +1,40 @@
+package io.rootfix.status;
+
+import io.rootfix.complaint.ComplaintState;
+import io.rootfix.promise.PromiseType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A complaint as its customer sees it: where it stands, the date we agreed, what we promised and what we
+ * told them. Nothing internal: no owner, no notes, no ids.
+ */
+record StatusView(
+    String trackingNumber,
+    ComplaintState state,
+    String stateText,
+    Instant receivedAt,
+    LocalDate agreedAnswerDate,
+    Instant closedAt,
+    List<OpenPromise> openPromises,
+    List<SentMessage> messages) {
+
+  /** @param windowFrom the start of a window ("between 14:00 and 18:00"); null for a plain deadline */
+  record OpenPromise(PromiseType type, String text, Instant windowFrom, Instant due) {}
+
+  record SentMessage(String subject, Instant sentAt) {}
+
+  /** In the customer's words. */
+  static String describe(ComplaintState state) {
+    return switch (state) {
+      case RECEIVED -> "We received your complaint and will agree with you what you expect and by when.";
+      case IN_PROGRESS -> "We are working on your complaint.";
+      case WAITING_FOR_CUSTOMER -> "We are waiting for information from you; our answer date moves by the time we wait.";
+      case WAITING_FOR_FIX -> "We found the cause and are fixing it, so it does not happen again.";
+      case REPORTED -> "We sent you our answer. Please tell us whether your complaint is resolved.";
+      case REOPENED -> "You told us it is not resolved; we are working on it again.";
+      case CLOSED -> "Your complaint is closed.";
+    };
+  }
+}

@@ -1,0 +1,107 @@
+// The customer's status page. Everything shown comes from the API and is set as text (textContent),
+// never as HTML, so whatever a complaint contains is shown as the characters it is.
+'use strict';
+
+const DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short' });
+
+const PROMISE_TYPES = {
+  ANSWER: 'An answer',
+  CALLBACK: 'A call back',
+  DELIVERY: 'A delivery',
+  REFUND: 'A refund',
+  OTHER: 'A promise'
+};
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function show(element, visible) {
+  element.hidden = !visible;
+}
+
+function text(element, value) {
+  element.textContent = value == null ? '' : String(value);
+}
+
+function listItem(parts) {
+  const item = document.createElement('li');
+  parts.forEach((part, index) => {
+    const span = document.createElement(index === 0 ? 'strong' : 'span');
+    span.textContent = (index === 0 ? '' : ' ') + part;
+    item.appendChild(span);
+  });
+  return item;
+}
+
+function fill(list, emptyNote, items) {
+  list.replaceChildren(...items);
+  show(emptyNote, items.length === 0);
+}
+
+function render(status) {
+  text(byId('shownTrackingNumber'), status.trackingNumber);
+  text(byId('stateText'), status.stateText);
+  text(byId('receivedAt'), status.receivedAt ? DATE_TIME.format(new Date(status.receivedAt)) : '');
+  text(byId('agreedAnswerDate'), status.agreedAnswerDate
+    ? DATE.format(new Date(status.agreedAnswerDate + 'T12:00:00'))
+    : 'to be agreed with you');
+  show(byId('closedAtLabel'), Boolean(status.closedAt));
+  show(byId('closedAt'), Boolean(status.closedAt));
+  text(byId('closedAt'), status.closedAt ? DATE_TIME.format(new Date(status.closedAt)) : '');
+  fill(byId('promises'), byId('noPromises'), (status.openPromises || []).map(promise => listItem([
+    (PROMISE_TYPES[promise.type] || PROMISE_TYPES.OTHER) + ':',
+    promise.text,
+    promise.windowFrom
+      ? '(between ' + DATE_TIME.format(new Date(promise.windowFrom)) + ' and ' + DATE_TIME.format(new Date(promise.due)) + ')'
+      : '(by ' + DATE_TIME.format(new Date(promise.due)) + ')'
+  ])));
+  fill(byId('messages'), byId('noMessages'), (status.messages || []).map(message => listItem([
+    message.sentAt ? DATE_TIME.format(new Date(message.sentAt)) : '',
+    message.subject
+  ])));
+  show(byId('status'), true);
+}
+
+function problem(message) {
+  text(byId('problem'), message);
+  show(byId('problem'), Boolean(message));
+}
+
+async function lookUp(trackingNumber, contact) {
+  problem('');
+  show(byId('status'), false);
+  const url = '/api/status/' + encodeURIComponent(trackingNumber.trim()) + '?contact=' + encodeURIComponent(contact.trim());
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    problem('We cannot be reached right now. Please try again in a moment.');
+    return;
+  }
+  if (response.ok) {
+    render(await response.json());
+  } else if (response.status === 404) {
+    problem('We found no complaint with this tracking number and this e-mail address or phone number. '
+      + 'Please check both; use the ones you gave us.');
+  } else if (response.status === 429) {
+    const wait = response.headers.get('Retry-After');
+    problem('Too many look-ups from your address. Please try again' + (wait ? ' in ' + wait + ' seconds.' : ' later.'));
+  } else {
+    problem('Something went wrong on our side. Please try again later.');
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const form = byId('lookup');
+  // A link from one of our messages may carry the tracking number: /status?trackingNumber=RF-…
+  const given = new URLSearchParams(window.location.search).get('trackingNumber');
+  if (given) {
+    byId('trackingNumber').value = given;
+  }
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    lookUp(byId('trackingNumber').value, byId('contact').value);
+  });
+});
