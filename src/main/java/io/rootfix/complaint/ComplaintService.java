@@ -182,6 +182,11 @@ public class ComplaintService {
     return rootCause.getId();
   }
 
+  @Transactional(readOnly = true)
+  public String rootCauseDescription(long complaintId) {
+    return get(complaintId).getRootCauseDescription();
+  }
+
   /** The root cause's fix (or why it will not be fixed) becomes part of the complaint, for the report. */
   public String recordFixFromRootCause(long complaintId) {
     Complaint complaint = get(complaintId);

@@ -79,6 +79,8 @@ class RecordTaskOutcome implements TaskListener {
           input.check();
           task.setVariable(Var.ROOT_CAUSE_SETTLED, complaints.linkRootCause(id, rootCauseId, actor.of(task)));
           task.setVariable(Var.ROOT_CAUSE_ID, rootCauseId);
+          // The report back shows the agent the cause they linked, as for a cause they describe.
+          task.setVariable(Var.ROOT_CAUSE_DESCRIPTION, complaints.rootCauseDescription(id));
         } else {
           String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
           String title = input.optionalText(Var.ROOT_CAUSE_TITLE, 200);

@@ -1,6 +1,7 @@
 package io.rootfix.complaint;
 
 import io.rootfix.promise.PromiseProcess;
+import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.security.Authorizations;
 import io.rootfix.security.Groups;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ class TasklistFilters {
   static final String WAITING_FOR_CUSTOMER = "Waiting for the customer";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
