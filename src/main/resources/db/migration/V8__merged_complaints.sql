@@ -1,0 +1,3 @@
+-- Two complaints of one customer about one matter are merged: the merged one leads to the one that goes on.
+alter table complaint add column merged_into varchar(20);
+create index idx_complaint_merged_into on complaint (merged_into);
