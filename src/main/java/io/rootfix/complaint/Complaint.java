@@ -154,6 +154,10 @@ public class Complaint {
 
   private Instant closedAt;
 
+  /** The tracking number of the complaint this one was merged into; its own number leads there. */
+  @Column(length = 20)
+  private String mergedInto;
+
   @Version
   private long version;
 
@@ -268,16 +272,39 @@ public class Complaint {
 
   /** The customer came back about this complaint while it was open (see {@link Contact}). */
   void recordRepeatContact(Instant now) {
-    if (!isOpen()) {
-      throw new IllegalStateException("Complaint " + trackingNumber + " is closed; a new contact opens a new complaint");
-    }
+    requireOpen();
     repeatContacts++;
     lastContactAt = now;
     updatedAt = now;
   }
 
   public boolean isOpen() {
-    return state != ComplaintState.CLOSED;
+    return state != ComplaintState.CLOSED && state != ComplaintState.MERGED;
+  }
+
+  /** This complaint ends: the survivor goes on with everything it had. */
+  void mergeInto(Complaint survivor, String note, Instant now) {
+    requireOpen();
+    this.mergedInto = survivor.getTrackingNumber();
+    this.closingNote = note;
+    this.closedAt = now;
+    moveTo(ComplaintState.MERGED, now);
+  }
+
+  /** A complaint merged into this one was the customer coming back: it counts, with its own repeat contacts. */
+  void absorb(Complaint merged, Instant now) {
+    requireOpen();
+    repeatContacts += 1 + merged.getRepeatContacts();
+    if (merged.getLastContactAt().isAfter(lastContactAt)) {
+      lastContactAt = merged.getLastContactAt();
+    }
+    updatedAt = now;
+  }
+
+  private void requireOpen() {
+    if (!isOpen()) {
+      throw new IllegalStateException("Complaint " + trackingNumber + " is " + state + ", no longer open");
+    }
   }
 
   int reopen(Instant now) {
@@ -463,5 +490,9 @@ public class Complaint {
 
   public Instant getClosedAt() {
     return closedAt;
+  }
+
+  public String getMergedInto() {
+    return mergedInto;
   }
 }

@@ -5,6 +5,7 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 import java.util.List;
 import java.util.Map;
 import io.rootfix.web.ConflictException;
+import io.rootfix.web.InvalidInputException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -56,7 +57,37 @@ public class ComplaintApi {
         ? List.of()
         : taskService.createTaskQuery().processInstanceId(complaint.getProcessInstanceId())
             .orderByTaskCreateTime().asc().list();
-    return ComplaintView.of(complaint, repeatContacts.of(complaint), tasks);
+    return ComplaintView.of(complaint, repeatContacts.of(complaint), complaints.mergedInto(complaint), tasks);
+  }
+
+  /**
+   * Two open complaints of one customer about one matter: the other one ends through its process (every
+   * open step of it stops) and the survivor carries on with its contacts, promises and messages.
+   */
+  public ComplaintView merge(String survivorTrackingNumber, MergeRequest request, String by) {
+    Complaint survivor = complaints.byTrackingNumber(survivorTrackingNumber);
+    Complaint merged = complaints.byTrackingNumber(request.trackingNumber());
+    if (merged.getId().equals(survivor.getId())) {
+      throw InvalidInputException.of("trackingNumber", "is this complaint itself (or merged into it already)");
+    }
+    for (Complaint complaint : List.of(survivor, merged)) {
+      if (!complaint.isOpen()) {
+        throw new ConflictException("Complaint " + complaint.getTrackingNumber() + " is " + complaint.getState()
+            + "; only open complaints are merged");
+      }
+    }
+    if (survivor.getCustomer() == null || merged.getCustomer() == null
+        || !survivor.getCustomer().getId().equals(merged.getCustomer().getId())) {
+      throw new ConflictException("Complaints " + survivor.getTrackingNumber() + " and " + merged.getTrackingNumber()
+          + " belong to different customers; only one customer's complaints about one matter are merged");
+    }
+    runtimeService.createMessageCorrelation(ComplaintProcess.MESSAGE_COMPLAINT_MERGED)
+        .processInstanceId(merged.getProcessInstanceId())
+        .setVariable(Var.MERGED_INTO, survivor.getTrackingNumber())
+        .setVariable(Var.MERGE_NOTE, request.note().trim())
+        .setVariable(Var.MERGED_BY, by)
+        .correlate();
+    return view(survivor.getTrackingNumber());
   }
 
   /** The customer answered our question through a channel: the wait ends and the answer date moves. */

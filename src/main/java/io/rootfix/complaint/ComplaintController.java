@@ -2,6 +2,7 @@ package io.rootfix.complaint;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +40,12 @@ class ComplaintController {
   @GetMapping("/{trackingNumber}")
   ComplaintView get(@PathVariable String trackingNumber) {
     return api.view(trackingNumber);
+  }
+
+  /** Service agents merge a complaint about the same matter into this one. */
+  @PostMapping("/{trackingNumber}/merge")
+  ComplaintView merge(@PathVariable String trackingNumber, @Valid @RequestBody MergeRequest request, Principal agent) {
+    return api.merge(trackingNumber, request, agent.getName());
   }
 
   @PostMapping("/{trackingNumber}/information")

@@ -58,18 +58,28 @@ class ComplaintDelegates {
    */
   @Bean
   JavaDelegate attachContact() {
-    return execution -> {
-      Contact contact = complaints.attachContact((String) execution.getVariable(Var.REPEAT_OF),
-          IntakeForm.fromVariables(execution.getVariables()));
-      Complaint complaint = contact.getComplaint();
-      RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
-      // An open complaint whose process an administrator ended by hand still takes the contact.
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).count() > 0) {
-        runtimeService.setVariables(complaint.getProcessInstanceId(), Map.of(
-            Var.REPEAT_CONTACTS, complaint.getRepeatContacts(),
-            Var.LATEST_CONTACT, contact.summary(clock.getZone())));
-      }
-    };
+    return execution -> showOnForms(execution, complaints.attachContact((String) execution.getVariable(Var.REPEAT_OF),
+        IntakeForm.fromVariables(execution.getVariables())));
+  }
+
+  /** Task_MergeIntoSurvivor: the survivor's forms show the merged complaint as the customer's latest contact. */
+  @Bean
+  JavaDelegate mergeIntoSurvivor() {
+    return execution -> showOnForms(execution, complaints.mergeInto(complaintId(execution),
+        (String) execution.getVariable(Var.MERGED_INTO), (String) execution.getVariable(Var.MERGE_NOTE),
+        (String) execution.getVariable(Var.MERGED_BY)));
+  }
+
+  /** A repeat contact on the owner's forms: how often the customer came back, and what they said last. */
+  private void showOnForms(DelegateExecution execution, Contact contact) {
+    Complaint complaint = contact.getComplaint();
+    RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+    // An open complaint whose process an administrator ended by hand still takes the contact.
+    if (runtimeService.createProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).count() > 0) {
+      runtimeService.setVariables(complaint.getProcessInstanceId(), Map.of(
+          Var.REPEAT_CONTACTS, complaint.getRepeatContacts(),
+          Var.LATEST_CONTACT, contact.summary(clock.getZone())));
+    }
   }
 
   /** Task_RegisterComplaint: the tracking number becomes the business key. */

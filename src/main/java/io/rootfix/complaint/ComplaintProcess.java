@@ -14,6 +14,8 @@ public final class ComplaintProcess {
 
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
   public static final String MESSAGE_CUSTOMER_INFORMATION = "CustomerInformation";
+  /** The complaint is merged into another one (its survivor) about the same matter. */
+  public static final String MESSAGE_COMPLAINT_MERGED = "ComplaintMerged";
 
   /** Candidate group of every complaint task. */
   public static final String AGENTS = "service-agents";
@@ -54,6 +56,9 @@ public final class ComplaintProcess {
     public static final String REOPEN = "Task_ReopenComplaint";
     public static final String POINT_TO_DISPUTES_COMMITTEE = "Task_PointToDisputesCommittee";
     public static final String END_CLOSED = "End_ComplaintClosed";
+    public static final String MERGED_INTO_ANOTHER = "Event_MergedIntoAnother";
+    public static final String MERGE_INTO_SURVIVOR = "Task_MergeIntoSurvivor";
+    public static final String END_MERGED = "End_Merged";
   }
 
   /** Process variables: ids and simple values only; the complaint itself lives in the database. */
@@ -155,5 +160,11 @@ public final class ComplaintProcess {
     public static final String PREVIOUS_ROOT_CAUSE_DESCRIPTION = "previousRootCauseDescription";
     /** Integer: how often the customer said "not resolved". */
     public static final String REOPEN_COUNT = "reopenCount";
+    // Merged into another complaint
+    /** The tracking number of the complaint this one is merged into. */
+    public static final String MERGED_INTO = "mergedInto";
+    /** Why the agent merged the two. */
+    public static final String MERGE_NOTE = "mergeNote";
+    public static final String MERGED_BY = "mergedBy";
   }
 }

@@ -15,6 +15,24 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
   List<Complaint> findByStateNot(ComplaintState state);
 
   List<Complaint> findByState(ComplaintState state);
+
+  /**
+   * The complaint with this tracking number, or, for a merged one, the complaint it was merged into (which
+   * may have been merged again): both numbers lead to the one that goes on.
+   */
+  default Optional<Complaint> findFollowingMerges(String trackingNumber) {
+    Optional<Complaint> complaint = findByTrackingNumber(trackingNumber);
+    for (int hops = 0; complaint.isPresent() && complaint.get().getMergedInto() != null; hops++) {
+      if (hops > 100) {
+        throw new IllegalStateException("Complaint " + trackingNumber + " is merged in a circle");
+      }
+      complaint = findByTrackingNumber(complaint.get().getMergedInto());
+    }
+    return complaint;
+  }
+
+  List<Complaint> findByMergedIntoOrderByCreatedAtAsc(String trackingNumber);
+
   /** The customer's open complaints in the category they contacted us about since then, latest contact first. */
   @Query("""
       select c from Complaint c

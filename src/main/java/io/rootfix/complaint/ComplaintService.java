@@ -285,10 +285,33 @@ public class ComplaintService {
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
   }
 
+  /** A merged complaint's number leads to the complaint it was merged into. */
   @Transactional(readOnly = true)
   public Complaint byTrackingNumber(String trackingNumber) {
-    return complaints.findByTrackingNumber(trackingNumber)
+    return complaints.findFollowingMerges(trackingNumber)
         .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+  }
+
+  /**
+   * Ends the merged complaint (its process's event subprocess calls this): its contacts, promises and
+   * messages move to the survivor, which counts it as a repeat contact. Returns the contact it became.
+   */
+  public Contact mergeInto(long mergedId, String survivorTrackingNumber, String note, String by) {
+    Complaint merged = get(mergedId);
+    Complaint survivor = byTrackingNumber(survivorTrackingNumber);
+    Contact contact = repeatContacts.absorb(merged, survivor);
+    promises.moveTo(merged.getTrackingNumber(), survivor.getId(), survivor.getTrackingNumber());
+    outbox.moveTo(merged.getId(), survivor.getId(), survivor.getTrackingNumber());
+    merged.mergeInto(survivor, "Merged into " + survivor.getTrackingNumber() + (by == null ? "" : " by " + by)
+        + ": " + note, now());
+    return contact;
+  }
+
+  /** The complaints merged into this one. */
+  @Transactional(readOnly = true)
+  public List<String> mergedInto(Complaint survivor) {
+    return complaints.findByMergedIntoOrderByCreatedAtAsc(survivor.getTrackingNumber()).stream()
+        .map(Complaint::getTrackingNumber).toList();
   }
 
   private Complaint get(long complaintId) {

@@ -14,5 +14,7 @@ public enum ComplaintState {
   REPORTED,
   /** The customer said it is not resolved; back to finding the root cause. */
   REOPENED,
-  CLOSED
+  CLOSED,
+  /** About the same matter as another complaint of the customer, and merged into it; that one goes on. */
+  MERGED
 }

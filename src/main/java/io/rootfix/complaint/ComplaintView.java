@@ -28,6 +28,7 @@ public record ComplaintView(
     String identityConflict,
     CustomerView customer,
     List<ContactView> contacts,
+    List<String> mergedComplaints,
     List<OpenTask> openTasks) {
 
   public record CustomerView(Long id, String name, String email, String phone, List<HandleView> handles) {}
@@ -39,7 +40,7 @@ public record ComplaintView(
 
   public record OpenTask(String id, String taskKey, String name, String assignee, Date created, Date due) {}
 
-  static ComplaintView of(Complaint c, List<Contact> contacts, List<Task> tasks) {
+  static ComplaintView of(Complaint c, List<Contact> contacts, List<String> mergedComplaints, List<Task> tasks) {
     Customer customer = c.getCustomer();
     return new ComplaintView(
         c.getTrackingNumber(),
@@ -64,6 +65,7 @@ public record ComplaintView(
             : new CustomerView(customer.getId(), customer.getName(), customer.getEmail(), customer.getPhone(),
                 customer.getHandles().stream().map(h -> new HandleView(h.getNetwork().code(), h.getHandle())).toList()),
         contacts.stream().map(k -> new ContactView(k.getChannel().code(), k.getReceivedAt(), k.getText())).toList(),
+        mergedComplaints,
         tasks.stream()
             .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(),
                 t.getCreateTime(), t.getDueDate()))

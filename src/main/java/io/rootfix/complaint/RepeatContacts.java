@@ -39,7 +39,7 @@ public class RepeatContacts {
   @Transactional(readOnly = true)
   Optional<Complaint> openMatter(Customer customer, ComplaintIntake intake) {
     if (intake.referencedTrackingNumber() != null) {
-      Optional<Complaint> mentioned = complaints.findByTrackingNumber(intake.referencedTrackingNumber())
+      Optional<Complaint> mentioned = complaints.findFollowingMerges(intake.referencedTrackingNumber())
           .filter(c -> c.isOpen() && c.getCustomer() != null && c.getCustomer().getId().equals(customer.getId()));
       if (mentioned.isPresent()) {
         return mentioned;
@@ -58,6 +58,17 @@ public class RepeatContacts {
     return contacts.save(new Contact(complaint, intake.channel(), intake.description(), now));
   }
 
+  /**
+   * A complaint merged into the survivor was the customer coming back about the same matter: its intake
+   * becomes a contact of the survivor, and its own contacts move along. Returns the intake's contact.
+   */
+  Contact absorb(Complaint merged, Complaint survivor) {
+    Instant now = Instant.now(clock);
+    survivor.absorb(merged, now);
+    contacts.move(merged, survivor);
+    return contacts.save(new Contact(survivor, merged.getChannel(), merged.getDescription(), merged.getCreatedAt()));
+  }
+
   @Transactional(readOnly = true)
   List<Contact> of(Complaint complaint) {
     return contacts.findByComplaintOrderByReceivedAtAsc(complaint);
@@ -69,7 +80,8 @@ public class RepeatContacts {
    */
   @Transactional(readOnly = true)
   public ContactInsights insights() {
-    long firstContacts = complaints.count();
+    // A merged complaint was a repeat contact of the one it was merged into (counted there), not a first one.
+    long firstContacts = complaints.count() - complaints.countByState(ComplaintState.MERGED);
     long repeat = contacts.count();
     long closed = complaints.countByState(ComplaintState.CLOSED);
     long closedAtFirstContact = complaints.countClosedAtFirstContact();

@@ -22,6 +22,14 @@ public interface CustomerMessageRepository extends JpaRepository<CustomerMessage
 
   List<CustomerMessage> findByStateOrderByCreatedAtAscIdAsc(DeliveryState state);
 
+  /** Only the complaint they belong to changes, whatever the sender does with them meanwhile. */
+  @Modifying
+  @Query("""
+      update CustomerMessage m set m.complaintId = :toComplaintId, m.trackingNumber = :toTrackingNumber
+      where m.complaintId = :fromComplaintId""")
+  int moveToComplaint(@Param("fromComplaintId") Long fromComplaintId, @Param("toComplaintId") Long toComplaintId,
+      @Param("toTrackingNumber") String toTrackingNumber);
+
   /** Pending e-mails whose (next) attempt is due, oldest first. */
   @Query("""
       select m.id from CustomerMessage m

@@ -35,6 +35,12 @@ public class Outbox {
     return messages.save(new CustomerMessage(message, Instant.now(clock)));
   }
 
+  /** A complaint merged into another: what we told the customer about it counts for the other now. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void moveTo(Long fromComplaintId, Long toComplaintId, String toTrackingNumber) {
+    messages.moveToComplaint(fromComplaintId, toComplaintId, toTrackingNumber);
+  }
+
   /** What agents are to send by hand, oldest first. */
   @Transactional(readOnly = true)
   public List<CustomerMessage> forAgents() {

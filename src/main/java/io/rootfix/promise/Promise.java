@@ -97,6 +97,12 @@ public class Promise {
     this.processInstanceId = processInstanceId;
   }
 
+  /** Its complaint was merged into another: that one keeps the promise now. */
+  void movedTo(Long complaintId, String trackingNumber) {
+    this.complaintId = complaintId;
+    this.trackingNumber = trackingNumber;
+  }
+
   void reminded(Instant now) {
     this.remindedAt = now;
   }

@@ -72,6 +72,20 @@ public class PromiseService {
     return promise;
   }
 
+  /**
+   * A complaint merged into another: its promises, open or finished, belong to the other now, and the
+   * watches of the open ones go on, showing its tracking number (their business key, which the engine
+   * cannot change, keeps the old one).
+   */
+  public void moveTo(String fromTrackingNumber, Long toComplaintId, String toTrackingNumber) {
+    for (Promise promise : promises.findByTrackingNumberOrderByMadeAtAscIdAsc(fromTrackingNumber)) {
+      promise.movedTo(toComplaintId, toTrackingNumber);
+      if (promise.getState() == PromiseState.OPEN && promise.getProcessInstanceId() != null) {
+        runtimeService.setVariable(promise.getProcessInstanceId(), PromiseProcess.Var.TRACKING_NUMBER, toTrackingNumber);
+      }
+    }
+  }
+
   /** Keeps the open promises of this type on the complaint, e.g. the answer promise at "Report back". */
   public void keepOpen(Long complaintId, PromiseType type) {
     for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {

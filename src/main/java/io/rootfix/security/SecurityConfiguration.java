@@ -65,6 +65,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/status/*").permitAll()
+            // Merging ends a complaint: the people who work complaints decide it, nobody else.
+            .requestMatchers(HttpMethod.POST, "/api/complaints/*/merge").hasAuthority(SERVICE_AGENTS)
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, ADMINS)

@@ -33,9 +33,13 @@ class CustomerStatus {
     this.normaliser = normaliser;
   }
 
-  /** @throws StatusNotFoundException for an unknown tracking number and for a contact that is not the customer's alike */
+  /**
+   * A merged complaint's number shows the complaint it was merged into.
+   *
+   * @throws StatusNotFoundException for an unknown tracking number and for a contact that is not the customer's alike
+   */
   StatusView of(String trackingNumber, String contact) {
-    Complaint complaint = complaints.findByTrackingNumber(trackingNumber)
+    Complaint complaint = complaints.findFollowingMerges(trackingNumber)
         .filter(c -> isTheCustomers(c, contact))
         .orElseThrow(StatusNotFoundException::new);
     return new StatusView(

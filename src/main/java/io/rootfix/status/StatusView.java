@@ -35,6 +35,8 @@ record StatusView(
       case REPORTED -> "We sent you our answer. Please tell us whether your complaint is resolved.";
       case REOPENED -> "You told us it is not resolved; we are working on it again.";
       case CLOSED -> "Your complaint is closed.";
+      // Never shown: a merged complaint's number shows the complaint it was merged into.
+      case MERGED -> "Your complaint is handled together with another one of yours.";
     };
   }
 }

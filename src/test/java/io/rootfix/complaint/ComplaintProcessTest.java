@@ -89,6 +89,7 @@ class ComplaintProcessTest {
       execution.setVariable(Var.REPEAT_OF, repeatOf);
     });
     mockDelegate("attachContact", execution -> {});
+    mockDelegate("mergeIntoSurvivor", execution -> {});
     mockDelegate("proposeAnswerDate", execution -> proposed.add((String) execution.getVariable(Var.ANSWER_WITHIN)));
     mockDelegate("acknowledgeComplaint", execution -> {});
     mockDelegate("reopenComplaint", execution -> execution.setVariable(Var.REOPEN_COUNT, ++reopenCount));
@@ -277,6 +278,24 @@ class ComplaintProcessTest {
         .hasPassed(RECOGNISE_CUSTOMER, ComplaintProcess.Element.ATTACH_CONTACT, ComplaintProcess.Element.END_CONTACT_ATTACHED)
         .hasNotPassed(REGISTER, AGREE_EXPECTATION);
     assertThat(calls).containsExactly("recogniseCustomer", "attachContact");
+  }
+
+  @Test
+  void aComplaintMergedIntoAnotherStopsEverythingOpenAndEnds() {
+    ProcessInstance complaint = receiveAndPatch();
+
+    runtimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_COMPLAINT_MERGED)
+        .processInstanceBusinessKey("RF-2026-000042")
+        .setVariable(Var.MERGED_INTO, "RF-2026-000041")
+        .correlate();
+
+    assertThat(complaint).isEnded()
+        .hasPassed(ComplaintProcess.Element.MERGED_INTO_ANOTHER, ComplaintProcess.Element.MERGE_INTO_SURVIVOR,
+            ComplaintProcess.Element.END_MERGED)
+        .hasNotPassed(END_CLOSED);
+    assertThat(calls).endsWith("mergeIntoSurvivor");
+    assertThat(managementService().createJobQuery().processInstanceId(complaint.getId()).count())
+        .as("no daily check left behind").isZero();
   }
 
   private void passDailyCheck() {

@@ -60,6 +60,9 @@ class RoleMatrixTest extends RootfixIntegrationTest {
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN), RoleMatrixTest::readComplaint),
       new Endpoint("GET /api/status/{trackingNumber}?contact= (the customer's status)", EVERYONE,
           RoleMatrixTest::readStatus),
+      // The demo team lead (lea) is a service agent too; a team lead who is not (ivo) is refused (MergeComplaintsTest).
+      new Endpoint("POST /api/complaints/{trackingNumber}/merge", EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD),
+          RoleMatrixTest::mergeComplaints),
       new Endpoint("GET /api/insights/contacts",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN),
           (test, client) -> client.getForEntity("/api/insights/contacts", String.class).getStatusCode()),
@@ -116,6 +119,15 @@ class RoleMatrixTest extends RootfixIntegrationTest {
     String trackingNumber = (String) postComplaint(intake(email, null)).getBody().get("trackingNumber");
     return client.getForEntity("/api/status/{trackingNumber}?contact={email}", String.class, trackingNumber, email)
         .getStatusCode();
+  }
+
+  private HttpStatusCode mergeComplaints(TestRestTemplate client) {
+    String email = newEmail();
+    String survivor = (String) postComplaint(intake(email, null)).getBody().get("trackingNumber");
+    String other = (String) postComplaint(intake(email, null).replace("\"delivery\"", "\"product\"")).getBody()
+        .get("trackingNumber");
+    return client.postForEntity("/api/complaints/" + survivor + "/merge",
+        json("{\"trackingNumber\": \"" + other + "\", \"note\": \"One matter\"}"), String.class).getStatusCode();
   }
 
   private HttpStatusCode readComplaint(TestRestTemplate client) {
