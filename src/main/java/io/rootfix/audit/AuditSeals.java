@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintRepository;
-import io.rootfix.complaint.ComplaintState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +43,7 @@ public class AuditSeals {
   /** Seals every closed complaint that has no seal yet, in a transaction of its own; returns how many. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public int sealClosed() {
-    List<Complaint> unsealed = complaints.findByState(ComplaintState.CLOSED).stream()
-        .filter(c -> !seals.existsByComplaintId(c.getId()))
-        .sorted(Comparator.comparing(Complaint::getClosedAt).thenComparing(Complaint::getId))
-        .toList();
+    List<Complaint> unsealed = seals.findClosedWithoutSeal();
     AuditSeal last = seals.findTopByOrderByPositionDesc().orElse(null);
     for (Complaint complaint : unsealed) {
       String previous = last == null ? AuditSeal.GENESIS : last.getDigest();
