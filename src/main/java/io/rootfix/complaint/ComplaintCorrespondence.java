@@ -3,6 +3,9 @@ package io.rootfix.complaint;
 import io.rootfix.customer.Customer;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,14 +16,17 @@ import org.springframework.stereotype.Component;
 class ComplaintCorrespondence {
 
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final Outbox outbox;
   private final String disputesCommittee;
+  private final ZoneId zone;
 
-  ComplaintCorrespondence(Outbox outbox,
+  ComplaintCorrespondence(Outbox outbox, Clock clock,
       @Value("${rootfix.complaint.disputes-committee:the independent disputes committee for consumer complaints}")
       String disputesCommittee) {
     this.outbox = outbox;
+    this.zone = clock.getZone();
     this.disputesCommittee = disputesCommittee;
   }
 
@@ -69,6 +75,42 @@ class ComplaintCorrespondence {
 
         %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(),
             DATE.format(complaint.getAgreedAnswerDate()), signature(complaint)));
+  }
+
+  void promiseMoved(Complaint complaint, String promise, Instant oldDueAt, Instant newDueAt, String reason) {
+    send(complaint, MessageKind.PROMISE_RENEGOTIATED,
+        "Your complaint " + complaint.getTrackingNumber() + ": a new date, as agreed",
+        """
+        Dear %s,
+
+        As agreed with you, we move the date of our promise "%s" from %s to %s.
+
+        Why: %s
+
+        We are sorry for the change. If the new date does not suit you, reply to this message or contact us \
+        with tracking number %s.
+
+        %s""".formatted(complaint.getContactName(), promise, moment(oldDueAt), moment(newDueAt), reason,
+            complaint.getTrackingNumber(), signature(complaint)));
+  }
+
+  void apologiseForBrokenPromise(Complaint complaint, String promise, Instant dueAt) {
+    send(complaint, MessageKind.BROKEN_PROMISE_APOLOGY,
+        "Your complaint " + complaint.getTrackingNumber() + ": we did not keep our promise",
+        """
+        Dear %s,
+
+        We promised you "%s" by %s, and we did not keep that promise. We apologise.
+
+        A team leader now handles it personally and will contact you about what happens next and when. \
+        You can also reach us with tracking number %s.
+
+        %s""".formatted(complaint.getContactName(), promise, moment(dueAt), complaint.getTrackingNumber(),
+            signature(complaint)));
+  }
+
+  private String moment(Instant instant) {
+    return MOMENT.format(instant.atZone(zone));
   }
 
   void statusUpdate(Complaint complaint, String update) {

@@ -5,6 +5,7 @@ import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.customer.CustomerDirectory;
 import io.rootfix.customer.Recognition;
 import io.rootfix.notify.Outbox;
+import io.rootfix.promise.PromiseBrokenEvent;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseType;
@@ -146,12 +147,26 @@ public class ComplaintService {
         windowFrom, dueAt, madeBy, owner));
   }
 
-  /** The answer promise moved: the complaint's agreed date follows. */
+  /**
+   * A promise moved: the complaint's agreed date follows the answer promise, and a date an agent agreed
+   * with the customer is confirmed to them in writing. A date moved by the time waited for the customer
+   * is told by {@link #resumeAfterWaiting} instead.
+   */
   @EventListener
-  public void answerPromiseMoved(PromiseRenegotiatedEvent event) {
+  public void promiseMoved(PromiseRenegotiatedEvent event) {
+    Complaint complaint = get(event.complaintId());
     if (event.type() == PromiseType.ANSWER) {
-      get(event.complaintId()).answerDateMoved(LocalDate.ofInstant(event.newDueAt(), clock.getZone()), now());
+      complaint.answerDateMoved(LocalDate.ofInstant(event.newDueAt(), clock.getZone()), now());
     }
+    if (event.renegotiatedBy() != null) {
+      correspondence.promiseMoved(complaint, event.promiseText(), event.oldDueAt(), event.newDueAt(), event.reason());
+    }
+  }
+
+  /** A broken promise: the customer gets an apology in the same transaction, not when someone remembers. */
+  @EventListener
+  public void promiseBroken(PromiseBrokenEvent event) {
+    correspondence.apologiseForBrokenPromise(get(event.complaintId()), event.promiseText(), event.dueAt());
   }
 
   public void acknowledge(long complaintId) {

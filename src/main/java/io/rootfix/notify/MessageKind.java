@@ -5,6 +5,10 @@ public enum MessageKind {
   ACKNOWLEDGEMENT,
   INFORMATION_REQUEST,
   NEW_ANSWER_DATE,
+  /** A promise's date moved, as agreed with the customer: the new date in writing. */
+  PROMISE_RENEGOTIATED,
+  /** A promise broke: an apology and what happens now. */
+  BROKEN_PROMISE_APOLOGY,
   STATUS_UPDATE,
   REPORT,
   DISPUTES_COMMITTEE,

@@ -164,9 +164,10 @@ public class PromiseService {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    Instant oldDueAt = promise.getDueAt();
     promise.renegotiate(newDueAt, reason.trim(), by, now, toldAt);
     events.publishEvent(new PromiseRenegotiatedEvent(promise.getId(), promise.getComplaintId(),
-        promise.getTrackingNumber(), promise.getType(), newDueAt));
+        promise.getTrackingNumber(), promise.getType(), promise.getText(), oldDueAt, newDueAt, reason.trim(), by));
     return policy.timersFor(now, newDueAt);
   }
 
@@ -181,7 +182,10 @@ public class PromiseService {
   }
 
   void markBroken(Long promiseId) {
-    get(promiseId).broken(now());
+    Promise promise = get(promiseId);
+    promise.broken(now());
+    events.publishEvent(new PromiseBrokenEvent(promise.getId(), promise.getComplaintId(), promise.getTrackingNumber(),
+        promise.getType(), promise.getText(), promise.getDueAt()));
   }
 
   void escalationHandled(Long promiseId, String note) {

@@ -74,6 +74,10 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
 
     ResponseEntity<Map> insights = as(AGENT).getForEntity("/api/insights/promises", Map.class);
     assertThat(((Number) insights.getBody().get("broken")).longValue()).isPositive();
+    assertThat(messageKinds(trackingNumber)).as("the customer hears it from us, once")
+        .containsOnlyOnce("BROKEN_PROMISE_APOLOGY");
+    assertThat(jdbc.queryForObject("select body from customer_message where tracking_number = ? and kind = ?",
+        String.class, trackingNumber, "BROKEN_PROMISE_APOLOGY")).contains(answer.text()).contains("apologise");
   }
 
   @Test
@@ -98,6 +102,9 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
       assertThat(r.renegotiatedBy()).isEqualTo(AGENT);
     });
     assertThat(dueDateOf(trackingNumber, Element.FIND_ROOT_CAUSE)).isEqualTo(Date.from(moved));
+    assertThat(messageKinds(trackingNumber)).as("the new date confirmed in writing").containsOnlyOnce("PROMISE_RENEGOTIATED");
+    assertThat(jdbc.queryForObject("select body from customer_message where tracking_number = ? and kind = ?",
+        String.class, trackingNumber, "PROMISE_RENEGOTIATED")).contains("The replacement part arrives on Monday");
     assertThat(as(AGENT).getForObject("/api/complaints/" + trackingNumber, Map.class))
         .containsEntry("agreedAnswerDate", LocalDate.parse(PROMISED).plusDays(3).toString());
 
@@ -178,6 +185,11 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
   }
 
   /** The job executor's work until nothing is due: timers fire, then the steps they lead to. */
+  private List<String> messageKinds(String trackingNumber) {
+    return jdbc.queryForList("select kind from customer_message where tracking_number = ? order by id", String.class,
+        trackingNumber);
+  }
+
   private void runDueJobsUntilQuiet() {
     for (int round = 0; round < 10 && managementService.createJobQuery().executable().count() > 0; round++) {
       executeDueJobs();
