@@ -104,6 +104,13 @@ class ComplaintDelegates {
         complaints.proposeAnswerDate(complaintId(execution), (String) execution.getVariable(Var.ANSWER_WITHIN)).toString());
   }
 
+  /** Task_AgreeExpectation (on create): the customer's earlier complaints and open promises, for the agent. */
+  @Bean
+  TaskListener showCustomerHistory(CustomerHistory history) {
+    return task -> task.setVariableLocal(Var.CUSTOMER_HISTORY,
+        history.of(((Number) task.getVariable(Var.COMPLAINT_ID)).longValue()));
+  }
+
   /** Task_RecordFix */
   @Bean
   JavaDelegate recordFixOnComplaint() {

@@ -98,6 +98,8 @@ public final class ComplaintProcess {
     /** When, how and what the customer said on their latest repeat contact. */
     public static final String LATEST_CONTACT = "latestContact";
     /** The user who owns the complaint; later complaint tasks are assigned to them. */
+    /** Task-local on Agree expectation: the customer's earlier complaints and open promises, as text. */
+    public static final String CUSTOMER_HISTORY = "customerHistory";
     public static final String OWNER = "owner";
 
     /** The policy's default time to answer ("2 business days"), from answer-deadline.dmn. */

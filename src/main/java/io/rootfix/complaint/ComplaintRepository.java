@@ -42,6 +42,11 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
   List<Complaint> findOpenInCategoryContactedSince(@Param("customer") Customer customer,
       @Param("category") Category category, @Param("since") Instant since);
 
+  /** The customer's other complaints, latest first: their history as the agent sees it. */
+  List<Complaint> findTop10ByCustomerAndIdNotOrderByCreatedAtDesc(Customer customer, Long id);
+
+  long countByCustomerAndIdNot(Customer customer, Long id);
+
   long countByState(ComplaintState state);
 
   /** Closed without the customer ever coming back: no repeat contact and never reopened. */

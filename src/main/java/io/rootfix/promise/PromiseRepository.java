@@ -1,6 +1,7 @@
 package io.rootfix.promise;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,8 @@ public interface PromiseRepository extends JpaRepository<Promise, Long> {
 
   /** Open promises nearest their deadline first. */
   List<Promise> findByStateAndDueAtBeforeOrderByDueAtAsc(PromiseState state, Instant dueBefore);
+
+  List<Promise> findByComplaintIdInAndStateOrderByDueAtAsc(Collection<Long> complaintIds, PromiseState state);
 
   @Query("select p.state as state, count(p) as count from Promise p group by p.state")
   List<StateCount> countByState();

@@ -6,6 +6,7 @@ import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,16 @@ public class PromiseService {
   @Transactional(readOnly = true)
   public List<PromiseView> ofComplaint(String trackingNumber) {
     return promises.findByTrackingNumberOrderByMadeAtAscIdAsc(trackingNumber).stream().map(PromiseView::of).toList();
+  }
+
+  /** The open promises of these complaints, nearest their deadline first. */
+  @Transactional(readOnly = true)
+  public List<PromiseView> openOf(Collection<Long> complaintIds) {
+    if (complaintIds.isEmpty()) {
+      return List.of();
+    }
+    return promises.findByComplaintIdInAndStateOrderByDueAtAsc(complaintIds, PromiseState.OPEN).stream()
+        .map(PromiseView::of).toList();
   }
 
   /** Open promises due before the given moment, nearest their deadline first. */
