@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.notify.SendByHandProcess;
 import io.rootfix.promise.PromiseProcess;
 import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.security.Authorizations;
@@ -33,9 +34,10 @@ class TasklistFilters {
   static final String AT_RISK_TODAY = "Promises at risk today";
   static final String BROKEN_PROMISES = "Broken promises";
   static final String WAITING_FOR_CUSTOMER = "Waiting for the customer";
+  static final String MESSAGES_TO_SEND = "Messages to send by hand";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -75,8 +77,11 @@ class TasklistFilters {
     Filter broken = ensure(BROKEN_PROMISES, -40, "#8c564b",
         "Promises that passed their deadline unkept: apologise, agree what happens now, prevent a repeat.",
         ofMyGroups().taskDefinitionKey(PromiseProcess.Element.ESCALATE));
+    Filter toSend = ensure(MESSAGES_TO_SEND, -25, "#17becf",
+        "Calls, chat and social-media messages and letters the customer is owed: send them, then confirm.",
+        ofMyGroups().processDefinitionKey(SendByHandProcess.KEY));
     for (String agentGroup : List.of(Groups.SERVICE_AGENTS, Groups.TEAM_LEADS)) {
-      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting)) {
+      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting, toSend)) {
         authorizations.grant(agentGroup, Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }

@@ -66,10 +66,18 @@ public interface CustomerMessageRepository extends JpaRepository<CustomerMessage
    * Claims whose sender stopped before it could say how the attempt ended. The mail server may or may not
    * have the message, so it goes to an agent rather than out a second time.
    */
+  @Query("""
+      select m.id from CustomerMessage m
+      where m.state = io.rootfix.notify.DeliveryState.SENDING and m.claimedAt < :claimedBefore
+      order by m.id""")
+  List<Long> findStaleClaimIds(@Param("claimedBefore") Instant claimedBefore);
+
+  /** 1 when the claim was still stale and this caller handed it over. */
   @Modifying
   @Query("""
       update CustomerMessage m
       set m.state = io.rootfix.notify.DeliveryState.FOR_AGENT, m.failure = :failure
-      where m.state = io.rootfix.notify.DeliveryState.SENDING and m.claimedAt < :claimedBefore""")
-  int handStaleClaimsToAgents(@Param("claimedBefore") Instant claimedBefore, @Param("failure") String failure);
+      where m.id = :id and m.state = io.rootfix.notify.DeliveryState.SENDING and m.claimedAt < :claimedBefore""")
+  int handStaleClaimToAgents(@Param("id") Long id, @Param("claimedBefore") Instant claimedBefore,
+      @Param("failure") String failure);
 }

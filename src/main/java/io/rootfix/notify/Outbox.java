@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import io.rootfix.web.ConflictException;
 import io.rootfix.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
   private final CustomerMessageRepository messages;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  public Outbox(CustomerMessageRepository messages, Clock clock) {
+  public Outbox(CustomerMessageRepository messages, ApplicationEventPublisher events, Clock clock) {
     this.messages = messages;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -32,7 +35,11 @@ public class Outbox {
   /** Must run inside the transaction of the step that causes the message. */
   @Transactional(propagation = Propagation.MANDATORY)
   public CustomerMessage queue(NewMessage message) {
-    return messages.save(new CustomerMessage(message, Instant.now(clock)));
+    CustomerMessage queued = messages.save(new CustomerMessage(message, Instant.now(clock)));
+    if (queued.getState() == DeliveryState.FOR_AGENT) {
+      events.publishEvent(new MessageForAgentEvent(queued.getId()));
+    }
+    return queued;
   }
 
   /** A complaint merged into another: what we told the customer about it counts for the other now. */
@@ -47,9 +54,17 @@ public class Outbox {
     return messages.findByStateOrderByCreatedAtAscIdAsc(DeliveryState.FOR_AGENT);
   }
 
-  /** An agent sent the message by hand (called, wrote, messaged the customer). */
+  /** An agent sent the message by hand (called, wrote, messaged the customer) and says so through the API. */
   @Transactional
   public CustomerMessage sentByAgent(Long messageId, String agent) {
+    CustomerMessage message = recordSentByAgent(messageId, agent);
+    events.publishEvent(new MessageSentByAgentEvent(messageId));
+    return message;
+  }
+
+  /** An agent sent the message by hand, as confirmed in its Tasklist task. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  CustomerMessage recordSentByAgent(Long messageId, String agent) {
     CustomerMessage message = messages.findById(messageId)
         .orElseThrow(() -> new NotFoundException("No message with id " + messageId));
     if (message.getState() != DeliveryState.FOR_AGENT) {

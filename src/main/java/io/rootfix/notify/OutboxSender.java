@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -33,10 +34,13 @@ public class OutboxSender {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final NotifySettings settings;
+  private final ApplicationEventPublisher events;
 
   public OutboxSender(CustomerMessageRepository messages, JavaMailSender mail,
-      PlatformTransactionManager transactionManager, Clock clock, NotifySettings settings) {
+      PlatformTransactionManager transactionManager, Clock clock, NotifySettings settings,
+      ApplicationEventPublisher events) {
     this.messages = messages;
+    this.events = events;
     this.mail = mail;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -50,10 +54,7 @@ public class OutboxSender {
   /** One round: hands stale claims to agents, then tries every e-mail that is due, up to a batch. */
   public Round sendDue() {
     Instant now = clock.instant();
-    int stale = ownTransaction.execute(status -> messages.handStaleClaimsToAgents(
-        now.minus(settings.claimTimeout()),
-        "The sender stopped while sending this e-mail; it may or may not have reached the customer. "
-            + "Check with them before sending it again."));
+    int stale = ownTransaction.execute(status -> handStaleClaimsToAgents(now.minus(settings.claimTimeout())));
     if (stale > 0) {
       LOG.warn("{} e-mail(s) whose sending was interrupted handed to agents", stale);
     }
@@ -72,6 +73,19 @@ public class OutboxSender {
       }
     }
     return new Round(sent, failed);
+  }
+
+  private int handStaleClaimsToAgents(Instant claimedBefore) {
+    int handed = 0;
+    for (Long id : messages.findStaleClaimIds(claimedBefore)) {
+      if (messages.handStaleClaimToAgents(id, claimedBefore,
+          "The sender stopped while sending this e-mail; it may or may not have reached the customer. "
+              + "Check with them before sending it again.") == 1) {
+        events.publishEvent(new MessageForAgentEvent(id));
+        handed++;
+      }
+    }
+    return handed;
   }
 
   /** The message, now ours to send; null when another sender claimed it first or it is no longer due. */
@@ -100,8 +114,13 @@ public class OutboxSender {
         ? "Gave up after " + message.getAttempts() + " attempts; send it another way. Last error: " + reason
         : "Attempt " + message.getAttempts() + " failed: " + reason);
     Instant nextAttemptAt = givingUp ? null : clock.instant().plus(settings.retryAfter(message.getAttempts()));
-    ownTransaction.executeWithoutResult(status -> messages.markFailed(message.getId(),
-        givingUp ? DeliveryState.FOR_AGENT : DeliveryState.PENDING, failure, nextAttemptAt));
+    ownTransaction.executeWithoutResult(status -> {
+      int marked = messages.markFailed(message.getId(), givingUp ? DeliveryState.FOR_AGENT : DeliveryState.PENDING,
+          failure, nextAttemptAt);
+      if (givingUp && marked == 1) {
+        events.publishEvent(new MessageForAgentEvent(message.getId()));
+      }
+    });
     LOG.warn("E-mail {} to complaint {}: {}", message.getId(), message.getComplaintId(), failure);
   }
 

@@ -51,7 +51,7 @@ class CamundaAuthorizations {
     authorizations.grant(SERVICE_AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    for (String key : List.of("complaint", "promise")) {
+    for (String key : List.of("complaint", "promise", "send-by-hand")) {
       authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
     }
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

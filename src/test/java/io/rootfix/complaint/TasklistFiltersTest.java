@@ -18,7 +18,8 @@ class TasklistFiltersTest extends RootfixIntegrationTest {
     String trackingNumber = receive();
 
     assertThat(filterNames("sam")).containsExactlyInAnyOrder(TasklistFilters.MY_COMPLAINTS, TasklistFilters.GROUP_TASKS,
-        TasklistFilters.DUE_SOONEST, TasklistFilters.AT_RISK_TODAY, TasklistFilters.WAITING_FOR_CUSTOMER);
+        TasklistFilters.DUE_SOONEST, TasklistFilters.AT_RISK_TODAY, TasklistFilters.WAITING_FOR_CUSTOMER,
+        TasklistFilters.MESSAGES_TO_SEND);
     assertThat(filterNames("lea")).contains(TasklistFilters.ALL_OPEN, TasklistFilters.BROKEN_PROMISES);
 
     for (String user : List.of("sam", "lea")) {

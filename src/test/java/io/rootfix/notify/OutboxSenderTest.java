@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,6 +42,9 @@ class OutboxSenderTest extends RootfixIntegrationTest {
 
   @Autowired
   private Clock clock;
+
+  @Autowired
+  private ApplicationEventPublisher events;
 
   private GreenMail smtp;
   private JavaMailSenderImpl mailServer;
@@ -130,6 +134,9 @@ class OutboxSenderTest extends RootfixIntegrationTest {
     CustomerMessage uncertain = reload(acknowledgement);
     assertThat(uncertain.getState()).isEqualTo(DeliveryState.FOR_AGENT);
     assertThat(uncertain.getFailure()).contains("may or may not have reached the customer");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(
+            acknowledgement.getTrackingNumber() + "/message-" + acknowledgement.getId())
+        .taskDefinitionKey(SendByHandProcess.Element.SEND_BY_HAND).count()).as("in Tasklist").isOne();
     assertThat(subjectsTo(acknowledgement.getRecipient())).isEmpty();
   }
 
@@ -165,7 +172,24 @@ class OutboxSenderTest extends RootfixIntegrationTest {
     assertThat(acknowledgement.getRecipient()).startsWith("+316");
     assertThat(reload(acknowledgement).getAttempts()).isZero();
     assertThat(smtp.getReceivedMessages()).isEmpty();
-    assertAgentSendsItByHand(acknowledgement);
+
+    // The agents find it in Tasklist, with what to say and to whom.
+    String businessKey = acknowledgement.getTrackingNumber() + "/message-" + acknowledgement.getId();
+    String taskId = claim(AGENT, businessKey, SendByHandProcess.Element.SEND_BY_HAND);
+    Map<String, Map<String, Object>> form = as(AGENT).getForObject("/engine-rest/task/" + taskId + "/form-variables",
+        Map.class);
+    assertThat(form.get(SendByHandProcess.Var.RECIPIENT)).containsEntry("value", acknowledgement.getRecipient());
+    assertThat(form.get(SendByHandProcess.Var.CHANNEL)).containsEntry("value", "phone");
+    assertThat((String) form.get(SendByHandProcess.Var.BODY).get("value")).contains(acknowledgement.getTrackingNumber());
+    assertThat(submitForm(AGENT, taskId, Map.of()).getBody().toString()).as("not confirmed")
+        .contains(SendByHandProcess.Var.SENT);
+    assertThat(reload(acknowledgement).getState()).isEqualTo(DeliveryState.FOR_AGENT);
+
+    submit(AGENT, businessKey, SendByHandProcess.Element.SEND_BY_HAND, Map.of(SendByHandProcess.Var.SENT, true));
+
+    CustomerMessage sent = reload(acknowledgement);
+    assertThat(sent.getState()).isEqualTo(DeliveryState.SENT);
+    assertThat(sent.getSentBy()).isEqualTo(AGENT);
   }
 
   private void assertAgentSendsItByHand(CustomerMessage message) {
@@ -177,6 +201,12 @@ class OutboxSenderTest extends RootfixIntegrationTest {
         .containsEntry("state", "SENT").containsEntry("sentBy", AGENT);
     assertThat(as(AGENT).postForEntity("/api/messages/" + message.getId() + "/sent", null, Map.class)
         .getStatusCode()).as("sent once").isEqualTo(HttpStatus.CONFLICT);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SendByHandProcess.KEY)
+        .processInstanceBusinessKey(message.getTrackingNumber() + "/message-" + message.getId()).count())
+        .as("its Tasklist task ended with it").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ? and end_act_id_ = ?",
+        Long.class, message.getTrackingNumber() + "/message-" + message.getId(),
+        SendByHandProcess.Element.END_SENT_ANOTHER_WAY)).isOne();
     assertThat(as(AUDITOR).getForEntity("/api/messages", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -224,7 +254,7 @@ class OutboxSenderTest extends RootfixIntegrationTest {
   private OutboxSender sender(int maxAttempts) {
     NotifySettings settings = new NotifySettings(true, "Customer Service <service@rootfix.example>",
         Duration.ofSeconds(30), 500, maxAttempts, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10));
-    return new OutboxSender(messages, mailServer, transactionManager, clock, settings);
+    return new OutboxSender(messages, mailServer, transactionManager, clock, settings, events);
   }
 
   private void moveClock(Duration by) {
