@@ -8,7 +8,6 @@ import static io.rootfix.complaint.ComplaintProcess.Element.END_CLOSED;
 import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_FIX;
 import static io.rootfix.complaint.ComplaintProcess.Element.ROOT_CAUSE_FIXED;
-import static io.rootfix.complaint.ComplaintProcess.Element.NO_REMEDY;
 import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
 import static io.rootfix.complaint.ComplaintProcess.Element.POINT_TO_DISPUTES_COMMITTEE;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECOGNISE_CUSTOMER;
@@ -121,7 +120,7 @@ class ComplaintProcessTest {
     assertThat(complaint).isWaitingAt(ACKNOWLEDGE);
     runAsyncStep();
 
-    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM).hasPassed(NO_REMEDY);
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM);
     assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
     complete(task());
 
