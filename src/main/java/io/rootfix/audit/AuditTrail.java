@@ -6,6 +6,8 @@ import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseView;
+import io.rootfix.remedy.RemedyService;
+import io.rootfix.remedy.RemedyView;
 import io.rootfix.rootcause.RootCauseService;
 import io.rootfix.rootcause.RootCauseView;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * One chronological trail per complaint, merged from the engine's history (the complaint's process, its
  * promises' watches and its root cause's process: activities, tasks, submitted values, user operations,
- * incidents) and Rootfix's own records (promises, root cause and fix, customer messages).
+ * incidents) and Rootfix's own records (promises, remedies with their references, root cause and fix, customer
+ * messages).
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,9 +40,11 @@ public class AuditTrail {
   private final PromiseService promises;
   private final RootCauseService rootCauses;
   private final Outbox outbox;
+  private final RemedyService remedies;
 
   AuditTrail(HistoryService history, ComplaintService complaints, PromiseService promises,
-      RootCauseService rootCauses, Outbox outbox) {
+      RootCauseService rootCauses, Outbox outbox, RemedyService remedies) {
+    this.remedies = remedies;
     this.history = history;
     this.complaints = complaints;
     this.promises = promises;
@@ -81,6 +86,21 @@ public class AuditTrail {
       if (rootCause.fixedAt() != null) {
         trail.add(AuditEntry.of(rootCause.fixedAt(), rootCause.fixedBy(), "Root cause fixed",
             rootCause.fixDescription() + " (verified by " + rootCause.verifiedBy() + ")"));
+      }
+    }
+    for (RemedyView remedy : remedies.ofComplaint(complaint.getTrackingNumber())) {
+      trail.add(AuditEntry.of(remedy.decidedAt(), null, "Remedy decided", remedy.type() + " " + remedy.currency() + " "
+          + remedy.amount() + " (" + remedy.state() + "): " + remedy.policyNote() + " Customer's remedies in the last 12"
+          + " months: " + remedy.remediesLast12Months() + ", " + remedy.currency() + " " + remedy.remedyTotalLast12Months()));
+      if (remedy.settledAt() != null) {
+        trail.add(AuditEntry.of(remedy.settledAt(), remedy.approvedBy(),
+            remedy.refusalReason() == null ? "Remedy approved" : "Remedy refused",
+            remedy.refusalReason() == null ? remedy.type() + " " + remedy.amount() : remedy.refusalReason()));
+      }
+      if (remedy.executedAt() != null) {
+        trail.add(AuditEntry.of(remedy.executedAt(), null, "Remedy " + remedy.state().name().toLowerCase(),
+            remedy.type() + " " + remedy.currency() + " " + remedy.amount() + ", reference " + remedy.externalReference()
+                + " (idempotency key " + remedy.idempotencyKey() + ")"));
       }
     }
     for (CustomerMessage message : outbox.messagesOf(complaint.getId())) {

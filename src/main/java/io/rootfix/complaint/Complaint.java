@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -79,6 +80,14 @@ public class Complaint {
   private DesiredOutcome desiredOutcome;
 
   private LocalDate wantedAnswerDate;
+
+  /** What the customer claims (EUR), when they said; the remedy policy's amount. */
+  @Column(precision = 19, scale = 2)
+  private BigDecimal claimedAmount;
+
+  /** The order or product the complaint is about, when the customer gave it. */
+  @Column(length = 100)
+  private String orderReference;
 
   private LocalDate agreedAnswerDate;
 
@@ -174,6 +183,8 @@ public class Complaint {
     this.description = intake.description();
     this.desiredOutcome = intake.desiredOutcome();
     this.wantedAnswerDate = intake.wantedAnswerDate();
+    this.claimedAmount = intake.claimedAmount();
+    this.orderReference = intake.orderReference();
     this.state = ComplaintState.RECEIVED;
     this.createdAt = now;
     this.updatedAt = now;
@@ -394,6 +405,14 @@ public class Complaint {
 
   public LocalDate getWantedAnswerDate() {
     return wantedAnswerDate;
+  }
+
+  public BigDecimal getClaimedAmount() {
+    return claimedAmount;
+  }
+
+  public String getOrderReference() {
+    return orderReference;
   }
 
   public LocalDate getAgreedAnswerDate() {

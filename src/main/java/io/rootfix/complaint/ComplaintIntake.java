@@ -2,6 +2,7 @@ package io.rootfix.complaint;
 
 import io.rootfix.customer.ContactDetails;
 import io.rootfix.customer.HandleNetwork;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A validated, typed intake. */
@@ -16,7 +17,9 @@ record ComplaintIntake(
     String description,
     DesiredOutcome desiredOutcome,
     LocalDate wantedAnswerDate,
-    String referencedTrackingNumber) {
+    String referencedTrackingNumber,
+    BigDecimal claimedAmount,
+    String orderReference) {
 
   ContactDetails contactDetails() {
     return new ContactDetails(customerName, customerEmail, customerPhone, handleNetwork, customerHandle);

@@ -11,6 +11,10 @@ public final class ComplaintProcess {
   public static final String KEY = "complaint";
   public static final String RESOURCE = "processes/complaint.bpmn";
   public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
+  public static final String REMEDY_POLICY_DECISION = "processes/remedy-policy.dmn";
+
+  /** Candidate group of the remedy approval (above the policy limit). */
+  public static final String TEAM_LEADS = "team-leads";
 
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
   public static final String MESSAGE_CUSTOMER_INFORMATION = "CustomerInformation";
@@ -34,7 +38,13 @@ public final class ComplaintProcess {
     public static final String AGREE_EXPECTATION = "Task_AgreeExpectation";
     public static final String ACKNOWLEDGE = "Task_Acknowledge";
     public static final String PATCH_SYMPTOM = "Task_PatchSymptom";
-    public static final String NO_REMEDY = "Event_NoRemedy";
+    // The remedy branch, in parallel with Patch the symptom.
+    public static final String COUNT_CUSTOMER_REMEDIES = "Task_CountCustomerRemedies";
+    public static final String DECIDE_REMEDY = "Task_DecideRemedy";
+    public static final String RECORD_REMEDY_DECISION = "Task_RecordRemedyDecision";
+    public static final String APPROVE_REMEDY = "Task_ApproveRemedy";
+    public static final String PAY_REFUND = "Task_PayRefund";
+    public static final String SHIP_REPLACEMENT = "Task_ShipReplacement";
     public static final String FIND_ROOT_CAUSE = "Task_FindRootCause";
     public static final String ASK_CUSTOMER = "Task_AskCustomer";
     public static final String AWAIT_CUSTOMER_INFORMATION = "Task_AwaitCustomerInformation";
@@ -78,6 +88,10 @@ public final class ComplaintProcess {
     public static final String DESIRED_OUTCOME = "desiredOutcome";
     /** ISO date (yyyy-MM-dd), optional. */
     public static final String WANTED_ANSWER_DATE = "wantedAnswerDate";
+    /** Double, optional: the amount the customer claims in EUR (the intake's amount). */
+    public static final String CLAIMED_AMOUNT = "claimedAmount";
+    /** The order or product the complaint is about, optional. */
+    public static final String ORDER_REFERENCE = "orderReference";
     /** The tracking number the customer mentions (the intake's optional trackingNumber). */
     public static final String REFERENCED_TRACKING_NUMBER = "referencedTrackingNumber";
     /**
@@ -124,6 +138,25 @@ public final class ComplaintProcess {
     public static final String PROMISE_WINDOW_FROM = "promiseWindowFrom";
     // Patch the symptom
     public static final String PATCH_DESCRIPTION = "patchDescription";
+    // The remedy (remedy-policy.dmn and the ledger)
+    /** Integer: the customer's remedies granted in the 12 months before the decision (the abuse signal). */
+    public static final String REMEDIES_LAST_12_MONTHS = "remediesLast12Months";
+    /** Double: their total in EUR. */
+    public static final String REMEDY_TOTAL_LAST_12_MONTHS = "remedyTotalLast12Months";
+    /** REFUND, REPLACEMENT, REPAIR or NONE. */
+    public static final String REMEDY_TYPE = "remedyType";
+    /** Double: the remedy's amount in EUR (0 for a repair or none). */
+    public static final String REMEDY_AMOUNT = "remedyAmount";
+    /** Boolean: above the policy limit, a team lead approves. */
+    public static final String TEAM_LEAD_APPROVAL = "teamLeadApproval";
+    /** Why the policy decided so (the rule's note). */
+    public static final String REMEDY_POLICY_NOTE = "remedyPolicyNote";
+    /** Long: the Remedy row in the ledger. */
+    public static final String REMEDY_ID = "remedyId";
+    /** Boolean: the team lead grants the remedy (the default). */
+    public static final String REMEDY_APPROVED = "remedyApproved";
+    /** Why the team lead refused; required for a refusal. */
+    public static final String REFUSAL_REASON = "refusalReason";
     // Find the root cause
     public static final String ROOT_CAUSE_DESCRIPTION = "rootCauseDescription";
     /** The id of a known root cause the agent links (a string from the form's select, or a number). */

@@ -1,6 +1,7 @@
 package io.rootfix.complaint;
 
 import io.rootfix.customer.Customer;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -16,6 +17,8 @@ public record ComplaintView(
     String description,
     String desiredOutcome,
     LocalDate wantedAnswerDate,
+    BigDecimal claimedAmount,
+    String orderReference,
     LocalDate agreedAnswerDate,
     String contactPreference,
     String owner,
@@ -50,6 +53,8 @@ public record ComplaintView(
         c.getDescription(),
         c.getDesiredOutcome().code(),
         c.getWantedAnswerDate(),
+        c.getClaimedAmount(),
+        c.getOrderReference(),
         c.getAgreedAnswerDate(),
         c.getContactPreference() == null ? null : c.getContactPreference().code(),
         c.getOwner(),

@@ -4,12 +4,17 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import io.rootfix.customer.HandleNetwork;
 import io.rootfix.customer.PhoneNumber;
+import io.rootfix.web.InvalidInputException;
 import io.rootfix.web.IsoDate;
 import io.rootfix.web.NoControlCharacters;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +37,10 @@ public record IntakeForm(
         String desiredOutcome,
     @IsoDate(notPast = true) String wantedAnswerDate,
     @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be a tracking number such as RF-2026-000123")
-        String trackingNumber) {
+        String trackingNumber,
+    @DecimalMin(value = "0", message = "must be an amount in euros, 0 or more")
+    @Digits(integer = 9, fraction = 2, message = "must be an amount in euros with at most 2 decimals") BigDecimal amount,
+    @Size(max = 100) @NoControlCharacters String orderReference) {
 
   /** The start form is the phone intake, so a start without a channel is a phone call. */
   static IntakeForm fromVariables(Map<String, Object> variables) {
@@ -48,7 +56,9 @@ public record IntakeForm(
         text(variables, Var.DESCRIPTION),
         text(variables, Var.DESIRED_OUTCOME),
         text(variables, Var.WANTED_ANSWER_DATE),
-        text(variables, Var.REFERENCED_TRACKING_NUMBER));
+        text(variables, Var.REFERENCED_TRACKING_NUMBER),
+        amount(variables.get(Var.CLAIMED_AMOUNT)),
+        text(variables, Var.ORDER_REFERENCE));
   }
 
   Map<String, Object> toVariables() {
@@ -64,6 +74,11 @@ public record IntakeForm(
     putIfPresent(variables, Var.DESIRED_OUTCOME, desiredOutcome);
     putIfPresent(variables, Var.WANTED_ANSWER_DATE, wantedAnswerDate);
     putIfPresent(variables, Var.REFERENCED_TRACKING_NUMBER, trackingNumber);
+    if (amount != null) {
+      // A process variable holds a plain number, never a serialized BigDecimal.
+      variables.put(Var.CLAIMED_AMOUNT, amount.doubleValue());
+    }
+    putIfPresent(variables, Var.ORDER_REFERENCE, orderReference);
     return variables;
   }
 
@@ -80,7 +95,21 @@ public record IntakeForm(
         description,
         DesiredOutcome.fromCode(desiredOutcome),
         wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate),
-        blankToNull(trackingNumber));
+        blankToNull(trackingNumber),
+        amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY),
+        blankToNull(orderReference));
+  }
+
+  /** The start form's number field gives a number (or its text); the validation checks the rest. */
+  private static BigDecimal amount(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.of(Var.CLAIMED_AMOUNT, "must be an amount in euros, like 129.95");
+    }
   }
 
   private static String text(Map<String, Object> variables, String name) {

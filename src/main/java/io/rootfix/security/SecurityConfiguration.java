@@ -70,6 +70,9 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, ADMINS)
+            // What was refunded or replaced: the people who work complaints, and auditors.
+            .requestMatchers(HttpMethod.GET, "/api/complaints/*/remedies")
+                .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)

@@ -1,6 +1,11 @@
 package io.rootfix.complaint;
 
 import static io.rootfix.complaint.ComplaintProcess.Element.ACKNOWLEDGE;
+import static io.rootfix.complaint.ComplaintProcess.Element.APPROVE_REMEDY;
+import static io.rootfix.complaint.ComplaintProcess.Element.DECIDE_REMEDY;
+import static io.rootfix.complaint.ComplaintProcess.Element.PAY_REFUND;
+import static io.rootfix.complaint.ComplaintProcess.Element.SHIP_REPLACEMENT;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
 import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE;
 import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE_WITHOUT_REPLY;
@@ -8,7 +13,6 @@ import static io.rootfix.complaint.ComplaintProcess.Element.END_CLOSED;
 import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_FIX;
 import static io.rootfix.complaint.ComplaintProcess.Element.ROOT_CAUSE_FIXED;
-import static io.rootfix.complaint.ComplaintProcess.Element.NO_REMEDY;
 import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
 import static io.rootfix.complaint.ComplaintProcess.Element.POINT_TO_DISPUTES_COMMITTEE;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECOGNISE_CUSTOMER;
@@ -39,6 +43,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -52,7 +57,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The real {@code processes/complaint.bpmn}, with its delegates mocked: the process, not the services,
  * is under test here. Every flow node and sequence flow is covered.
  */
-@Deployment(resources = {ComplaintProcess.RESOURCE, ComplaintProcess.ANSWER_DEADLINE_DECISION})
+@Deployment(resources = {ComplaintProcess.RESOURCE, ComplaintProcess.ANSWER_DEADLINE_DECISION,
+    ComplaintProcess.REMEDY_POLICY_DECISION})
 class ComplaintProcessTest {
 
   @RegisterExtension
@@ -71,6 +77,13 @@ class ComplaintProcessTest {
 
   /** The open complaint the recognition finds the contact to be about; null for a new matter. */
   private String repeatOf;
+
+  /** What the customer wants and claims, as the remedy branch's first step finds it. */
+  private String desiredOutcome = "answer";
+  private Double claimedAmount;
+
+  /** The remedy branch's delegates and listener the process called, in order. */
+  private final List<String> remedyCalls = new ArrayList<>();
 
   /** What the answer-deadline policy said, as the proposal delegate saw it. */
   private final List<String> proposed = new ArrayList<>();
@@ -103,6 +116,28 @@ class ComplaintProcessTest {
     mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
     mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));
     Mocks.register("recordTaskOutcome", (TaskListener) task -> calls.add("outcome:" + task.getTaskDefinitionKey()));
+    mockRemedyDelegate("countCustomerRemedies", execution -> {
+      execution.setVariable(Var.DESIRED_OUTCOME, desiredOutcome);
+      execution.setVariable(Var.CATEGORY, "delivery");
+      execution.setVariable(Var.CLAIMED_AMOUNT, claimedAmount);
+      execution.setVariable(Var.REMEDIES_LAST_12_MONTHS, 0);
+      execution.setVariable(Var.REMEDY_TOTAL_LAST_12_MONTHS, 0.0);
+    });
+    mockRemedyDelegate("recordRemedyDecision", execution -> {
+      remedyCalls.add("decided:" + execution.getVariable(Var.REMEDY_TYPE) + " " + execution.getVariable(Var.REMEDY_AMOUNT)
+          + (Boolean.TRUE.equals(execution.getVariable(Var.TEAM_LEAD_APPROVAL)) ? " for a team lead" : ""));
+      execution.setVariable(Var.REMEDY_ID, 9L);
+    });
+    mockRemedyDelegate("payRefund", execution -> {});
+    mockRemedyDelegate("shipReplacement", execution -> {});
+    Mocks.register("recordRemedyApproval", (TaskListener) task -> remedyCalls.add("approval"));
+  }
+
+  private void mockRemedyDelegate(String name, JavaDelegate behaviour) {
+    Mocks.register(name, (JavaDelegate) execution -> {
+      remedyCalls.add(name);
+      behaviour.execute(execution);
+    });
   }
 
   @AfterEach
@@ -122,7 +157,9 @@ class ComplaintProcessTest {
     assertThat(complaint).isWaitingAt(ACKNOWLEDGE);
     runAsyncStep();
 
-    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM).hasPassed(NO_REMEDY);
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM).hasPassed(DECIDE_REMEDY, REMEDY_SETTLED)
+        .hasNotPassed(APPROVAL_NEEDED, APPROVE_REMEDY, PAY_REFUND, SHIP_REPLACEMENT);
+    assertThat(remedyCalls).containsExactly("countCustomerRemedies", "recordRemedyDecision", "decided:NONE 0.0");
     assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
     complete(task());
 
@@ -297,6 +334,111 @@ class ComplaintProcessTest {
     assertThat(calls).endsWith("mergeIntoSurvivor");
     assertThat(managementService().createJobQuery().processInstanceId(complaint.getId()).count())
         .as("no daily check left behind").isZero();
+  }
+
+  // --- The remedy branch, in parallel with Patch the symptom -------------------------------------
+
+  @Test
+  void aRefundWithinThePolicyLimitIsPaidWithoutAnyoneLookingAndTheComplaintWaitsForIt() {
+    desiredOutcome = "refund";
+    claimedAmount = 129.95;
+    ProcessInstance complaint = agreedAndAcknowledged();
+
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM, PAY_REFUND).hasNotPassed(APPROVE_REMEDY);
+    assertThat(remedyCalls).containsExactly("countCustomerRemedies", "recordRemedyDecision", "decided:REFUND 129.95");
+    assertThat(runtimeService().getVariable(complaint.getId(), Var.REMEDY_TYPE)).isEqualTo("REFUND");
+    complete(task());
+    assertThat(complaint).isWaitingAt(PAY_REFUND).isNotWaitingAt(FIND_ROOT_CAUSE);
+
+    execute(job(PAY_REFUND));
+
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE).hasPassed(PAY_REFUND);
+    assertThat(remedyCalls).last().isEqualTo("payRefund");
+  }
+
+  @Test
+  void aReplacementAboveTheLimitWaitsForATeamLeadWhoGrantsIt() {
+    desiredOutcome = "replacement";
+    claimedAmount = 750.0;
+    ProcessInstance complaint = agreedAndAcknowledged();
+
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM, APPROVE_REMEDY);
+    assertThat(remedyCalls).contains("decided:REPLACEMENT 750.0 for a team lead");
+    Task approval = taskService().createTaskQuery().taskDefinitionKey(APPROVE_REMEDY).singleResult();
+    assertThat(approval).hasCandidateGroup(ComplaintProcess.TEAM_LEADS);
+    complete(approval, withVariables(Var.REMEDY_APPROVED, true));
+
+    assertThat(complaint).isWaitingAt(SHIP_REPLACEMENT);
+    execute(job(SHIP_REPLACEMENT));
+    complete(task());
+
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE).hasPassed(SHIP_REPLACEMENT).hasNotPassed(PAY_REFUND);
+    assertThat(remedyCalls).containsSubsequence("approval", "shipReplacement");
+  }
+
+  @Test
+  void aRemedyTheTeamLeadRefusesIsNeitherPaidNorShipped() {
+    desiredOutcome = "refund";
+    claimedAmount = 900.0;
+    ProcessInstance complaint = agreedAndAcknowledged();
+    complete(task(PATCH_SYMPTOM));
+
+    complete(task(APPROVE_REMEDY), withVariables(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "Bought elsewhere"));
+
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE).hasPassed(APPROVE_REMEDY, REMEDY_SETTLED)
+        .hasNotPassed(REMEDY_GRANTED, PAY_REFUND, SHIP_REPLACEMENT);
+    assertThat(remedyCalls).doesNotContain("payRefund", "shipReplacement");
+  }
+
+  @Test
+  void aRepairIsRecordedAndLeftToTheAgent() {
+    desiredOutcome = "repair";
+    ProcessInstance complaint = agreedAndAcknowledged();
+
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM).hasPassed(REMEDY_SETTLED).hasNotPassed(APPROVAL_NEEDED);
+    assertThat(remedyCalls).contains("decided:REPAIR 0.0");
+    assertThat(runtimeService().getVariable(complaint.getId(), Var.REMEDY_AMOUNT)).isEqualTo(0.0);
+  }
+
+  @Test
+  void aPaymentThatKeepsFailingBecomesAnIncidentAndTheComplaintWaits() {
+    desiredOutcome = "refund";
+    claimedAmount = 40.0;
+    mockRemedyDelegate("payRefund", execution -> {
+      throw new IllegalStateException("Payment gateway unreachable");
+    });
+    ProcessInstance complaint = agreedAndAcknowledged();
+    complete(task());
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      Job job = job(PAY_REFUND);
+      ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofMinutes(1)));
+      try {
+        managementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // retried after a minute, five times in all (R5/PT1M)
+      }
+    }
+
+    assertThat(job(PAY_REFUND).getRetries()).isZero();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(complaint.getId())
+        .activityId(PAY_REFUND).count()).isEqualTo(1);
+    assertThat(complaint).isWaitingAt(PAY_REFUND).isNotWaitingAt(FIND_ROOT_CAUSE);
+  }
+
+  private static final String APPROVAL_NEEDED = "Gateway_ApprovalNeeded";
+  private static final String REMEDY_GRANTED = "Gateway_RemedyGranted";
+  private static final String REMEDY_SETTLED = "Gateway_RemedySettled";
+
+  private ProcessInstance agreedAndAcknowledged() {
+    ProcessInstance complaint = receiveComplaint();
+    complete(task(), withVariables(Var.OWNER, "sam", Var.AGREED_ANSWER_DATE, "2026-12-01"));
+    runAsyncStep();
+    return complaint;
+  }
+
+  private static Job job(String activityId) {
+    return managementService().createJobQuery().activityId(activityId).singleResult();
   }
 
   private void passDailyCheck() {

@@ -66,6 +66,13 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("GET /api/insights/contacts",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN),
           (test, client) -> client.getForEntity("/api/insights/contacts", String.class).getStatusCode()),
+      new Endpoint("GET /api/complaints/{trackingNumber}/remedies",
+          EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.AUDITOR, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/complaints/" + test.newComplaint() + "/remedies", String.class)
+              .getStatusCode()),
+      new Endpoint("GET /api/insights/remedies",
+          EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/insights/remedies", String.class).getStatusCode()),
       new Endpoint("GET /api/messages (for agents to send)",
           EnumSet.of(Role.SERVICE_AGENT, Role.TEAM_LEAD, Role.ADMIN),
           (test, client) -> client.getForEntity("/api/messages", String.class).getStatusCode()),

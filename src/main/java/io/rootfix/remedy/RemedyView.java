@@ -1,0 +1,18 @@
+package io.rootfix.remedy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A remedy in the ledger as the API shows it to staff and auditors. */
+public record RemedyView(Long id, String trackingNumber, RemedyType type, BigDecimal amount, String currency,
+    RemedyState state, String policyNote, boolean approvalNeeded, String approvedBy, String refusalReason,
+    int remediesLast12Months, BigDecimal remedyTotalLast12Months, Instant decidedAt, Instant settledAt,
+    Instant executedAt, String externalReference, String idempotencyKey, Long promiseId) {
+
+  static RemedyView of(Remedy r) {
+    return new RemedyView(r.getId(), r.getTrackingNumber(), r.getType(), r.getAmount(), r.getCurrency(), r.getState(),
+        r.getPolicyNote(), r.isApprovalNeeded(), r.getApprovedBy(), r.getRefusalReason(), r.getRemediesLast12Months(),
+        r.getRemedyTotalLast12Months(), r.getDecidedAt(), r.getSettledAt(), r.getExecutedAt(),
+        r.getExternalReference(), r.getIdempotencyKey(), r.getPromiseId());
+  }
+}

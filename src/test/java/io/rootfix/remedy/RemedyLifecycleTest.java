@@ -1,0 +1,363 @@
+package io.rootfix.remedy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * No-quibble remedies through the whole application: decided by policy, approved by a team lead above the
+ * limit, and paid or shipped exactly once however often the payment gateway fails, or the node crashes
+ * between the payout and the commit. The gateway's failures are scripted ({@link ScriptedPaymentGateway}).
+ */
+class RemedyLifecycleTest extends RootfixIntegrationTest {
+
+  @Autowired
+  ScriptedPaymentGateway gateway;
+
+  @Autowired
+  RemedyRepository remedies;
+
+  @Autowired
+  TransactionTemplate transactions;
+
+  @Autowired
+  @Qualifier("payRefund")
+  JavaDelegate payRefund;
+
+  @AfterEach
+  void gatewayWorksAgain() {
+    gateway.reset();
+  }
+
+  @Test
+  void aRefundBelowTheLimitIsPaidExactlyOnceThoughTheGatewayFailsTwiceAndNoHumanTouchesIt() {
+    gateway.failBeforePaying(2);
+    String trackingNumber = complaintWanting("refund", "129.95", "delivery", newEmail());
+
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.PATCH_SYMPTOM);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .taskCandidateGroup(ComplaintProcess.TEAM_LEADS).count()).isZero();
+    Remedy remedy = remedyOf(trackingNumber);
+    assertThat(remedy.getType()).isEqualTo(RemedyType.REFUND);
+    assertThat(remedy.getAmount()).isEqualByComparingTo("129.95");
+    assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
+    assertThat(remedy.isApprovalNeeded()).isFalse();
+    assertThat(promiseOf(trackingNumber, "REFUND")).containsEntry("state", "OPEN");
+    assertThat(runtimeService.getVariable(processOf(trackingNumber), Var.REMEDY_TYPE)).isEqualTo("REFUND");
+    assertThat(runtimeService.getVariable(processOf(trackingNumber), Var.REMEDY_AMOUNT)).isEqualTo(129.95);
+
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).as("first attempt").isFalse();
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).as("second attempt").isFalse();
+    assertThat(remedyJob(trackingNumber, Element.PAY_REFUND).getRetries()).isEqualTo(3);
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).as("third attempt").isTrue();
+
+    assertThat(gateway.calls(remedy.getIdempotencyKey())).isEqualTo(3);
+    assertThat(payoutsFor(remedy)).isEqualTo(1);
+    remedy = remedyOf(trackingNumber);
+    assertThat(remedy.getState()).isEqualTo(RemedyState.PAID);
+    assertThat(remedy.getExternalReference()).isEqualTo(payoutReference(remedy));
+    assertThat(promiseOf(trackingNumber, "REFUND")).containsEntry("state", "KEPT");
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Refund on its way"));
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.FIND_ROOT_CAUSE);
+  }
+
+  @Test
+  void aGatewayThatAlwaysFailsLeavesAnIncidentAndAWaitingComplaintAndTheRetryAfterTheIncidentPaysOnce() {
+    gateway.failBeforePaying(-1);
+    String trackingNumber = complaintWanting("refund", "80", "delivery", newEmail());
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Apologised"));
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isFalse();
+    }
+
+    Job job = remedyJob(trackingNumber, Element.PAY_REFUND);
+    assertThat(job.getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processOf(trackingNumber))
+        .activityId(Element.PAY_REFUND).count()).isEqualTo(1);
+    assertThat(openTaskKeys(trackingNumber)).as("the complaint waits for its remedy").isEmpty();
+    Remedy remedy = remedyOf(trackingNumber);
+    assertThat(payoutsFor(remedy)).isZero();
+    assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
+
+    // An operator resolves the incident (Cockpit: "Increment number of retries") once the gateway is back.
+    gateway.reset();
+    managementService.setJobRetries(job.getId(), 1);
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+
+    assertThat(payoutsFor(remedy)).isEqualTo(1);
+    assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.PAID);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(processOf(trackingNumber)).count()).isZero();
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.FIND_ROOT_CAUSE);
+  }
+
+  @Test
+  void aCrashBetweenThePayoutAndTheCommitPaysOnceOnTheRetry() {
+    gateway.failAfterPaying(1);
+    String trackingNumber = complaintWanting("refund", "45.50", "delivery", newEmail());
+
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isFalse();
+    Remedy remedy = remedyOf(trackingNumber);
+    assertThat(payoutsFor(remedy)).as("paid, but not recorded by Rootfix").isEqualTo(1);
+    assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
+
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+
+    assertThat(gateway.calls(remedy.getIdempotencyKey())).isEqualTo(2);
+    assertThat(payoutsFor(remedy)).isEqualTo(1);
+    assertThat(remedyOf(trackingNumber).getExternalReference()).isEqualTo(payoutReference(remedy));
+  }
+
+  @Test
+  void theSameDelegateExecutedTwiceForOneComplaintPaysOnce() throws Exception {
+    String trackingNumber = complaintWanting("refund", "19.99", "delivery", newEmail());
+    Remedy remedy = remedyOf(trackingNumber);
+    DelegateExecution execution = mock(DelegateExecution.class);
+    when(execution.getVariable(Var.REMEDY_ID)).thenReturn(remedy.getId());
+
+    // The first run pays, then its node dies before the commit: Rootfix's transaction is lost.
+    transactions.executeWithoutResult(status -> {
+      try {
+        payRefund.execute(execution);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      status.setRollbackOnly();
+    });
+    assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.GRANTED);
+    assertThat(payoutsFor(remedy)).isEqualTo(1);
+
+    // The same delegate runs again for the same complaint, then the process's own job once more.
+    transactions.executeWithoutResult(status -> {
+      try {
+        payRefund.execute(execution);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+
+    assertThat(gateway.calls(remedy.getIdempotencyKey())).isEqualTo(2);
+    assertThat(payoutsFor(remedy)).isEqualTo(1);
+    assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.PAID);
+    assertThat(remedyOf(trackingNumber).getExternalReference()).isEqualTo(payoutReference(remedy));
+  }
+
+  @Test
+  void aRefundAboveTheLimitWaitsForATeamLeadWhoGrantsItByDefault() {
+    String trackingNumber = complaintWanting("refund", "750", "product", newEmail());
+
+    assertThat(openTaskKeys(trackingNumber)).containsExactlyInAnyOrder(Element.PATCH_SYMPTOM, Element.APPROVE_REMEDY);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .taskDefinitionKey(Element.APPROVE_REMEDY).taskCandidateGroup(ComplaintProcess.TEAM_LEADS).count()).isEqualTo(1);
+    assertThat(remedyJobs(trackingNumber)).isZero();
+    assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.AWAITING_APPROVAL);
+    String taskId = taskId(trackingNumber, Element.APPROVE_REMEDY);
+    // An agent may not decide it, not even with the task assigned to them.
+    assertThat(submitForm(AGENT, taskId, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    taskService.setAssignee(taskId, AGENT);
+    ResponseEntity<Map> byAgent = submitForm(AGENT, taskId, Map.of());
+    assertThat(byAgent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(byAgent.getBody().toString()).contains(Var.REMEDY_APPROVED, "only a team lead");
+    taskService.setAssignee(taskId, null);
+
+    submit(LEAD, trackingNumber, Element.APPROVE_REMEDY, Map.of());
+
+    Remedy remedy = remedyOf(trackingNumber);
+    assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
+    assertThat(remedy.getApprovedBy()).isEqualTo(LEAD);
+    assertThat(promiseOf(trackingNumber, "REFUND")).containsEntry("state", "OPEN");
+    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+    assertThat(payoutsFor(remedy)).isEqualTo(1);
+  }
+
+  @Test
+  void aTeamLeadRefusesOnlyWithAWrittenReasonAndNothingIsPaid() {
+    String trackingNumber = complaintWanting("replacement", "1200", "delivery", newEmail());
+    String taskId = claim(LEAD, trackingNumber, Element.APPROVE_REMEDY);
+
+    ResponseEntity<Map> withoutReason = submitForm(LEAD, taskId, Map.of(Var.REMEDY_APPROVED, false));
+    assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withoutReason.getBody().toString()).contains(Var.REFUSAL_REASON);
+    assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.AWAITING_APPROVAL);
+
+    submit(LEAD, trackingNumber, Element.APPROVE_REMEDY,
+        Map.of(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "The order was returned and refunded last week"));
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Explained the earlier refund"));
+
+    Remedy remedy = remedyOf(trackingNumber);
+    assertThat(remedy.getState()).isEqualTo(RemedyState.REFUSED);
+    assertThat(remedy.getRefusalReason()).isEqualTo("The order was returned and refunded last week");
+    assertThat(remedy.getPromiseId()).isNull();
+    assertThat(remedyJobs(trackingNumber)).isZero();
+    assertThat(count("shipment_order where idempotency_key = '" + remedy.getIdempotencyKey() + "'")).isZero();
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.FIND_ROOT_CAUSE);
+  }
+
+  @Test
+  void aReplacementIsShippedOnceAndKeepsItsDeliveryPromiseWithTheWindow() {
+    String trackingNumber = complaintWanting("replacement", "60", "delivery", newEmail());
+    Map<String, Object> promise = promiseOf(trackingNumber, "DELIVERY");
+    assertThat(promise).containsEntry("state", "OPEN");
+    assertThat(Instant.parse((String) promise.get("windowFrom"))).isBefore(Instant.parse((String) promise.get("dueAt")));
+
+    assertThat(runRemedyJob(trackingNumber, Element.SHIP_REPLACEMENT)).isTrue();
+
+    Remedy remedy = remedyOf(trackingNumber);
+    assertThat(remedy.getState()).isEqualTo(RemedyState.SHIPPED);
+    assertThat(jdbc.queryForObject("select order_reference from shipment_order where idempotency_key = ?", String.class,
+        remedy.getIdempotencyKey())).isEqualTo("ORD-4711");
+    assertThat(remedy.getExternalReference()).startsWith("SHIP-");
+    assertThat(promiseOf(trackingNumber, "DELIVERY")).containsEntry("state", "KEPT");
+    assertThat(gateway.calls(remedy.getIdempotencyKey())).isZero();
+  }
+
+  @Test
+  void theCustomersEarlierRemediesAreRecordedAndNeverBlockARemedyBelowTheLimit() {
+    String email = newEmail();
+    String first = complaintWanting("refund", "100", "delivery", email);
+    assertThat(runRemedyJob(first, Element.PAY_REFUND)).isTrue();
+
+    String second = complaintWanting("refund", "50", "product", email);
+
+    Remedy remedy = remedyOf(second);
+    assertThat(remedy.getRemediesLast12Months()).isEqualTo(1);
+    assertThat(remedy.getRemedyTotalLast12Months()).isEqualByComparingTo("100.00");
+    assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
+    assertThat(remedy.isApprovalNeeded()).isFalse();
+    assertThat(runtimeService.getVariable(processOf(second), Var.REMEDIES_LAST_12_MONTHS)).isEqualTo(1);
+  }
+
+  @Test
+  void staffAndAuditorsReadTheRemediesWithTheirReferencesAndTheInsightsShowTheShareOfTheCost() {
+    Instant before = Instant.now().minusSeconds(1);
+    String refunded = complaintWanting("refund", "30", "delivery", newEmail());
+    runRemedyJob(refunded, Element.PAY_REFUND);
+    String replaced = complaintWanting("replacement", "90", "delivery", newEmail());
+    runRemedyJob(replaced, Element.SHIP_REPLACEMENT);
+
+    List<Map<String, Object>> asAgent = as(AGENT).getForObject("/api/complaints/" + refunded + "/remedies", List.class);
+    assertThat(asAgent).singleElement().satisfies(r -> {
+      assertThat(r).containsEntry("type", "REFUND").containsEntry("state", "PAID").containsEntry("amount", 30.0)
+          .containsEntry("currency", "EUR");
+      assertThat((String) r.get("externalReference")).startsWith("PAY-");
+    });
+    assertThat(as(AUDITOR).getForEntity("/api/complaints/" + refunded + "/remedies", List.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + refunded, List.class);
+    assertThat(trail).anySatisfy(entry -> {
+      assertThat(entry).containsEntry("what", "Remedy paid");
+      assertThat((String) entry.get("details")).contains((String) asAgent.get(0).get("externalReference"));
+    });
+
+    Map<String, Object> insights = as(LEAD).getForObject("/api/insights/remedies?from=" + before + "&to="
+        + Instant.now().plusSeconds(60), Map.class);
+    List<Map<String, Object>> byType = (List<Map<String, Object>>) insights.get("byType");
+    double total = ((Number) insights.get("totalCost")).doubleValue();
+    assertThat(total).isGreaterThanOrEqualTo(120.0);
+    assertThat(byType).extracting(t -> t.get("type")).contains("REFUND", "REPLACEMENT");
+    assertThat(byType.stream().mapToDouble(t -> ((Number) t.get("shareOfTotal")).doubleValue()).sum())
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+    byType.forEach(t -> assertThat(((Number) t.get("shareOfTotal")).doubleValue())
+        .isCloseTo(((Number) t.get("cost")).doubleValue() / total, org.assertj.core.data.Offset.offset(0.0001)));
+  }
+
+  @Test
+  void theIntakeTakesAnAmountInEurosWithAtMostTwoDecimalsAndAnOrderReference() {
+    for (String badAmount : List.of("-1", "12.345", "\"12.00\"")) {
+      ResponseEntity<Map> response = postComplaint(intakeWith("refund", badAmount, "delivery", newEmail()));
+      assertThat(response.getStatusCode()).as(badAmount).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody().toString()).as(badAmount).contains("amount");
+    }
+
+    String trackingNumber = (String) postComplaint(intakeWith("refund", "12.5", "delivery", newEmail()))
+        .getBody().get("trackingNumber");
+
+    Map<String, Object> view = as(AGENT).getForObject("/api/complaints/" + trackingNumber, Map.class);
+    assertThat(view).containsEntry("claimedAmount", 12.5).containsEntry("orderReference", "ORD-4711");
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------
+
+  /** A new complaint whose customer wants this remedy, agreed and acknowledged; the remedy is decided. */
+  private String complaintWanting(String desiredOutcome, String amount, String category, String email) {
+    ResponseEntity<Map> response = postComplaint(intakeWith(desiredOutcome, amount, category, email));
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+    String trackingNumber = (String) response.getBody().get("trackingNumber");
+    submit(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, desiredOutcome,
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+    return trackingNumber;
+  }
+
+  private static String intakeWith(String desiredOutcome, String amount, String category, String email) {
+    return """
+        {"customerName": "Eva de Wit", "customerEmail": "%s", "channel": "web", "category": "%s",
+         "description": "The vase arrived broken.", "desiredOutcome": "%s", "amount": %s,
+         "orderReference": "ORD-4711"}""".formatted(email, category, desiredOutcome, amount);
+  }
+
+  /** Runs the remedy's job as the job executor would once its back-off passed; true when it succeeded. */
+  private boolean runRemedyJob(String trackingNumber, String activityId) {
+    try {
+      managementService.executeJob(remedyJob(trackingNumber, activityId).getId());
+      return true;
+    } catch (RuntimeException failed) {
+      return false;
+    }
+  }
+
+  private Job remedyJob(String trackingNumber, String activityId) {
+    return managementService.createJobQuery().processInstanceId(processOf(trackingNumber)).activityId(activityId)
+        .singleResult();
+  }
+
+  private long remedyJobs(String trackingNumber) {
+    return managementService.createJobQuery().processInstanceId(processOf(trackingNumber)).activityId(Element.PAY_REFUND)
+        .count() + managementService.createJobQuery().processInstanceId(processOf(trackingNumber))
+        .activityId(Element.SHIP_REPLACEMENT).count();
+  }
+
+  private String processOf(String trackingNumber) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+  }
+
+  private Remedy remedyOf(String trackingNumber) {
+    return remedies.findByTrackingNumberOrderByDecidedAtAscIdAsc(trackingNumber).get(0);
+  }
+
+  private long payoutsFor(Remedy remedy) {
+    return jdbc.queryForObject("select count(*) from payout where idempotency_key = ?", Long.class,
+        remedy.getIdempotencyKey());
+  }
+
+  private String payoutReference(Remedy remedy) {
+    return jdbc.queryForObject("select reference from payout where idempotency_key = ?", String.class,
+        remedy.getIdempotencyKey());
+  }
+
+  private Map<String, Object> promiseOf(String trackingNumber, String type) {
+    List<Map<String, Object>> promises = as(AGENT).getForObject("/api/complaints/" + trackingNumber + "/promises",
+        List.class);
+    return promises.stream().filter(p -> type.equals(p.get("type"))).findFirst().orElseThrow();
+  }
+}
