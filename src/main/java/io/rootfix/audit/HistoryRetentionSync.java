@@ -29,9 +29,15 @@ class HistoryRetentionSync {
 
   @EventListener(ApplicationReadyEvent.class)
   void applyToDeployedDefinitions() {
-    int updated = apply();
-    if (updated > 0) {
-      LOG.info("History time to live set to {} days on {} deployed definitions", retention.days(), updated);
+    try {
+      int updated = apply();
+      if (updated > 0) {
+        LOG.info("History time to live set to {} days on {} deployed definitions", retention.days(), updated);
+      }
+    } catch (RuntimeException e) {
+      // Another node of the cluster starting at the same moment may have updated the same definition
+      // (optimistic locking); the next start tries again, and new deployments get the setting anyway.
+      LOG.warn("Could not set the history time to live on every deployed definition: {}", e.getMessage());
     }
   }
 
