@@ -21,4 +21,6 @@ public interface AuditSealRepository extends JpaRepository<AuditSeal, Long> {
   List<Complaint> findClosedWithoutSeal();
 
   Optional<AuditSeal> findByTrackingNumber(String trackingNumber);
+
+  Optional<AuditSeal> findByPosition(long position);
 }

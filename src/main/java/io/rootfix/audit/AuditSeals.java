@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,18 @@ public class AuditSeals {
   private final AuditTrail trail;
   private final ObjectMapper json;
   private final Clock clock;
+  private final HistoryService history;
+  private final HistoryRetention retention;
 
   AuditSeals(AuditSealRepository seals, ComplaintRepository complaints, AuditTrail trail, ObjectMapper json,
-      Clock clock) {
+      Clock clock, HistoryService history, HistoryRetention retention) {
     this.seals = seals;
     this.complaints = complaints;
     this.trail = trail;
     this.json = json;
     this.clock = clock;
+    this.history = history;
+    this.retention = retention;
   }
 
   /** Seals every closed complaint that has no seal yet, in a transaction of its own; returns how many. */
@@ -53,33 +58,90 @@ public class AuditSeals {
     return unsealed.size();
   }
 
-  /** Recomputes the whole chain; names the first complaint whose record no longer matches its seal. */
+  /**
+   * Recomputes the whole chain; names the first complaint whose record no longer matches its seal. A
+   * complaint whose engine history the history cleanup removed after the time to live is counted as removed
+   * by retention, not as tampered with: its seal still holds the chain together, but its content can no
+   * longer be checked. History gone before its time is tampering.
+   */
   @Transactional(readOnly = true)
   public Verification verify() {
     String previous = AuditSeal.GENESIS;
     List<AuditSeal> chain = seals.findAllByOrderByPositionAsc();
+    int removedByRetention = 0;
     for (AuditSeal seal : chain) {
       if (!seal.getPreviousDigest().equals(previous)) {
-        return Verification.broken(chain.size(), seal, "the seal does not follow the seal before it");
+        return Verification.broken(chain.size(), removedByRetention, seal, "the seal does not follow the seal before it");
       }
       Complaint complaint = complaints.findById(seal.getComplaintId()).orElse(null);
       if (complaint == null) {
-        return Verification.broken(chain.size(), seal, "the complaint is gone");
+        return Verification.broken(chain.size(), removedByRetention, seal, "the complaint is gone");
       }
       if (!digest(previous, complaint).equals(seal.getDigest())) {
-        return Verification.broken(chain.size(), seal, "the complaint's record changed after it was sealed");
+        if (!removedByRetention(complaint)) {
+          return Verification.broken(chain.size(), removedByRetention, seal,
+              "the complaint's record changed after it was sealed");
+        }
+        removedByRetention++;
       }
       previous = seal.getDigest();
     }
-    return new Verification(true, chain.size(), null, null, null);
+    return new Verification(true, chain.size(), removedByRetention, null, null, null);
   }
 
-  public record Verification(boolean intact, int seals, String firstBrokenTrackingNumber, Long position,
-      String reason) {
+  /**
+   * The verification result. {@code intact}: no seal broken; {@code removedByRetention}: sealed complaints
+   * whose history was removed by the history cleanup after its time to live, so only their place in the
+   * chain is checked.
+   */
+  public record Verification(boolean intact, int seals, int removedByRetention, String firstBrokenTrackingNumber,
+      Long position, String reason) {
 
-    static Verification broken(int seals, AuditSeal seal, String reason) {
-      return new Verification(false, seals, seal.getTrackingNumber(), seal.getPosition(), reason);
+    static Verification broken(int seals, int removedByRetention, AuditSeal seal, String reason) {
+      return new Verification(false, seals, removedByRetention, seal.getTrackingNumber(), seal.getPosition(), reason);
     }
+  }
+
+  /** Where one complaint's seal stands, for the audit page. */
+  public record SealStatus(boolean sealed, Long position, String digest, String previousDigest, Instant sealedAt,
+      String verification) {
+
+    static final String VERIFIED = "verified";
+    static final String REMOVED_BY_RETENTION = "history removed by retention";
+    static final String NOT_SEALED = "not sealed";
+    static final String BROKEN_LINK = "broken: the seal does not follow the seal before it";
+    static final String CHANGED = "broken: the complaint's record changed after it was sealed";
+  }
+
+  /**
+   * Checks one complaint against its seal: its record, and its link to the seal before it (the whole chain
+   * is {@link #verify()}).
+   */
+  @Transactional(readOnly = true)
+  public SealStatus status(Complaint complaint) {
+    AuditSeal seal = seals.findByTrackingNumber(complaint.getTrackingNumber()).orElse(null);
+    if (seal == null) {
+      return new SealStatus(false, null, null, null, null, SealStatus.NOT_SEALED);
+    }
+    String expectedPrevious = seal.getPosition() == 1 ? AuditSeal.GENESIS
+        : seals.findByPosition(seal.getPosition() - 1).map(AuditSeal::getDigest).orElse(null);
+    String verification;
+    if (!seal.getPreviousDigest().equals(expectedPrevious)) {
+      verification = SealStatus.BROKEN_LINK;
+    } else if (digest(seal.getPreviousDigest(), complaint).equals(seal.getDigest())) {
+      verification = SealStatus.VERIFIED;
+    } else {
+      verification = removedByRetention(complaint) ? SealStatus.REMOVED_BY_RETENTION : SealStatus.CHANGED;
+    }
+    return new SealStatus(true, seal.getPosition(), seal.getDigest(), seal.getPreviousDigest(), seal.getSealedAt(),
+        verification);
+  }
+
+  /** Its retention has passed and the engine no longer has the complaint's process: cleaned up, as it should be. */
+  private boolean removedByRetention(Complaint complaint) {
+    return retention.expired(complaint.getClosedAt(), Instant.now(clock))
+        && (complaint.getProcessInstanceId() == null
+            || history.createHistoricProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).count() == 0);
   }
 
   private String digest(String previous, Complaint complaint) {

@@ -13,23 +13,30 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the agent should know about the customer before agreeing anything: their earlier complaints and the
- * promises we still owe them, so nobody has to repeat themselves and no promise is made twice. Plain text,
+ * promises we still owe them (and what other features add, such as remedies), so nobody has to repeat themselves and no promise is made twice. Plain text,
  * because it is shown read-only in the "Agree expectation" form.
  */
 @Component
-class CustomerHistory {
+public class CustomerHistory {
 
   static final int SHOWN = 10;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
+  /** A part of the history another feature keeps (remedies): text for the customer's other complaints, or null. */
+  public interface Section {
+    String describe(List<Long> complaintIds);
+  }
+
   private final ComplaintRepository complaints;
   private final PromiseService promises;
+  private final List<Section> sections;
   private final ZoneId zone;
 
-  CustomerHistory(ComplaintRepository complaints, PromiseService promises, Clock clock) {
+  CustomerHistory(ComplaintRepository complaints, PromiseService promises, List<Section> sections, Clock clock) {
     this.complaints = complaints;
     this.promises = promises;
+    this.sections = sections;
     this.zone = clock.getZone();
   }
 
@@ -55,12 +62,19 @@ class CustomerHistory {
       text.append("- ").append(other.getTrackingNumber()).append(", ").append(day(other.getCreatedAt()))
           .append(", ").append(label(other.getCategory())).append(": ").append(where(other)).append('\n');
     }
-    List<PromiseView> owed = promises.openOf(earlier.stream().map(Complaint::getId).toList());
+    List<Long> earlierIds = earlier.stream().map(Complaint::getId).toList();
+    List<PromiseView> owed = promises.openOf(earlierIds);
     if (!owed.isEmpty()) {
       text.append("\nPromises we still owe this customer:\n");
       for (PromiseView promise : owed) {
         text.append("- ").append(promise.trackingNumber()).append(": \"").append(promise.text()).append("\" by ")
             .append(MOMENT.format(promise.dueAt().atZone(zone))).append('\n');
+      }
+    }
+    for (Section section : sections) {
+      String described = section.describe(earlierIds);
+      if (described != null) {
+        text.append('\n').append(described).append('\n');
       }
     }
     return text.toString().stripTrailing();

@@ -15,6 +15,8 @@ public interface RemedyRepository extends JpaRepository<Remedy, Long> {
 
   long countByComplaintId(Long complaintId);
 
+  List<Remedy> findByComplaintIdInOrderByDecidedAtDesc(Collection<Long> complaintIds);
+
   /** The customer's remedies in these states decided since the moment. */
   @Query("""
       select count(r), coalesce(sum(r.amount), 0) from Remedy r

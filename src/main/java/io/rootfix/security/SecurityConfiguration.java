@@ -85,11 +85,27 @@ class SecurityConfiguration {
   }
 
   /**
+   * The auditors' page: HTTP Basic like the API (the browser asks for the login), auditors and admins only.
+   * It is rendered on the server and runs no script; its only resource is its style sheet.
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain auditPageSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return stateless(http.securityMatcher("/audit", "/audit/**"), problems)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/audit", "/audit/**").hasAnyAuthority(AUDITORS, ADMINS)
+            .anyRequest().denyAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  /**
    * The customer's status page: public, and nothing on it may come from elsewhere or run inline, so a
    * complaint's text can never become script there.
    */
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain customerStatusPage(HttpSecurity http) throws Exception {
     return http.securityMatcher("/status", "/status.html", "/status.js", "/status.css")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -103,7 +119,7 @@ class SecurityConfiguration {
 
   /** The webapps and static resources: they authenticate against the same identity themselves. */
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

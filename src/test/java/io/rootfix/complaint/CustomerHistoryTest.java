@@ -9,15 +9,19 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The agent agreeing an expectation sees what the customer went through with us before. */
+/** The agent agreeing an expectation sees what the customer went through with us before, remedies included. */
 class CustomerHistoryTest extends RootfixIntegrationTest {
 
   @Test
-  void agreeExpectationShowsEarlierComplaintsAndOpenPromises() {
+  void agreeExpectationShowsEarlierComplaintsOpenPromisesAndRemedies() {
     String email = newEmail();
-    String first = post(intake(email, null));
+    String first = post(intake(email, null).replace("\"desiredOutcome\": \"replacement\"",
+        "\"desiredOutcome\": \"refund\", \"amount\": 35"));
     assertThat(historyOn(first)).isEqualTo("No earlier complaints from this customer.");
-    agreeExpectation(first, PROMISED);
+    submit(first, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "refund",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+    executeDueJobs(); // the refund is paid
     submit(first, Element.PATCH_SYMPTOM, Map.of(
         Var.PATCH_DESCRIPTION, "Asked the carrier to collect the parcel",
         Var.MAKE_PROMISE, true,
@@ -34,6 +38,7 @@ class CustomerHistoryTest extends RootfixIntegrationTest {
         .contains("Promises we still owe this customer:")
         .contains(first + ": \"We call you back about the collection\" by")
         .contains(first + ": \"An answer to your complaint by ");
+    assertThat(history).contains("Remedies:\n- " + first + ": refund EUR 35.00, paid (");
     assertThat(history).doesNotContain(second);
   }
 

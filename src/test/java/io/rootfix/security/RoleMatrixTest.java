@@ -83,7 +83,14 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("GET /engine-rest/history/process-instance/report",
           EnumSet.of(Role.TEAM_LEAD, Role.PROCESS_OWNER, Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readHistory),
       new Endpoint("GET /api/audit/complaints/{trackingNumber}",
-          EnumSet.of(Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readAuditTrail)
+          EnumSet.of(Role.AUDITOR, Role.ADMIN), RoleMatrixTest::readAuditTrail),
+      new Endpoint("GET /api/audit/complaints?closedFrom=&closedTo= (closed complaints, JSON or CSV)",
+          EnumSet.of(Role.AUDITOR, Role.ADMIN), (test, client) -> client.getForEntity(
+              "/api/audit/complaints?closedFrom=2026-01-01&closedTo=2099-12-31&format=csv", String.class).getStatusCode()),
+      new Endpoint("GET /api/audit/verify", EnumSet.of(Role.AUDITOR, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/audit/verify", String.class).getStatusCode()),
+      new Endpoint("GET /audit (the audit page)", EnumSet.of(Role.AUDITOR, Role.ADMIN),
+          (test, client) -> client.getForEntity("/audit", String.class).getStatusCode())
   );
 
   static Stream<Arguments> matrix() {

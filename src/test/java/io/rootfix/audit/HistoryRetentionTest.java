@@ -1,0 +1,201 @@
+package io.rootfix.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The history time to live comes from the configuration, for every model, and history cleanup removes a
+ * closed complaint's history once it has passed; the seals then report it as removed by retention.
+ *
+ * <p>Its own Spring context with a 30-day time to live: the cleanup removes every finished instance that is
+ * old enough, which must not touch the history the other integration tests read. The engine REST API
+ * serves the engine named "default" (the shared context's), so this test works the tasks through the Java API.
+ */
+@TestPropertySource(properties = {
+    "camunda.bpm.process-engine-name=retention",
+    "camunda.bpm.webapp.enabled=false",
+    "rootfix.history.time-to-live=P30D"})
+class HistoryRetentionTest extends RootfixIntegrationTest {
+
+  @Autowired
+  private ProcessEngineConfigurationImpl engineConfiguration;
+
+  @Autowired
+  private RepositoryService repositoryService;
+
+  @Autowired
+  private HistoryService historyService;
+
+  @Autowired
+  private FormService formService;
+
+  @Autowired
+  private IdentityService identityService;
+
+  @Autowired
+  private HistoryRetentionSync sync;
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theEngineHasTheConfiguredTimeToLiveAndCleansUpOutsideOfficeHours() {
+    assertThat(engineConfiguration.getHistoryTimeToLive()).isEqualTo("30");
+    assertThat(engineConfiguration.isEnforceHistoryTimeToLive()).isTrue();
+    assertThat(engineConfiguration.getHistoryLevel().getName()).isEqualTo("full");
+    assertThat(engineConfiguration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+    assertThat(engineConfiguration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
+    assertThat(engineConfiguration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("06:00");
+    for (int day : List.of(Calendar.SATURDAY, Calendar.SUNDAY)) {
+      assertThat(engineConfiguration.getHistoryCleanupBatchWindows().get(day).getStartTime()).isEqualTo("00:00");
+      assertThat(engineConfiguration.getHistoryCleanupBatchWindows().get(day).getEndTime()).isEqualTo("23:59");
+    }
+    // The engine scheduled its cleanup job at start-up, into a window.
+    List<Job> cleanupJobs = historyService.findHistoryCleanupJobs();
+    assertThat(cleanupJobs).isNotEmpty();
+    for (Job job : cleanupJobs) {
+      LocalDateTime due = LocalDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault());
+      boolean weekend = due.getDayOfWeek().getValue() >= 6;
+      assertThat(weekend || due.getHour() >= 22 || due.getHour() < 6).as("due " + due + " is outside office hours")
+          .isTrue();
+    }
+  }
+
+  @Test
+  void everyDeployedDefinitionGetsTheConfiguredTimeToLiveWhateverItsModelSays() {
+    // The models say 2555 days; the setting wins.
+    assertThat(repositoryService.createProcessDefinitionQuery().list()).isNotEmpty()
+        .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isEqualTo(30));
+    assertThat(repositoryService.createDecisionDefinitionQuery().list()).isNotEmpty()
+        .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isEqualTo(30));
+
+    // A definition deployed under another setting is brought in line at the next start.
+    ProcessDefinition complaint = repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint")
+        .latestVersion().singleResult();
+    repositoryService.updateProcessDefinitionHistoryTimeToLive(complaint.getId(), 2555);
+    assertThat(sync.apply()).isEqualTo(1);
+    assertThat(repositoryService.getProcessDefinition(complaint.getId()).getHistoryTimeToLive()).isEqualTo(30);
+  }
+
+  @Test
+  void historyCleanupRemovesAClosedComplaintsHistoryAfterItsTimeToLiveAndTheSealsSaySo() {
+    String kept = closedComplaint();
+    String tamperedWith = closedComplaint();
+    assertThat(verify()).containsEntry("intact", true).containsEntry("removedByRetention", 0);
+
+    // History gone before its time is tampering.
+    historyService.deleteHistoricProcessInstance(historicInstance(tamperedWith));
+    assertThat(verify()).containsEntry("intact", false).containsEntry("firstBrokenTrackingNumber", tamperedWith);
+
+    // 29 days on, the cleanup removes nothing of it yet.
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(29))));
+    cleanUpHistory();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(kept).count()).isOne();
+
+    // 31 days on, its time to live has passed: the cleanup removes its history, promise watches included.
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+    cleanUpHistory();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(kept).count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(kept + "/%").count())
+        .isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstance(kept)).count())
+        .isZero();
+
+    // Not tampering: the seals report both as removed by retention, the chain is intact.
+    assertThat(verify()).containsEntry("intact", true).containsEntry("seals", 2).containsEntry("removedByRetention", 2);
+    assertThat(as(AUDITOR).getForObject("/audit/complaints/" + kept, String.class))
+        .contains("<dd>history removed by retention</dd>");
+    // Rootfix's own records stay: the trail still tells the complaint's story from them.
+    List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + kept, List.class);
+    assertThat(trail).extracting(e -> e.get("what")).contains("Complaint received", "Promise made", "Complaint closed")
+        .doesNotContain("Completed: Agree expectation");
+  }
+
+  /** Runs the history cleanup job now, as often as it has work, as the job executor would in its window. */
+  private void cleanUpHistory() {
+    historyService.cleanUpHistoryAsync(true);
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = historyService.findHistoryCleanupJobs().stream()
+          .filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private Map<String, Object> verify() {
+    ResponseEntity<Map> response = as(AUDITOR).getForEntity("/api/audit/verify", Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private String historicInstance(String trackingNumber) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .singleResult().getId();
+  }
+
+  private String processInstance(String trackingNumber) {
+    return jdbc.queryForObject("select process_instance_id from complaint where tracking_number = ?", String.class,
+        trackingNumber);
+  }
+
+  /** A complaint to closure, a one-off, with every form submitted as the agent through the Java API. */
+  private String closedComplaint() {
+    String trackingNumber = receive();
+    work(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    work(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    work(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it",
+        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A one-time accident"));
+    work(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "The courier dropped it; sorry."));
+    work(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
+    assertThat(jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class,
+        trackingNumber)).isEqualTo("CLOSED");
+    return trackingNumber;
+  }
+
+  private void work(String trackingNumber, String taskKey, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as(taskKey + " open for " + trackingNumber).isNotNull();
+    identityService.setAuthentication(AGENT, List.of("service-agents"));
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), AGENT);
+      }
+      formService.submitTaskForm(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    executeDueJobs();
+  }
+}
