@@ -155,16 +155,18 @@ class ClusterIT {
       for (int i = 0; i < timers.size(); i++) {
         nodes.get(i % 2).makeDueNow(timers.get(i));
       }
+      // Both the timer and the closing step behind it wait for the complaint's row; whichever of them a
+      // node holds, it holds it locked: wait until every unanswered complaint has its due job locked.
       await(() -> lockedDueJobs(unanswered).size() == CLOSED_DURING_THE_KILL,
-          "every closing job of the unanswered complaints locked");
+          "a locked job for every unanswered complaint", () -> String.join("\n", dueJobs(unanswered)));
 
-      Map<String, List<String>> held = lockedDueJobs(unanswered);
-      Node victim = count(held, nodeB) >= count(held, nodeA) ? nodeB : nodeA;
+      Map<String, String> held = lockedDueJobs(unanswered);
+      Node victim = owned(held, nodeB).size() >= owned(held, nodeA).size() ? nodeB : nodeA;
       Node survivor = victim == nodeA ? nodeB : nodeA;
-      List<String> victimsJobs = held.entrySet().stream().filter(e -> e.getValue().contains(victim.name))
-          .map(Map.Entry::getKey).toList();
-      assertThat(victimsJobs).as("the node to kill holds jobs").isNotEmpty();
       victim.kill();
+      // What the victim held when it died (a job it had just finished would not be held any more).
+      List<String> victimsJobs = owned(lockedDueJobs(unanswered), victim);
+      assertThat(victimsJobs).as("the killed node held jobs: " + dueJobs(unanswered)).isNotEmpty();
       kill = new Kill(victim, survivor, victimsJobs);
       blocker.rollback();
     }
@@ -174,6 +176,11 @@ class ClusterIT {
     await(() -> closed(complaints) == COMPLAINTS, "every complaint closed");
     assertThat(successfulRunsOn(kill.jobs())).as("who ran the killed node's jobs")
         .containsOnlyKeys(kill.survivor().name);
+
+    await(() -> count("""
+        select count(*) from complaint c where c.state = 'CLOSED'
+          and not exists (select 1 from audit_seal s where s.complaint_id = c.id)""") == 0,
+        "every closed complaint sealed");
 
     // And nothing was lost, nothing done twice
     Map<String, Long> perNode = countsBy("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_");
@@ -278,24 +285,30 @@ class ClusterIT {
         complaints).size();
   }
 
-  /** The jobs closing these complaints without a reply, each with the node that has locked it, if any. */
-  private static Map<String, List<String>> lockedDueJobs(List<String> complaints) throws SQLException {
-    Map<String, List<String>> locked = new LinkedHashMap<>();
-    for (String row : strings("""
-        select j.id_ || ' ' || coalesce(j.lock_owner_, '-') from act_ru_job j
-        join act_ru_execution e on e.id_ = j.process_instance_id_
-        join act_ru_jobdef d on d.id_ = j.job_def_id_
-        where e.business_key_ = any (?) and d.act_id_ = '%s'""".formatted(CLOSE_WITHOUT_REPLY), complaints)) {
-      String[] idAndOwner = row.split(" ");
-      if (!idAndOwner[1].equals("-")) {
-        locked.put(idAndOwner[0], List.of(idAndOwner[1]));
+  /** The due jobs of these complaints (not the far timers) that a node has locked, with the lock owner. */
+  private static Map<String, String> lockedDueJobs(List<String> complaints) throws SQLException {
+    Map<String, String> locked = new LinkedHashMap<>();
+    for (String row : dueJobs(complaints)) {
+      String[] job = row.split(" ");
+      if (!job[1].equals("-")) {
+        locked.put(job[0], job[1]);
       }
     }
     return locked;
   }
 
-  private static long count(Map<String, List<String>> held, Node node) {
-    return held.values().stream().filter(owners -> owners.contains(node.name)).count();
+  /** "id lock-owner activity due-date" of each job of these complaints due now. */
+  private static List<String> dueJobs(List<String> complaints) throws SQLException {
+    return strings("""
+        select j.id_ || ' ' || coalesce(j.lock_owner_, '-') || ' ' || d.act_id_ || ' ' || coalesce(j.duedate_::text, '-')
+        from act_ru_job j
+        join act_ru_execution e on e.id_ = j.process_instance_id_
+        join act_ru_jobdef d on d.id_ = j.job_def_id_
+        where e.business_key_ = any (?) and (j.duedate_ is null or j.duedate_ <= localtimestamp)""", complaints);
+  }
+
+  private static List<String> owned(Map<String, String> locked, Node node) {
+    return locked.entrySet().stream().filter(job -> job.getValue().equals(node.name)).map(Map.Entry::getKey).toList();
   }
 
   private static Map<String, Long> successfulRunsOn(List<String> jobs) throws SQLException {
@@ -319,19 +332,28 @@ class ClusterIT {
   @FunctionalInterface
   interface Check {
     boolean holds() throws Exception;
+
+    @FunctionalInterface
+    interface Diagnosis {
+      String describe() throws Exception;
+    }
   }
 
   /** Polls until the other JVMs have done their part (a timeout, not a wait for a timer). */
   private static void await(Check check, String what) {
-    await(check, what, PATIENCE);
+    await(check, what, () -> "");
   }
 
-  private static void await(Check check, String what, Duration patience) {
+  private static void await(Check check, String what, Check.Diagnosis diagnosis) {
+    await(check, what, PATIENCE, diagnosis);
+  }
+
+  private static void await(Check check, String what, Duration patience, Check.Diagnosis diagnosis) {
     long deadline = System.nanoTime() + patience.toNanos();
     try {
       while (!check.holds()) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("timed out waiting for: " + what);
+          throw new AssertionError("timed out waiting for: " + what + "\n" + diagnosis.describe());
         }
         Thread.sleep(200);
       }
@@ -383,6 +405,9 @@ class ClusterIT {
           "--camunda.bpm.job-execution.wait-time-in-millis=200",
           "--camunda.bpm.job-execution.max-wait=1000",
           "--camunda.bpm.job-execution.max-jobs-per-acquisition=2",
+          // Two nodes closing at once may both reach for the next seal; the loser's complaint is sealed by
+          // the sweep, here every few seconds instead of 5 minutes.
+          "--rootfix.audit.seal-sweep=PT3S",
           // Every call of the test comes from one address.
           "--rootfix.security.rate-limit.enabled=false",
           "--logging.level.org.camunda.bpm.engine.jobexecutor=info");
@@ -410,7 +435,7 @@ class ClusterIT {
         } catch (UncheckedIOException notYet) {
           return false;
         }
-      }, name + " started", START_UP);
+      }, name + " started", START_UP, this::tail);
       System.out.printf("CLUSTER TEST: %s started on port %d in %d s%n", name, port,
           Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
