@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.promise.PromiseProcess;
 import io.rootfix.support.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * Camunda's homogeneous cluster, for real: two Rootfix processes (separate JVMs, started from the jar that
@@ -81,12 +84,27 @@ class ClusterIT {
   @BeforeAll
   static void startTheCluster() throws Exception {
     databaseUrl = EmbeddedDatabase.createDatabase("rootfix_cluster");
-    // One after the other: the first creates the schema (Flyway, the engine) and deploys the models, as in
-    // production, where the first node of a new version upgrades the schema before more nodes join.
+    createTheEngineTablesAsADbaWould();
+    // One after the other: the first creates Rootfix's tables (Flyway) and deploys the models, as in
+    // production, where the first node of a new version migrates the schema before more nodes join.
     nodeA = Node.start("node-a", databaseUrl);
     nodeA.awaitReady();
     nodeB = Node.start("node-b", databaseUrl);
     nodeB.awaitReady();
+  }
+
+  /**
+   * The production path where the application's user may not run DDL (README "Schema management"): the
+   * engine's tables from Camunda's scripts in the camunda-engine jar, the nodes with schema-update false.
+   */
+  private static void createTheEngineTablesAsADbaWould() throws SQLException {
+    try (Connection connection = connect()) {
+      for (String part : List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine",
+          "decision.history")) {
+        ScriptUtils.executeSqlScript(connection,
+            new ClassPathResource("org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql"));
+      }
+    }
   }
 
   @AfterAll
@@ -110,8 +128,10 @@ class ClusterIT {
     }
 
     // When the promises' reminder timers come due, whichever node takes them reminds the owner
-    List<String> reminders = jobIds("select id_ from act_ru_job where handler_type_ = 'timer-intermediate-transition' "
-        + "and process_def_key_ = 'promise' and (handler_cfg_ like 'Timer_Reminder%')");
+    List<String> reminders = jobIds("""
+        select id_ from act_ru_job
+        where process_def_key_ = '%s' and handler_type_ = 'timer-intermediate-transition' and handler_cfg_ like '%s%%'"""
+        .formatted(PromiseProcess.KEY, PromiseProcess.Element.REMINDER));
     assertThat(reminders).as("a reminder timer per answer promise").hasSize(COMPLAINTS);
     for (int i = 0; i < reminders.size(); i++) {
       nodes.get(i % 2).makeDueNow(reminders.get(i));
@@ -146,11 +166,9 @@ class ClusterIT {
         lock.setArray(1, blocker.createArrayOf("varchar", unanswered.toArray()));
         lock.executeQuery().close();
       }
-      List<String> timers = new ArrayList<>();
-      for (String complaint : unanswered) {
-        timers.addAll(jobIds("select j.id_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_ "
-            + "where e.business_key_ = '" + complaint + "' and j.handler_cfg_ like '" + NO_REPLY + "%'"));
-      }
+      List<String> timers = strings("""
+          select j.id_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
+          where e.business_key_ = any (?) and j.handler_cfg_ like '%s%%'""".formatted(NO_REPLY), unanswered);
       assertThat(timers).as("a no-reply timer per unanswered complaint").hasSize(CLOSED_DURING_THE_KILL);
       for (int i = 0; i < timers.size(); i++) {
         nodes.get(i % 2).makeDueNow(timers.get(i));
@@ -399,6 +417,7 @@ class ClusterIT {
           "--spring.datasource.url=" + databaseUrl,
           "--spring.datasource.username=" + EmbeddedDatabase.USER,
           "--spring.datasource.password=" + EmbeddedDatabase.PASSWORD,
+          "--camunda.bpm.database.schema-update=false",
           // A fast job executor: a short lock, so the survivor takes a dead node's jobs after 10 s, and a
           // short poll, so a job made due is taken within a second.
           "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
