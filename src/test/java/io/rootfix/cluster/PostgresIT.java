@@ -1,0 +1,168 @@
+package io.rootfix.cluster;
+
+import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.support.EmbeddedDatabase;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The PostgreSQL suite: the application with the {@code postgres} profile on a real (embedded) PostgreSQL
+ * 17, in a fresh database of its own. Every migration applies, a complaint lives its whole life through
+ * the API, and the queries Rootfix runs often use their indexes.
+ */
+@ActiveProfiles("postgres")
+class PostgresIT extends RootfixIntegrationTest {
+
+  private static final String URL = EmbeddedDatabase.createDatabase("rootfix_suite");
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> URL);
+    registry.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+    registry.add("spring.datasource.password", () -> EmbeddedDatabase.PASSWORD);
+  }
+
+  @Test
+  void theApplicationRunsOnPostgresql() {
+    assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
+    assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Long.class))
+        .as("the engine created its tables").isPositive();
+  }
+
+  @Test
+  void everyMigrationAppliesOnPostgresql() {
+    List<String> applied = jdbc.queryForList(
+        "select version from flyway_schema_history where success and version <> '0' order by installed_rank",
+        String.class);
+
+    assertThat(applied).containsExactlyElementsOf(migrationVersions());
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Long.class))
+        .isZero();
+  }
+
+  @Test
+  void aComplaintLivesItsWholeLifeOnPostgresql() {
+    String trackingNumber = receiveAndPatch();
+    findCauseAndReport(trackingNumber);
+    submit(trackingNumber, RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
+    executeDueJobs();
+
+    assertThat(jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class,
+        trackingNumber)).isEqualTo("CLOSED");
+    assertThat(jdbc.queryForList("""
+        select m.kind from customer_message m join complaint c on c.id = m.complaint_id
+        where c.tracking_number = ? order by m.id""", String.class, trackingNumber))
+        .containsExactly("ACKNOWLEDGEMENT", "REPORT", "CLOSING");
+    assertThat(jdbc.queryForObject("""
+        select count(*) from audit_seal s join complaint c on c.id = s.complaint_id
+        where c.tracking_number = ?""", Long.class, trackingNumber)).as("sealed on close").isOne();
+
+    ResponseEntity<Map> completeness = as(AUDITOR).getForEntity("/api/audit/completeness", Map.class);
+    assertThat(completeness.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(completeness.getBody()).containsEntry("openWithoutAnythingToMoveThem", List.of())
+        .containsEntry("closedWithoutReport", List.of());
+    assertThat(as(AUDITOR).getForObject("/api/audit/verify", Map.class)).containsEntry("intact", true);
+  }
+
+  // --- the frequent queries use their indexes -------------------------------------------------------
+  // The SQL is what Hibernate generates for the repository method named, reduced to what matters to the
+  // plan. Sequential scans are switched off: on a test's few rows PostgreSQL rightly prefers them, and
+  // the question here is whether an index serves the query once the table is large.
+
+  @Test
+  void openPromisesByDueDateUseTheirIndex() {
+    // PromiseRepository.findByStateAndDueAtBeforeOrderByDueAtAsc (promises due soon, for team leads)
+    assertThat(plan("select * from promise where state = 'OPEN' and due_at < now() order by due_at"))
+        .contains("idx_promise_state_due");
+  }
+
+  @Test
+  void aCustomersComplaintsUseTheirIndex() {
+    // ComplaintRepository.findOpenInCategoryContactedSince (is this contact about an open complaint?)
+    assertThat(plan("""
+        select * from complaint where customer_id = 1 and category = 'delivery'
+          and last_contact_at >= now() - interval '14 days' and state <> 'CLOSED'
+        order by last_contact_at desc""")).contains("idx_complaint_customer_category");
+  }
+
+  @Test
+  void contactsByCustomerUseTheirIndexes() {
+    // CustomerRepository.findByEmailOrPhone (recognising the customer on every channel). With "order by id"
+    // a scan of the primary key is as cheap on a few rows; on thousands the two indexes win.
+    assertThat(plan("select * from customer where email = 'eva@example.com' or phone = '+31612345678' order by id",
+        """
+        insert into customer (id, name, email, phone, created_at)
+        select 1000000 + n, 'Customer ' || n, 'customer' || n || '@example.com', '+316' || (10000000 + n), now()
+        from generate_series(1, 5000) n"""))
+        .contains("idx_customer_email", "idx_customer_phone");
+    // ContactRepository.findByComplaintOrderByReceivedAtAsc (the customer's repeat contacts)
+    assertThat(plan("select * from complaint_contact where complaint_id = 1 order by received_at"))
+        .contains("idx_complaint_contact_received");
+  }
+
+  @Test
+  void auditByCloseDateUsesItsIndex() {
+    // AuditSealRepository.findClosedWithoutSeal (the sealing round after every close)
+    assertThat(plan("""
+        select c.* from complaint c
+        where c.state = 'CLOSED' and not exists (select 1 from audit_seal s where s.complaint_id = c.id)
+        order by c.closed_at, c.id""")).contains("idx_complaint_state_closed");
+    // ComplaintRepository.findByState(CLOSED) (the completeness check)
+    assertThat(plan("select * from complaint where state = 'CLOSED'")).contains("idx_complaint_state_closed");
+  }
+
+  /** The plan of a query, after the rows of setup (rolled back afterwards, as is the switch). */
+  private String plan(String sql, String... setup) {
+    return jdbc.execute((ConnectionCallback<String>) connection -> {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (String rows : setup) {
+          statement.execute(rows);
+        }
+        statement.execute("analyze");
+        statement.execute("set local enable_seqscan = off");
+        List<String> lines = new ArrayList<>();
+        try (ResultSet plan = statement.executeQuery("explain " + sql)) {
+          while (plan.next()) {
+            lines.add(plan.getString(1));
+          }
+        }
+        return String.join("\n", lines);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    });
+  }
+
+  private static List<String> migrationVersions() {
+    try {
+      return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql"))
+          .map(resource -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
+          .sorted(Comparator.comparingInt(Integer::parseInt))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
