@@ -55,8 +55,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * posted to both, their tasks completed through both, and their timers and asynchronous steps run on
  * whichever node's job executor takes them. Then one node is killed hard while it holds locked jobs; the
  * other must finish them once their lock expires. At the end the invariants hold: every complaint closed,
- * every message recorded once, every job executed once, nothing lost, and the auditors' completeness check
- * empty.
+ * every refund paid and every replacement shipped exactly once, every message recorded once, every job
+ * executed once, nothing lost, and the auditors' completeness check empty.
  *
  * <p>Time is not waited for: timers are made due through the engine REST API, and the job executors run
  * with a short poll and a 10 s lock, so the test waits only for the other JVM to get its work done.
@@ -123,9 +123,14 @@ class ClusterIT {
     }
     for (int i = 0; i < COMPLAINTS; i++) {
       Node other = nodes.get((i + 1) % 2);
-      other.submit(complaints.get(i), AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+      other.submit(complaints.get(i), AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, desiredOutcome(i),
           Var.AGREED_ANSWER_DATE, LocalDate.now().plusDays(7).toString(), Var.CONTACT_PREFERENCE, "email"));
     }
+
+    // Then every refund is paid and every replacement shipped by whichever node takes the job (their
+    // promises are kept with it, so only the answer promises stay open)
+    await(() -> count("select count(*) from remedy where state in ('PAID', 'SHIPPED')") == COMPLAINTS,
+        "every remedy paid or shipped");
 
     // When the promises' reminder timers come due, whichever node takes them reminds the owner
     List<String> reminders = jobIds("""
@@ -224,7 +229,7 @@ class ClusterIT {
 
   /**
    * What must hold after any run of the cluster, each with what violates it (empty when it holds). A new
-   * feature with exactly-once work (say, refunds paid by a service task) adds its line here.
+   * feature with exactly-once work adds its line here.
    */
   private static Map<String, List<String>> invariants(List<String> complaints, Node survivor) throws Exception {
     Map<String, List<String>> invariants = new LinkedHashMap<>();
@@ -246,6 +251,25 @@ class ClusterIT {
           and not exists (select 1 from act_hi_job_log l where l.job_id_ = c.job_id_ and l.job_state_ in (2, 3))
           and not exists (select 1 from act_ru_job r where r.id_ = c.job_id_)""", null));
     invariants.put("no incident", strings("select incident_msg_ from act_ru_incident", null));
+    invariants.put("one remedy per complaint", strings("""
+        select c.tracking_number || ' x' || (select count(*) from remedy r where r.complaint_id = c.id) from complaint c
+        where c.tracking_number = any (?) and (select count(*) from remedy r where r.complaint_id = c.id) <> 1""",
+        complaints));
+    invariants.put("every refund paid once", strings("""
+        select r.tracking_number || ' ' || r.state || ' x' || (select count(*) from payout p where p.idempotency_key = r.idempotency_key)
+        from remedy r where r.type = 'REFUND'
+          and (r.state <> 'PAID' or (select count(*) from payout p where p.idempotency_key = r.idempotency_key) <> 1)""",
+        null));
+    invariants.put("every replacement shipped once", strings("""
+        select r.tracking_number || ' ' || r.state from remedy r where r.type = 'REPLACEMENT'
+          and (r.state <> 'SHIPPED'
+            or (select count(*) from shipment_order o where o.idempotency_key = r.idempotency_key) <> 1)""",
+        null));
+    invariants.put("no payout or shipment without its remedy", strings("""
+        select p.idempotency_key from payout p where not exists (select 1 from remedy r where r.idempotency_key = p.idempotency_key)
+        union all
+        select o.idempotency_key from shipment_order o
+        where not exists (select 1 from remedy r where r.idempotency_key = o.idempotency_key)""", null));
     invariants.put("every closed complaint sealed once", strings("""
         select c.tracking_number from complaint c where c.state = 'CLOSED'
           and (select count(*) from audit_seal s where s.complaint_id = c.id) <> 1""", null));
@@ -282,6 +306,11 @@ class ClusterIT {
       }
       return values;
     }
+  }
+
+  /** Half the customers want their money back, half a new one: both within the policy, so no approval. */
+  private static String desiredOutcome(int complaint) {
+    return complaint % 2 == 0 ? "refund" : "replacement";
   }
 
   private static long count(String sql) throws SQLException {
@@ -462,8 +491,9 @@ class ClusterIT {
     String intake(int i) throws IOException {
       String body = """
           {"customerName": "Customer %1$d", "customerEmail": "cluster.%1$d.%2$s@example.com", "channel": "web",
-           "category": "delivery", "description": "The parcel arrived broken.", "desiredOutcome": "replacement"}"""
-          .formatted(i, name);
+           "category": "delivery", "description": "The parcel arrived broken.", "desiredOutcome": "%3$s",
+           "amount": 25.00}"""
+          .formatted(i, name, desiredOutcome(i));
       HttpResponse<String> response = send(null, post("/api/complaints", body));
       assertThat(response.statusCode()).as(name + " intake: " + response.body()).isEqualTo(201);
       return JSON.readTree(response.body()).get("trackingNumber").asText();
