@@ -78,6 +78,10 @@ public class Complaint {
   @Column(nullable = false, length = 16)
   private DesiredOutcome desiredOutcome;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Severity severity = Severity.NORMAL;
+
   private LocalDate wantedAnswerDate;
 
   private LocalDate agreedAnswerDate;
@@ -174,6 +178,7 @@ public class Complaint {
     this.description = intake.description();
     this.desiredOutcome = intake.desiredOutcome();
     this.wantedAnswerDate = intake.wantedAnswerDate();
+    this.severity = intake.severity() == null ? Severity.NORMAL : intake.severity();
     this.state = ComplaintState.RECEIVED;
     this.createdAt = now;
     this.updatedAt = now;
@@ -390,6 +395,10 @@ public class Complaint {
 
   public DesiredOutcome getDesiredOutcome() {
     return desiredOutcome;
+  }
+
+  public Severity getSeverity() {
+    return severity;
   }
 
   public LocalDate getWantedAnswerDate() {

@@ -92,6 +92,7 @@ class ComplaintDelegates {
       execution.setVariable(Var.COMPLAINT_ID, complaint.getId());
       execution.setVariable(Var.TRACKING_NUMBER, complaint.getTrackingNumber());
       execution.setVariable(Var.CHANNEL, complaint.getChannel().code());
+      execution.setVariable(Var.SEVERITY, complaint.getSeverity().code());
       execution.setVariable(Var.REOPEN_COUNT, 0);
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
     };

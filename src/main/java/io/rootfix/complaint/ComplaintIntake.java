@@ -16,7 +16,8 @@ record ComplaintIntake(
     String description,
     DesiredOutcome desiredOutcome,
     LocalDate wantedAnswerDate,
-    String referencedTrackingNumber) {
+    String referencedTrackingNumber,
+    Severity severity) {
 
   ContactDetails contactDetails() {
     return new ContactDetails(customerName, customerEmail, customerPhone, handleNetwork, customerHandle);

@@ -11,6 +11,9 @@ public final class ComplaintProcess {
   public static final String KEY = "complaint";
   public static final String RESOURCE = "processes/complaint.bpmn";
   public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
+  /** Whether a drafted answer needs a team lead's review before it goes out. */
+  public static final String ANSWER_REVIEW_DECISION = "processes/answer-review.dmn";
+  public static final String ANSWER_REVIEW_DECISION_KEY = "answer-review";
 
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
   public static final String MESSAGE_CUSTOMER_INFORMATION = "CustomerInformation";
@@ -78,6 +81,8 @@ public final class ComplaintProcess {
     public static final String DESIRED_OUTCOME = "desiredOutcome";
     /** ISO date (yyyy-MM-dd), optional. */
     public static final String WANTED_ANSWER_DATE = "wantedAnswerDate";
+    /** low, normal (the default), high or critical: read by the answer-review policy. */
+    public static final String SEVERITY = "severity";
     /** The tracking number the customer mentions (the intake's optional trackingNumber). */
     public static final String REFERENCED_TRACKING_NUMBER = "referencedTrackingNumber";
     /**

@@ -32,7 +32,8 @@ public record IntakeForm(
         String desiredOutcome,
     @IsoDate(notPast = true) String wantedAnswerDate,
     @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "must be a tracking number such as RF-2026-000123")
-        String trackingNumber) {
+        String trackingNumber,
+    @Pattern(regexp = Severity.CODES, message = "must be one of " + Severity.CODES) String severity) {
 
   /** The start form is the phone intake, so a start without a channel is a phone call. */
   static IntakeForm fromVariables(Map<String, Object> variables) {
@@ -48,7 +49,8 @@ public record IntakeForm(
         text(variables, Var.DESCRIPTION),
         text(variables, Var.DESIRED_OUTCOME),
         text(variables, Var.WANTED_ANSWER_DATE),
-        text(variables, Var.REFERENCED_TRACKING_NUMBER));
+        text(variables, Var.REFERENCED_TRACKING_NUMBER),
+        text(variables, Var.SEVERITY));
   }
 
   Map<String, Object> toVariables() {
@@ -64,6 +66,7 @@ public record IntakeForm(
     putIfPresent(variables, Var.DESIRED_OUTCOME, desiredOutcome);
     putIfPresent(variables, Var.WANTED_ANSWER_DATE, wantedAnswerDate);
     putIfPresent(variables, Var.REFERENCED_TRACKING_NUMBER, trackingNumber);
+    putIfPresent(variables, Var.SEVERITY, severity);
     return variables;
   }
 
@@ -80,7 +83,8 @@ public record IntakeForm(
         description,
         DesiredOutcome.fromCode(desiredOutcome),
         wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate),
-        blankToNull(trackingNumber));
+        blankToNull(trackingNumber),
+        Severity.fromCode(severity));
   }
 
   private static String text(Map<String, Object> variables, String name) {
