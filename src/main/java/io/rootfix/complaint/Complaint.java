@@ -124,6 +124,14 @@ public class Complaint {
   @Column(length = 4000)
   private String fixDescription;
 
+  /** The answer as the agent drafted it on "Report back", before review and sending. */
+  @Column(length = 4000)
+  private String answerDraft;
+
+  @Column(length = 64)
+  private String answerDraftedBy;
+
+  /** The answer as sent (the latest one). */
   @Column(length = 4000)
   private String answerText;
 
@@ -262,9 +270,21 @@ public class Complaint {
     moveTo(ComplaintState.IN_PROGRESS, now);
   }
 
-  void reportBack(String answerText, Instant now) {
+  /** The agent's draft: stored, not sent. A returned draft is replaced by the next one. */
+  void draftAnswer(String draft, String by, Instant now) {
     requireState(ComplaintState.IN_PROGRESS);
-    this.answerText = answerText;
+    this.answerDraft = draft;
+    this.answerDraftedBy = by;
+    this.updatedAt = now;
+  }
+
+  /** The draft goes out as the answer. */
+  void reportBack(Instant now) {
+    requireState(ComplaintState.IN_PROGRESS);
+    if (answerDraft == null) {
+      throw new IllegalStateException("Complaint " + trackingNumber + " has no drafted answer to send");
+    }
+    this.answerText = answerDraft;
     this.reportedAt = now;
     moveTo(ComplaintState.REPORTED, now);
   }
@@ -455,6 +475,14 @@ public class Complaint {
 
   public String getFixDescription() {
     return fixDescription;
+  }
+
+  public String getAnswerDraft() {
+    return answerDraft;
+  }
+
+  public String getAnswerDraftedBy() {
+    return answerDraftedBy;
   }
 
   public String getAnswerText() {

@@ -20,8 +20,10 @@ public final class ComplaintProcess {
   /** The complaint is merged into another one (its survivor) about the same matter. */
   public static final String MESSAGE_COMPLAINT_MERGED = "ComplaintMerged";
 
-  /** Candidate group of every complaint task. */
+  /** Candidate group of every complaint task but the review. */
   public static final String AGENTS = "service-agents";
+  /** Candidate group of "Review the answer". */
+  public static final String TEAM_LEADS = "team-leads";
 
   public static final class Element {
     private Element() {}
@@ -50,7 +52,12 @@ public final class ComplaintProcess {
     /** Fix fundamentally: the wait for the linked root cause's fix. */
     public static final String ROOT_CAUSE_FIXED = "Event_RootCauseFixed";
     public static final String RECORD_FIX = "Task_RecordFix";
+    /** Report back: the agent drafts the answer (stored, not sent yet). */
     public static final String REPORT_BACK = "Task_ReportBack";
+    public static final String DECIDE_ANSWER_REVIEW = "Task_DecideAnswerReview";
+    public static final String REVIEW_ANSWER = "Task_ReviewAnswer";
+    /** Sends the answer through the outbox, keeps the answer promise and stores the evidence. */
+    public static final String SEND_ANSWER = "Task_SendAnswer";
     public static final String RECORD_CUSTOMER_CONFIRMATION = "Task_RecordCustomerConfirmation";
     public static final String CUSTOMER_CONFIRMED = "Event_CustomerConfirmed";
     public static final String NO_REPLY = "Timer_NoReply";
@@ -141,7 +148,11 @@ public final class ComplaintProcess {
     public static final String ROOT_CAUSE_SETTLED = "rootCauseSettled";
     /** Boolean: no fundamental fix needed. */
     public static final String ONE_OFF = "oneOff";
+    /** The controlled reason (code) for a one-off, with the agent's note. */
     public static final String ONE_OFF_REASON = "oneOffReason";
+    public static final String ONE_OFF_NOTE = "oneOffNote";
+    /** Json: the reasons for a one-off, as choices of the form's select (set when the task is created). */
+    public static final String ONE_OFF_REASONS = "oneOffReasons";
     /** Boolean: the agent needs information from the customer before the root cause can be found. */
     public static final String NEED_CUSTOMER_INFORMATION = "needCustomerInformation";
     /** What the agent asks the customer. */
@@ -154,8 +165,28 @@ public final class ComplaintProcess {
     public static final String STATUS_UPDATE = "statusUpdate";
     // Fix fundamentally
     public static final String FIX_DESCRIPTION = "fixDescription";
-    // Report back
+    // Report back: draft, review, send
+    /** The answer the agent drafted; sent as written once approved (or when no review is needed). */
     public static final String ANSWER_TEXT = "answerText";
+    /** The agent who drafted the answer; a returned answer goes back to them. */
+    public static final String ANSWER_DRAFTED_BY = "answerDraftedBy";
+    /** The drafting agent's Camunda groups, comma-separated: an input of the answer-review policy. */
+    public static final String DRAFTED_BY_GROUPS = "draftedByGroups";
+    /** Number (EUR): the remedy granted or proposed; set by the remedy branch, absent counts as 0. */
+    public static final String REMEDY_AMOUNT = "remedyAmount";
+    /** Boolean: the answer-review policy asks for a review; with the policy's reason why. */
+    public static final String REVIEW_NEEDED = "reviewNeeded";
+    public static final String REVIEW_POLICY = "reviewPolicy";
+    /** Boolean: the reviewer approves the answer (false: returns it to its author). */
+    public static final String ANSWER_APPROVED = "answerApproved";
+    /** A returned answer: the controlled reason, the reviewer's note (shown to the author) and who returned it. */
+    public static final String RETURN_REASON = "returnReason";
+    public static final String RETURN_NOTE = "returnNote";
+    public static final String ANSWER_RETURNED_BY = "answerReturnedBy";
+    /** The team lead who approved the answer; unset when none was needed. */
+    public static final String ANSWER_REVIEWED_BY = "answerReviewedBy";
+    /** Json: the reasons for returning an answer, as choices of the form's select. */
+    public static final String RETURN_REASONS = "returnReasons";
     // Customer confirms
     /** Boolean: the customer confirms the complaint is resolved. */
     public static final String RESOLVED = "resolved";
@@ -163,6 +194,16 @@ public final class ComplaintProcess {
     /** After a reopen: what the customer said last time, and the cause found then. */
     public static final String PREVIOUS_CUSTOMER_COMMENT = "previousCustomerComment";
     public static final String PREVIOUS_ROOT_CAUSE_DESCRIPTION = "previousRootCauseDescription";
+    /** Boolean: the agent closes without the customer's confirmation (with closeReason and closeNote). */
+    public static final String CLOSE_WITHOUT_CONFIRMATION = "closeWithoutConfirmation";
+    public static final String CLOSE_REASON = "closeReason";
+    public static final String CLOSE_NOTE = "closeNote";
+    /** "Not resolved": the controlled reason and the agent's note. */
+    public static final String REOPEN_REASON = "reopenReason";
+    public static final String REOPEN_NOTE = "reopenNote";
+    /** Json: the reasons for closing unconfirmed and for reopening, as choices of the form's selects. */
+    public static final String CLOSE_REASONS = "closeReasons";
+    public static final String REOPEN_REASONS = "reopenReasons";
     /** Integer: how often the customer said "not resolved". */
     public static final String REOPEN_COUNT = "reopenCount";
     // Merged into another complaint
