@@ -49,6 +49,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
 
     Complaint reported = complaint(trackingNumber);
     assertThat(reported.getState()).isEqualTo(ComplaintState.REPORTED);
+    assertThat(reported.getSeverity()).as("no severity at intake: normal").isEqualTo(Severity.NORMAL);
     assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.RECORD_CUSTOMER_CONFIRMATION);
     CustomerMessage report = reports(reported).get(0);
     List<AnswerEvidence> answers = evidence.findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(reported.getId());
@@ -68,6 +69,8 @@ class AnswerReviewTest extends RootfixIntegrationTest {
   @Test
   void aCriticalComplaintsAnswerIsReturnedOnceWithANoteThenApprovedAndSent() {
     String trackingNumber = receiveCausedAndFixed(critical(intake()));
+    assertThat(complaint(trackingNumber).getSeverity()).isEqualTo(Severity.CRITICAL);
+    assertThat(as(AGENT).getForObject("/api/complaints/" + trackingNumber, Map.class)).containsEntry("severity", "critical");
 
     submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Sorry, it broke."));
     executeDueJobs();

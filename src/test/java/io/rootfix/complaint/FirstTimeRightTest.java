@@ -20,7 +20,8 @@ class FirstTimeRightTest extends RootfixIntegrationTest {
 
   @Test
   void closedComplaintsCountAsFirstTimeRightUnlessReopenedOrTheCustomerCameBackAfterTheAnswer() {
-    Instant from = Instant.now().minusSeconds(1);
+    executeDueJobs(); // what other tests left due happens before the period counted here
+    Instant from = Instant.now();
 
     String right = lifecycle(intake());
     closeResolved(right);
