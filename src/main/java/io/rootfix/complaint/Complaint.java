@@ -79,6 +79,10 @@ public class Complaint {
   @Column(nullable = false, length = 16)
   private DesiredOutcome desiredOutcome;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Severity severity = Severity.NORMAL;
+
   private LocalDate wantedAnswerDate;
 
   /** What the customer claims (EUR), when they said; the remedy policy's amount. */
@@ -129,6 +133,14 @@ public class Complaint {
   @Column(length = 4000)
   private String fixDescription;
 
+  /** The answer as the agent drafted it on "Report back", before review and sending. */
+  @Column(length = 4000)
+  private String answerDraft;
+
+  @Column(length = 64)
+  private String answerDraftedBy;
+
+  /** The answer as sent (the latest one). */
   @Column(length = 4000)
   private String answerText;
 
@@ -185,6 +197,7 @@ public class Complaint {
     this.wantedAnswerDate = intake.wantedAnswerDate();
     this.claimedAmount = intake.claimedAmount();
     this.orderReference = intake.orderReference();
+    this.severity = intake.severity() == null ? Severity.NORMAL : intake.severity();
     this.state = ComplaintState.RECEIVED;
     this.createdAt = now;
     this.updatedAt = now;
@@ -268,9 +281,21 @@ public class Complaint {
     moveTo(ComplaintState.IN_PROGRESS, now);
   }
 
-  void reportBack(String answerText, Instant now) {
+  /** The agent's draft: stored, not sent. A returned draft is replaced by the next one. */
+  void draftAnswer(String draft, String by, Instant now) {
     requireState(ComplaintState.IN_PROGRESS);
-    this.answerText = answerText;
+    this.answerDraft = draft;
+    this.answerDraftedBy = by;
+    this.updatedAt = now;
+  }
+
+  /** The draft goes out as the answer. */
+  void reportBack(Instant now) {
+    requireState(ComplaintState.IN_PROGRESS);
+    if (answerDraft == null) {
+      throw new IllegalStateException("Complaint " + trackingNumber + " has no drafted answer to send");
+    }
+    this.answerText = answerDraft;
     this.reportedAt = now;
     moveTo(ComplaintState.REPORTED, now);
   }
@@ -403,6 +428,10 @@ public class Complaint {
     return desiredOutcome;
   }
 
+  public Severity getSeverity() {
+    return severity;
+  }
+
   public LocalDate getWantedAnswerDate() {
     return wantedAnswerDate;
   }
@@ -465,6 +494,14 @@ public class Complaint {
 
   public String getFixDescription() {
     return fixDescription;
+  }
+
+  public String getAnswerDraft() {
+    return answerDraft;
+  }
+
+  public String getAnswerDraftedBy() {
+    return answerDraftedBy;
   }
 
   public String getAnswerText() {

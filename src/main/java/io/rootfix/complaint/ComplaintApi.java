@@ -4,6 +4,8 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import java.util.List;
 import java.util.Map;
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.ReasonStep;
 import io.rootfix.web.ConflictException;
 import io.rootfix.web.InvalidInputException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -23,9 +25,11 @@ public class ComplaintApi {
   private final TaskService taskService;
   private final ComplaintService complaints;
   private final RepeatContacts repeatContacts;
+  private final ControlledReasons reasons;
 
   public ComplaintApi(RuntimeService runtimeService, TaskService taskService, ComplaintService complaints,
-      RepeatContacts repeatContacts) {
+      RepeatContacts repeatContacts, ControlledReasons reasons) {
+    this.reasons = reasons;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.complaints = complaints;
@@ -112,6 +116,12 @@ public class ComplaintApi {
           + ", not waiting for the customer's confirmation");
     }
     complaints.recordCustomerReply(complaint.getId(), reply.comment());
+    if (!reply.resolved()) {
+      // The customer's own "not resolved" reopens it: its reason is theirs, in their words.
+      reasons.recordAutomatic(complaint.getId(), trackingNumber, ReasonStep.REOPEN, ReasonStep.CUSTOMER_REPLY,
+          reply.comment() == null || reply.comment().isBlank() ? "No comment given." : reply.comment().trim(),
+          "customer");
+    }
     try {
       runtimeService.createMessageCorrelation(ComplaintProcess.MESSAGE_CUSTOMER_CONFIRMED)
           .processInstanceBusinessKey(trackingNumber)

@@ -1,6 +1,7 @@
 package io.rootfix.complaint;
 
 import io.rootfix.customer.Customer;
+import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
 import java.time.Clock;
@@ -126,8 +127,9 @@ class ComplaintCorrespondence {
         %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), update, signature(complaint)));
   }
 
-  void report(Complaint complaint) {
-    send(complaint, MessageKind.REPORT,
+  /** Returns the message the answer goes out as: the evidence of what the customer got. */
+  CustomerMessage report(Complaint complaint) {
+    return send(complaint, MessageKind.REPORT,
         "Our answer to your complaint " + complaint.getTrackingNumber(),
         """
         Dear %s,
@@ -164,6 +166,11 @@ class ComplaintCorrespondence {
   }
 
   void closing(Complaint complaint) {
+    closing(complaint, complaint.getClosingNote());
+  }
+
+  /** @param toCustomer why it is closed, in words for the customer (an internal note stays internal) */
+  void closing(Complaint complaint, String toCustomer) {
     send(complaint, MessageKind.CLOSING,
         "Your complaint " + complaint.getTrackingNumber() + " is closed",
         """
@@ -172,15 +179,15 @@ class ComplaintCorrespondence {
         We have closed your complaint %s. %s If anything is still wrong, reply to this message or contact \
         us with the tracking number and we will reopen it.
 
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), complaint.getClosingNote(),
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), toCustomer,
             signature(complaint)));
   }
 
-  private void send(Complaint complaint, MessageKind kind, String subject, String body) {
+  private CustomerMessage send(Complaint complaint, MessageKind kind, String subject, String body) {
     String channel = complaint.getContactPreference() != null
         ? complaint.getContactPreference().code()
         : complaint.getChannel().code();
-    outbox.queue(new Outbox.NewMessage(complaint.getId(), complaint.getTrackingNumber(), kind, channel,
+    return outbox.queue(new Outbox.NewMessage(complaint.getId(), complaint.getTrackingNumber(), kind, channel,
         recipient(complaint), subject, body));
   }
 

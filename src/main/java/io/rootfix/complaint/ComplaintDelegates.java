@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.ComplaintService.RecognisedContact;
 import io.rootfix.customer.Recognition;
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.ReasonStep;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,10 @@ class ComplaintDelegates {
   private final ComplaintService complaints;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ControlledReasons reasons;
 
-  ComplaintDelegates(ComplaintService complaints, ObjectMapper json, Clock clock) {
+  ComplaintDelegates(ComplaintService complaints, ObjectMapper json, Clock clock, ControlledReasons reasons) {
+    this.reasons = reasons;
     this.complaints = complaints;
     this.json = json;
     this.clock = clock;
@@ -92,6 +96,7 @@ class ComplaintDelegates {
       execution.setVariable(Var.COMPLAINT_ID, complaint.getId());
       execution.setVariable(Var.TRACKING_NUMBER, complaint.getTrackingNumber());
       execution.setVariable(Var.CHANNEL, complaint.getChannel().code());
+      execution.setVariable(Var.SEVERITY, complaint.getSeverity().code());
       execution.setVariable(Var.REOPEN_COUNT, 0);
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
     };
@@ -134,6 +139,39 @@ class ComplaintDelegates {
     };
   }
 
+  /**
+   * On create of every task that takes a controlled reason: the step's reasons as the options of the form's select,
+   * straight from processes/controlled-reasons.dmn, so the form offers exactly what the check accepts.
+   */
+  @Bean
+  TaskListener offerControlledReasons() {
+    return task -> {
+      switch (task.getTaskDefinitionKey()) {
+        case ComplaintProcess.Element.FIND_ROOT_CAUSE ->
+            task.setVariable(Var.ONE_OFF_REASONS, reasons.choices(ReasonStep.ONE_OFF));
+        case ComplaintProcess.Element.APPROVE_REMEDY ->
+            task.setVariable(Var.REFUSAL_REASONS, reasons.choices(ReasonStep.REMEDY_REFUSAL));
+        case ComplaintProcess.Element.REVIEW_ANSWER ->
+            task.setVariable(Var.RETURN_REASONS, reasons.choices(ReasonStep.RETURN_ANSWER));
+        case ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION -> {
+          task.setVariable(Var.CLOSE_REASONS, reasons.choices(ReasonStep.CLOSE_WITHOUT_CONFIRMATION));
+          task.setVariable(Var.REOPEN_REASONS, reasons.choices(ReasonStep.REOPEN));
+        }
+        default -> throw new IllegalStateException("No controlled reasons for task " + task.getTaskDefinitionKey());
+      }
+    };
+  }
+
+  /** Task_SendAnswer: the answer goes out, with who reviewed it (if the policy asked). */
+  @Bean
+  JavaDelegate sendAnswer() {
+    return execution -> complaints.sendAnswer(complaintId(execution),
+        Boolean.TRUE.equals(execution.getVariable(Var.REVIEW_NEEDED)),
+        (String) execution.getVariable(Var.REVIEW_POLICY),
+        Boolean.TRUE.equals(execution.getVariable(Var.REVIEW_NEEDED))
+            ? (String) execution.getVariable(Var.ANSWER_REVIEWED_BY) : null);
+  }
+
   /** Task_Acknowledge */
   @Bean
   JavaDelegate acknowledgeComplaint() {
@@ -173,7 +211,9 @@ class ComplaintDelegates {
       execution.setVariable(Var.PREVIOUS_CUSTOMER_COMMENT, execution.getVariable(Var.CUSTOMER_COMMENT));
       execution.setVariable(Var.PREVIOUS_ROOT_CAUSE_DESCRIPTION, execution.getVariable(Var.ROOT_CAUSE_DESCRIPTION));
       execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
-          Var.ONE_OFF_REASON, Var.FIX_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_TITLE, Var.ROOT_CAUSE_SETTLED));
+          Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE, Var.FIX_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_TITLE,
+          Var.ROOT_CAUSE_SETTLED, Var.REOPEN_REASON, Var.REOPEN_NOTE, Var.ANSWER_DRAFTED_BY, Var.ANSWER_APPROVED,
+          Var.ANSWER_REVIEWED_BY, Var.ANSWER_RETURNED_BY, Var.RETURN_REASON, Var.RETURN_NOTE));
     };
   }
 
@@ -189,10 +229,20 @@ class ComplaintDelegates {
     return execution -> complaints.closeResolved(complaintId(execution));
   }
 
-  /** Task_CloseWithoutReply */
+  /**
+   * Task_CloseWithoutReply: the agent's reason (chosen and recorded on "Record the customer's confirmation"), or
+   * NO_REPLY when the no-reply timer brought the complaint here.
+   */
   @Bean
   JavaDelegate closeWithoutReply() {
-    return execution -> complaints.closeWithoutReply(complaintId(execution));
+    return execution -> {
+      String reason = (String) execution.getVariable(Var.CLOSE_REASON);
+      if (reason == null) {
+        complaints.closeWithoutReply(complaintId(execution));
+      } else {
+        complaints.closeWithoutConfirmation(complaintId(execution), reason, (String) execution.getVariable(Var.CLOSE_NOTE));
+      }
+    };
   }
 
   static long complaintId(DelegateExecution execution) {

@@ -19,7 +19,8 @@ record ComplaintIntake(
     LocalDate wantedAnswerDate,
     String referencedTrackingNumber,
     BigDecimal claimedAmount,
-    String orderReference) {
+    String orderReference,
+    Severity severity) {
 
   ContactDetails contactDetails() {
     return new ContactDetails(customerName, customerEmail, customerPhone, handleNetwork, customerHandle);

@@ -13,16 +13,19 @@ public final class ComplaintProcess {
   public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
   public static final String REMEDY_POLICY_DECISION = "processes/remedy-policy.dmn";
 
-  /** Candidate group of the remedy approval (above the policy limit). */
-  public static final String TEAM_LEADS = "team-leads";
+  /** Whether a drafted answer needs a team lead's review before it goes out. */
+  public static final String ANSWER_REVIEW_DECISION = "processes/answer-review.dmn";
+  public static final String ANSWER_REVIEW_DECISION_KEY = "answer-review";
 
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
   public static final String MESSAGE_CUSTOMER_INFORMATION = "CustomerInformation";
   /** The complaint is merged into another one (its survivor) about the same matter. */
   public static final String MESSAGE_COMPLAINT_MERGED = "ComplaintMerged";
 
-  /** Candidate group of every complaint task. */
+  /** Candidate group of every complaint task but the review. */
   public static final String AGENTS = "service-agents";
+  /** Candidate group of "Approve the remedy" (above the policy limit) and "Review the answer". */
+  public static final String TEAM_LEADS = "team-leads";
 
   public static final class Element {
     private Element() {}
@@ -57,7 +60,12 @@ public final class ComplaintProcess {
     /** Fix fundamentally: the wait for the linked root cause's fix. */
     public static final String ROOT_CAUSE_FIXED = "Event_RootCauseFixed";
     public static final String RECORD_FIX = "Task_RecordFix";
+    /** Report back: the agent drafts the answer (stored, not sent yet). */
     public static final String REPORT_BACK = "Task_ReportBack";
+    public static final String DECIDE_ANSWER_REVIEW = "Task_DecideAnswerReview";
+    public static final String REVIEW_ANSWER = "Task_ReviewAnswer";
+    /** Sends the answer through the outbox, keeps the answer promise and stores the evidence. */
+    public static final String SEND_ANSWER = "Task_SendAnswer";
     public static final String RECORD_CUSTOMER_CONFIRMATION = "Task_RecordCustomerConfirmation";
     public static final String CUSTOMER_CONFIRMED = "Event_CustomerConfirmed";
     public static final String NO_REPLY = "Timer_NoReply";
@@ -92,6 +100,8 @@ public final class ComplaintProcess {
     public static final String CLAIMED_AMOUNT = "claimedAmount";
     /** The order or product the complaint is about, optional. */
     public static final String ORDER_REFERENCE = "orderReference";
+    /** low, normal (the default), high or critical: read by the answer-review policy. */
+    public static final String SEVERITY = "severity";
     /** The tracking number the customer mentions (the intake's optional trackingNumber). */
     public static final String REFERENCED_TRACKING_NUMBER = "referencedTrackingNumber";
     /**
@@ -155,8 +165,12 @@ public final class ComplaintProcess {
     public static final String REMEDY_ID = "remedyId";
     /** Boolean: the team lead grants the remedy (the default). */
     public static final String REMEDY_APPROVED = "remedyApproved";
-    /** Why the team lead refused; required for a refusal. */
+    /** Why the team lead refused: a controlled reason code (REMEDY_REFUSAL); required for a refusal. */
     public static final String REFUSAL_REASON = "refusalReason";
+    /** The team lead's note on a refusal; required with the reason. */
+    public static final String REFUSAL_NOTE = "refusalNote";
+    /** Json (set on create): the refusal reasons for the form's select. */
+    public static final String REFUSAL_REASONS = "refusalReasons";
     // Find the root cause
     public static final String ROOT_CAUSE_DESCRIPTION = "rootCauseDescription";
     /** The id of a known root cause the agent links (a string from the form's select, or a number). */
@@ -171,7 +185,11 @@ public final class ComplaintProcess {
     public static final String ROOT_CAUSE_SETTLED = "rootCauseSettled";
     /** Boolean: no fundamental fix needed. */
     public static final String ONE_OFF = "oneOff";
+    /** The controlled reason (code) for a one-off, with the agent's note. */
     public static final String ONE_OFF_REASON = "oneOffReason";
+    public static final String ONE_OFF_NOTE = "oneOffNote";
+    /** Json: the reasons for a one-off, as choices of the form's select (set when the task is created). */
+    public static final String ONE_OFF_REASONS = "oneOffReasons";
     /** Boolean: the agent needs information from the customer before the root cause can be found. */
     public static final String NEED_CUSTOMER_INFORMATION = "needCustomerInformation";
     /** What the agent asks the customer. */
@@ -184,8 +202,26 @@ public final class ComplaintProcess {
     public static final String STATUS_UPDATE = "statusUpdate";
     // Fix fundamentally
     public static final String FIX_DESCRIPTION = "fixDescription";
-    // Report back
+    // Report back: draft, review, send
+    /** The answer the agent drafted; sent as written once approved (or when no review is needed). */
     public static final String ANSWER_TEXT = "answerText";
+    /** The agent who drafted the answer; a returned answer goes back to them. */
+    public static final String ANSWER_DRAFTED_BY = "answerDraftedBy";
+    /** The drafting agent's Camunda groups, comma-separated: an input of the answer-review policy. */
+    public static final String DRAFTED_BY_GROUPS = "draftedByGroups";
+    /** Boolean: the answer-review policy asks for a review; with the policy's reason why. */
+    public static final String REVIEW_NEEDED = "reviewNeeded";
+    public static final String REVIEW_POLICY = "reviewPolicy";
+    /** Boolean: the reviewer approves the answer (false: returns it to its author). */
+    public static final String ANSWER_APPROVED = "answerApproved";
+    /** A returned answer: the controlled reason, the reviewer's note (shown to the author) and who returned it. */
+    public static final String RETURN_REASON = "returnReason";
+    public static final String RETURN_NOTE = "returnNote";
+    public static final String ANSWER_RETURNED_BY = "answerReturnedBy";
+    /** The team lead who approved the answer; unset when none was needed. */
+    public static final String ANSWER_REVIEWED_BY = "answerReviewedBy";
+    /** Json: the reasons for returning an answer, as choices of the form's select. */
+    public static final String RETURN_REASONS = "returnReasons";
     // Customer confirms
     /** Boolean: the customer confirms the complaint is resolved. */
     public static final String RESOLVED = "resolved";
@@ -193,6 +229,16 @@ public final class ComplaintProcess {
     /** After a reopen: what the customer said last time, and the cause found then. */
     public static final String PREVIOUS_CUSTOMER_COMMENT = "previousCustomerComment";
     public static final String PREVIOUS_ROOT_CAUSE_DESCRIPTION = "previousRootCauseDescription";
+    /** Boolean: the agent closes without the customer's confirmation (with closeReason and closeNote). */
+    public static final String CLOSE_WITHOUT_CONFIRMATION = "closeWithoutConfirmation";
+    public static final String CLOSE_REASON = "closeReason";
+    public static final String CLOSE_NOTE = "closeNote";
+    /** "Not resolved": the controlled reason and the agent's note. */
+    public static final String REOPEN_REASON = "reopenReason";
+    public static final String REOPEN_NOTE = "reopenNote";
+    /** Json: the reasons for closing unconfirmed and for reopening, as choices of the form's selects. */
+    public static final String CLOSE_REASONS = "closeReasons";
+    public static final String REOPEN_REASONS = "reopenReasons";
     /** Integer: how often the customer said "not resolved". */
     public static final String REOPEN_COUNT = "reopenCount";
     // Merged into another complaint

@@ -2,6 +2,7 @@ package io.rootfix.complaint;
 
 import io.rootfix.customer.Customer;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -48,6 +49,15 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
   long countByCustomerAndIdNot(Customer customer, Long id);
 
   long countByState(ComplaintState state);
+
+  /** Complaints closed in [from, to). */
+  @Query("""
+      select c from Complaint c
+      where c.state = io.rootfix.complaint.ComplaintState.CLOSED and c.closedAt >= :from and c.closedAt < :to""")
+  List<Complaint> findClosedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+  /** The complaints these customers opened after a moment: a matter that came back after its answer. */
+  List<Complaint> findByCustomerInAndCreatedAtAfter(Collection<Customer> customers, Instant after);
 
   /** Closed without the customer ever coming back: no repeat contact and never reopened. */
   @Query("""

@@ -9,6 +9,10 @@ import io.rootfix.promise.PromiseBrokenEvent;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseType;
+import io.rootfix.notify.CustomerMessage;
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.Reason;
+import io.rootfix.reason.ReasonStep;
 import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseService;
 import jakarta.validation.ConstraintViolation;
@@ -37,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplaintService {
 
   static final String NO_REPLY_NOTE = "Closed without the customer's reply within the agreed time.";
+  static final String UNCONFIRMED_TO_CUSTOMER =
+      "We have not heard from you whether it is resolved, so we close it now.";
 
   private final ComplaintRepository complaints;
   private final CustomerDirectory customers;
@@ -52,13 +58,17 @@ public class ComplaintService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final LocalTime answerDueTime;
+  private final AnswerEvidenceRepository evidence;
+  private final ControlledReasons reasons;
 
-  public ComplaintService(ComplaintRepository complaints, CustomerDirectory customers,
+  public ComplaintService(AnswerEvidenceRepository evidence, ControlledReasons reasons, ComplaintRepository complaints, CustomerDirectory customers,
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
       RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, RepeatContacts repeatContacts,
       Validator validator, ApplicationEventPublisher events, Clock clock,
       @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime,
       @Value("${rootfix.complaint.update-interval:3 business days}") String updateInterval) {
+    this.evidence = evidence;
+    this.reasons = reasons;
     this.outbox = outbox;
     this.repeatContacts = repeatContacts;
     this.events = events;
@@ -265,12 +275,43 @@ public class ComplaintService {
     get(complaintId).recordFix(fixDescription, now());
   }
 
-  /** The report keeps the answer promise. */
-  public void reportBack(long complaintId, String answerText) {
+  /** The agent's answer, stored as a draft: the review policy decides whether a team lead reads it first. */
+  public void draftAnswer(long complaintId, String answerText, String by) {
+    get(complaintId).draftAnswer(answerText, by, now());
+  }
+
+  /**
+   * The drafted answer goes to the customer on their channel and keeps the answer promise; what was sent, on which
+   * channel and when is kept as the evidence of the answer.
+   *
+   * @param reviewedBy the team lead who approved it; null when the policy asked for no review
+   */
+  public AnswerEvidence sendAnswer(long complaintId, boolean reviewRequired, String reviewPolicy, String reviewedBy) {
     Complaint complaint = get(complaintId);
-    complaint.reportBack(answerText, now());
-    correspondence.report(complaint);
+    complaint.reportBack(now());
+    CustomerMessage message = correspondence.report(complaint);
     promises.keepOpen(complaintId, PromiseType.ANSWER);
+    return evidence.save(new AnswerEvidence(message, complaint.getAnswerText(), complaint.getAnswerDraftedBy(),
+        reviewRequired, reviewPolicy, reviewedBy));
+  }
+
+  /** Every answer sent about the complaint, oldest first. */
+  @Transactional(readOnly = true)
+  public List<AnswerEvidence> answersOf(long complaintId) {
+    return evidence.findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(complaintId);
+  }
+
+  /**
+   * Nothing closes without its answer: each round (the first and one after every reopen) sent an answer that is on
+   * record. A complaint moved past "Send the answer" by hand, or whose evidence is missing, stays open.
+   */
+  private void requireRecordedAnswer(Complaint complaint) {
+    long answers = evidence.countByComplaintId(complaint.getId());
+    if (answers <= complaint.getReopenCount()) {
+      throw new IllegalStateException("Complaint " + complaint.getTrackingNumber()
+          + " has no recorded answer to the customer" + (complaint.getReopenCount() > 0 ? " since it was reopened" : "")
+          + ": it cannot close until the answer is sent and recorded");
+    }
   }
 
   public void recordCustomerReply(long complaintId, String customerComment) {
@@ -288,15 +329,33 @@ public class ComplaintService {
 
   public void closeResolved(long complaintId) {
     Complaint complaint = get(complaintId);
+    requireRecordedAnswer(complaint);
     complaint.close("Resolved, confirmed by the customer.", now());
     correspondence.closing(complaint);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
   }
 
+  /** Nobody replied within the agreed time: closed with the NO_REPLY reason, recorded by the process. */
   public void closeWithoutReply(long complaintId) {
     Complaint complaint = get(complaintId);
+    requireRecordedAnswer(complaint);
+    reasons.recordAutomatic(complaint.getId(), complaint.getTrackingNumber(), ReasonStep.CLOSE_WITHOUT_CONFIRMATION,
+        ReasonStep.NO_REPLY, "No reply within 14 days after our answer.", "system");
     complaint.close(NO_REPLY_NOTE, now());
     correspondence.closing(complaint);
+    events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
+  }
+
+  /**
+   * An agent closed it without the customer's confirmation, with a reason (recorded when they chose it) and a
+   * note; the customer hears that we close it, not the internal note.
+   */
+  public void closeWithoutConfirmation(long complaintId, String reasonCode, String note) {
+    Complaint complaint = get(complaintId);
+    requireRecordedAnswer(complaint);
+    String label = reasons.find(ReasonStep.CLOSE_WITHOUT_CONFIRMATION, reasonCode).map(Reason::label).orElse(reasonCode);
+    complaint.close("Closed without the customer's confirmation (" + label + "): " + note, now());
+    correspondence.closing(complaint, UNCONFIRMED_TO_CUSTOMER);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
   }
 

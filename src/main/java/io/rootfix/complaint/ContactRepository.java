@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 interface ContactRepository extends JpaRepository<Contact, Long> {
 
   List<Contact> findByComplaintOrderByReceivedAtAsc(Complaint complaint);
+
+  List<Contact> findByComplaintIn(Collection<Complaint> complaints);
 
   @Modifying
   @Query("update Contact c set c.complaint = :to where c.complaint = :from")

@@ -40,7 +40,8 @@ public record IntakeForm(
         String trackingNumber,
     @DecimalMin(value = "0", message = "must be an amount in euros, 0 or more")
     @Digits(integer = 9, fraction = 2, message = "must be an amount in euros with at most 2 decimals") BigDecimal amount,
-    @Size(max = 100) @NoControlCharacters String orderReference) {
+    @Size(max = 100) @NoControlCharacters String orderReference,
+    @Pattern(regexp = Severity.CODES, message = "must be one of " + Severity.CODES) String severity) {
 
   /** The start form is the phone intake, so a start without a channel is a phone call. */
   static IntakeForm fromVariables(Map<String, Object> variables) {
@@ -58,7 +59,8 @@ public record IntakeForm(
         text(variables, Var.WANTED_ANSWER_DATE),
         text(variables, Var.REFERENCED_TRACKING_NUMBER),
         amount(variables.get(Var.CLAIMED_AMOUNT)),
-        text(variables, Var.ORDER_REFERENCE));
+        text(variables, Var.ORDER_REFERENCE),
+        text(variables, Var.SEVERITY));
   }
 
   Map<String, Object> toVariables() {
@@ -79,6 +81,7 @@ public record IntakeForm(
       variables.put(Var.CLAIMED_AMOUNT, amount.doubleValue());
     }
     putIfPresent(variables, Var.ORDER_REFERENCE, orderReference);
+    putIfPresent(variables, Var.SEVERITY, severity);
     return variables;
   }
 
@@ -97,7 +100,8 @@ public record IntakeForm(
         wantedAnswerDate == null || wantedAnswerDate.isBlank() ? null : LocalDate.parse(wantedAnswerDate),
         blankToNull(trackingNumber),
         amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY),
-        blankToNull(orderReference));
+        blankToNull(orderReference),
+        Severity.fromCode(severity));
   }
 
   /** The start form's number field gives a number (or its text); the validation checks the rest. */

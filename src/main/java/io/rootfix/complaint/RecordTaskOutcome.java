@@ -4,6 +4,9 @@ import static io.rootfix.complaint.ComplaintProcess.Element;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import io.rootfix.promise.PromiseType;
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.Reason;
+import io.rootfix.reason.ReasonStep;
 import io.rootfix.security.TaskActor;
 import io.rootfix.web.FormDates;
 import java.time.Clock;
@@ -29,8 +32,10 @@ class RecordTaskOutcome implements TaskListener {
   private final ComplaintService complaints;
   private final TaskActor actor;
   private final Clock clock;
+  private final ControlledReasons reasons;
 
-  RecordTaskOutcome(ComplaintService complaints, TaskActor actor, Clock clock) {
+  RecordTaskOutcome(ComplaintService complaints, TaskActor actor, Clock clock, ControlledReasons reasons) {
+    this.reasons = reasons;
     this.complaints = complaints;
     this.actor = actor;
     this.clock = clock;
@@ -71,9 +76,11 @@ class RecordTaskOutcome implements TaskListener {
         task.setVariable(Var.ONE_OFF, oneOff);
         if (oneOff) {
           String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
-          String reason = input.optionalText(Var.ONE_OFF_REASON, 2000);
+          Reason reason = input.reason(reasons, ReasonStep.ONE_OFF, Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE);
           input.check();
-          complaints.recordRootCause(id, cause, true, reason);
+          String note = noteOf(task, Var.ONE_OFF_NOTE);
+          complaints.recordRootCause(id, cause, true, reason.label() + ": " + note);
+          recordReason(task, id, ReasonStep.ONE_OFF, reason, note);
         } else if (input.optionalText(Var.ROOT_CAUSE_ID, 20) != null) {
           Long rootCauseId = input.requiredNumber(Var.ROOT_CAUSE_ID);
           input.check();
@@ -106,14 +113,51 @@ class RecordTaskOutcome implements TaskListener {
       case Element.REPORT_BACK -> {
         String answer = input.requiredText(Var.ANSWER_TEXT, 4000);
         input.check();
-        complaints.reportBack(id, answer);
+        String author = actor.of(task);
+        complaints.draftAnswer(id, answer, author);
+        task.setVariable(Var.ANSWER_DRAFTED_BY, author);
+        task.setVariable(Var.DRAFTED_BY_GROUPS, actor.groupsOf(author));
+      }
+      case Element.REVIEW_ANSWER -> {
+        Boolean approved = input.requiredFlag(Var.ANSWER_APPROVED);
+        String reviewer = actor.of(task);
+        if (Boolean.TRUE.equals(approved)) {
+          // Four eyes: the author of an answer does not approve it.
+          if (reviewer != null && reviewer.equals(task.getVariable(Var.ANSWER_DRAFTED_BY))) {
+            input.reject(Var.ANSWER_APPROVED, "a team lead other than the author of the answer reviews it");
+          }
+          input.check();
+          task.setVariable(Var.ANSWER_REVIEWED_BY, reviewer);
+        } else {
+          Reason reason = input.reason(reasons, ReasonStep.RETURN_ANSWER, Var.RETURN_REASON, Var.RETURN_NOTE);
+          input.check();
+          recordReason(task, id, ReasonStep.RETURN_ANSWER, reason, noteOf(task, Var.RETURN_NOTE));
+          task.setVariable(Var.ANSWER_RETURNED_BY, reviewer);
+        }
+        task.setVariable(Var.ANSWER_APPROVED, approved);
       }
       case Element.RECORD_CUSTOMER_CONFIRMATION -> {
-        Boolean resolved = input.requiredFlag(Var.RESOLVED);
+        boolean closeUnconfirmed = input.flag(Var.CLOSE_WITHOUT_CONFIRMATION);
         String comment = input.optionalText(Var.CUSTOMER_COMMENT, 2000);
-        input.check();
+        if (closeUnconfirmed) {
+          Reason reason = input.reason(reasons, ReasonStep.CLOSE_WITHOUT_CONFIRMATION, Var.CLOSE_REASON, Var.CLOSE_NOTE);
+          input.check();
+          recordReason(task, id, ReasonStep.CLOSE_WITHOUT_CONFIRMATION, reason, noteOf(task, Var.CLOSE_NOTE));
+        } else {
+          Boolean resolved = input.requiredFlag(Var.RESOLVED);
+          Reason reopen = Boolean.FALSE.equals(resolved)
+              ? input.reason(reasons, ReasonStep.REOPEN, Var.REOPEN_REASON, Var.REOPEN_NOTE)
+              : null;
+          input.check();
+          if (reopen != null) {
+            recordReason(task, id, ReasonStep.REOPEN, reopen, noteOf(task, Var.REOPEN_NOTE));
+          }
+          // A close reason submitted without closing must not close the complaint later, when nobody replies.
+          task.getExecution().removeVariables(List.of(Var.CLOSE_REASON, Var.CLOSE_NOTE));
+          task.setVariable(Var.RESOLVED, resolved);
+        }
         complaints.recordCustomerReply(id, comment);
-        task.setVariable(Var.RESOLVED, resolved);
+        task.setVariable(Var.CLOSE_WITHOUT_CONFIRMATION, closeUnconfirmed);
       }
       default -> throw new IllegalStateException("No outcome defined for task " + task.getTaskDefinitionKey());
     }
@@ -140,5 +184,11 @@ class RecordTaskOutcome implements TaskListener {
         Var.PROMISE_WINDOW_FROM));
   }
 
-  /** The agent who claimed the task, or else the user completing it. */
+  private void recordReason(DelegateTask task, long complaintId, String step, Reason reason, String note) {
+    reasons.record(complaintId, (String) task.getVariable(Var.TRACKING_NUMBER), step, reason, note, actor.of(task));
+  }
+
+  private static String noteOf(DelegateTask task, String field) {
+    return task.getVariable(field).toString().trim();
+  }
 }

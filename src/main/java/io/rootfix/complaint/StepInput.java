@@ -1,5 +1,7 @@
 package io.rootfix.complaint;
 
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.Reason;
 import io.rootfix.web.InvalidInputException;
 import io.rootfix.web.NoControlCharacters;
 import java.time.Clock;
@@ -119,6 +121,14 @@ final class StepInput {
       errors.put(field, "must be one of " + codes);
       return null;
     }
+  }
+
+  /**
+   * A reason from the step's controlled list and its note, both required; what is wrong is collected under the
+   * fields' names. Returns null when the code is missing or not in the list.
+   */
+  Reason reason(ControlledReasons reasons, String step, String codeField, String noteField) {
+    return reasons.check(step, variables.get(codeField), codeField, variables.get(noteField), noteField, errors);
   }
 
   void reject(String field, String message) {

@@ -2,15 +2,18 @@ package io.rootfix.remedy;
 
 import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.Reason;
+import io.rootfix.reason.ReasonStep;
 import io.rootfix.security.Groups;
 import io.rootfix.security.TaskActor;
 import io.rootfix.web.InvalidInputException;
-import io.rootfix.web.NoControlCharacters;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,7 +77,7 @@ class RemedyDelegates {
    * lead decides, whoever the task was assigned to.
    */
   @Bean
-  TaskListener recordRemedyApproval(TaskActor actor, IdentityService identityService) {
+  TaskListener recordRemedyApproval(TaskActor actor, IdentityService identityService, ControlledReasons reasons) {
     return task -> {
       Authentication authentication = identityService.getCurrentAuthentication();
       String by = authentication != null ? authentication.getUserId() : actor.of(task);
@@ -89,20 +92,19 @@ class RemedyDelegates {
       if (approved) {
         remedies.approve(remedyId, by);
       } else {
-        Object reason = task.getVariable(Var.REFUSAL_REASON);
-        String text = reason == null ? null : reason.toString().trim();
-        if (text != null && (text.length() > 2000 || !NoControlCharacters.Validator.isClean(text))) {
-          throw InvalidInputException.of(Var.REFUSAL_REASON,
-              text.length() > 2000 ? "must be at most 2000 characters" : NoControlCharacters.MESSAGE);
-        }
-        remedies.refuse(remedyId, by, text);
+        Reason reason = reasons.require(ReasonStep.REMEDY_REFUSAL, task.getVariable(Var.REFUSAL_REASON),
+            Var.REFUSAL_REASON, task.getVariable(Var.REFUSAL_NOTE), Var.REFUSAL_NOTE);
+        String note = task.getVariable(Var.REFUSAL_NOTE).toString().trim();
+        remedies.refuse(remedyId, by, reason.label() + ": " + note);
+        reasons.record(complaintId(task), (String) task.getVariable(Var.TRACKING_NUMBER), ReasonStep.REMEDY_REFUSAL,
+            reason, note, by);
       }
       task.setVariable(Var.REMEDY_APPROVED, approved);
     };
   }
 
-  private static long complaintId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Var.COMPLAINT_ID)).longValue();
+  private static long complaintId(VariableScope scope) {
+    return ((Number) scope.getVariable(Var.COMPLAINT_ID)).longValue();
   }
 
   private static long remedyId(DelegateExecution execution) {

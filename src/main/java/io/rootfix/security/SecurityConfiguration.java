@@ -77,6 +77,10 @@ class SecurityConfiguration {
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/messages/*/sent").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            // How decisions were explained and whether answers were right the first time: for who steers the
+            // service (team leads, process owners) and who checks it (auditors).
+            .requestMatchers(HttpMethod.GET, "/api/insights/reasons", "/api/insights/first-time-right")
+                .hasAnyAuthority(TEAM_LEADS, PROCESS_OWNERS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/complaints/**", "/api/promises/**", "/api/root-causes/**",
                 "/api/insights/**")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, PROCESS_OWNERS, ADMINS)

@@ -71,6 +71,8 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
 
     submit(trackingNumber, REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Your vase broke because of our packing; fixed."));
+    assertThat(complaint(trackingNumber).getState()).as("drafted, not sent yet").isEqualTo(ComplaintState.IN_PROGRESS);
+    executeDueJobs(); // sending the answer, asynchronous
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.REPORTED);
 
     submit(trackingNumber, RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
@@ -136,15 +138,17 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     ResponseEntity<Map> withoutReason = submitForm(taskId,
         Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it", Var.ONE_OFF, true));
     assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) withoutReason.getBody().get("message")).contains("oneOffReason");
+    assertThat((String) withoutReason.getBody().get("message")).contains("oneOffReason", "oneOffNote");
 
     assertThat(submitForm(taskId, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it",
-        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A single accident, already handled with the courier"))
+        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
+        Var.ONE_OFF_NOTE, "A single accident, already handled with the courier"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     assertThat(openTaskKeys(trackingNumber)).containsExactly(REPORT_BACK);
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
-    assertThat(complaint(trackingNumber).getOneOffReason()).startsWith("A single accident");
+    assertThat(complaint(trackingNumber).getOneOffReason())
+        .isEqualTo("A single slip of a courier or partner: A single accident, already handled with the courier");
   }
 
   @Test

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is under test here. Every flow node and sequence flow is covered.
  */
 @Deployment(resources = {ComplaintProcess.RESOURCE, ComplaintProcess.ANSWER_DEADLINE_DECISION,
-    ComplaintProcess.REMEDY_POLICY_DECISION})
+    ComplaintProcess.REMEDY_POLICY_DECISION, ComplaintProcess.ANSWER_REVIEW_DECISION})
 class ComplaintProcessTest {
 
   @RegisterExtension
@@ -109,6 +109,8 @@ class ComplaintProcessTest {
     mockDelegate("pointToDisputesCommittee", execution -> {});
     mockDelegate("closeComplaint", execution -> {});
     mockDelegate("closeWithoutReply", execution -> {});
+    mockDelegate("sendAnswer", execution -> {});
+    Mocks.register("offerControlledReasons", (TaskListener) task -> {});
     mockDelegate("recordFixOnComplaint", execution -> {});
     Mocks.register("offerKnownRootCauses", (TaskListener) task -> {});
     Mocks.register("showCustomerHistory", (TaskListener) task -> {});
@@ -173,8 +175,10 @@ class ComplaintProcessTest {
     assertThat(complaint).isEnded().hasPassed(CLOSE, END_CLOSED).hasNotPassed(REOPEN, CLOSE_WITHOUT_REPLY);
     assertThat(calls).containsExactly("recogniseCustomer", "registerComplaint", "proposeAnswerDate",
         "outcome:" + AGREE_EXPECTATION, "acknowledgeComplaint", "outcome:" + PATCH_SYMPTOM,
-        "outcome:" + FIND_ROOT_CAUSE, "recordFixOnComplaint", "outcome:" + REPORT_BACK,
+        "outcome:" + FIND_ROOT_CAUSE, "recordFixOnComplaint", "outcome:" + REPORT_BACK, "sendAnswer",
         "outcome:" + RECORD_CUSTOMER_CONFIRMATION, "closeComplaint");
+    assertThat(complaint).hasPassed(ComplaintProcess.Element.DECIDE_ANSWER_REVIEW)
+        .hasNotPassed(ComplaintProcess.Element.REVIEW_ANSWER);
   }
 
   @Test
@@ -189,7 +193,7 @@ class ComplaintProcessTest {
     assertThat(calls).doesNotContain("pointToDisputesCommittee");
 
     findRootCauseAndFix(complaint);
-    reportBack(complaint);
+    reportBackReviewed(complaint);
     complete(task(), withVariables(Var.RESOLVED, false));
 
     assertThat(complaint).isWaitingAt(POINT_TO_DISPUTES_COMMITTEE);
@@ -198,7 +202,7 @@ class ComplaintProcessTest {
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
 
     findRootCauseAndFix(complaint);
-    reportBack(complaint);
+    reportBackReviewed(complaint);
     complete(task(), withVariables(Var.RESOLVED, true));
     runAsyncStep();
     assertThat(complaint).isEnded().hasPassed(END_CLOSED);
@@ -247,7 +251,8 @@ class ComplaintProcessTest {
   void oneOffSkipsTheFundamentalFix() {
     ProcessInstance complaint = receiveAndPatch();
 
-    complete(task(), withVariables(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A courier's single mistake"));
+    complete(task(), withVariables(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
+        Var.ONE_OFF_NOTE, "A courier's single mistake"));
 
     assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(ROOT_CAUSE_FIXED, RECORD_FIX);
   }
@@ -383,7 +388,8 @@ class ComplaintProcessTest {
     ProcessInstance complaint = agreedAndAcknowledged();
     complete(task(PATCH_SYMPTOM));
 
-    complete(task(APPROVE_REMEDY), withVariables(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "Bought elsewhere"));
+    complete(task(APPROVE_REMEDY), withVariables(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "ALREADY_COMPENSATED",
+        Var.REFUSAL_NOTE, "Bought elsewhere"));
 
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE).hasPassed(APPROVE_REMEDY, REMEDY_SETTLED)
         .hasNotPassed(REMEDY_GRANTED, PAY_REFUND, SHIP_REPLACEMENT);
@@ -441,6 +447,56 @@ class ComplaintProcessTest {
     return managementService().createJobQuery().activityId(activityId).singleResult();
   }
 
+  @Test
+  void aReviewedAnswerReturnedOnceWithANoteGoesBackToItsAuthorThenIsApprovedAndSent() {
+    ProcessInstance complaint = receiveAndPatch();
+    findRootCauseAndFix(complaint);
+    runtimeService().setVariable(complaint.getId(), Var.SEVERITY, "critical");
+    Date answerDue = Date.from(Instant.parse("2026-11-25T16:00:00Z"));
+    runtimeService().setVariable(complaint.getId(), Var.ANSWER_DUE_DATE, answerDue);
+
+    assertThat(complaint).isWaitingAt(REPORT_BACK);
+    complete(task(), withVariables(Var.ANSWER_TEXT, "Draft 1", Var.ANSWER_DRAFTED_BY, "sam",
+        Var.DRAFTED_BY_GROUPS, "service-agents"));
+    assertThat(complaint).hasPassed(ComplaintProcess.Element.DECIDE_ANSWER_REVIEW)
+        .isWaitingAt(ComplaintProcess.Element.REVIEW_ANSWER)
+        .variables().containsEntry(Var.REVIEW_NEEDED, true)
+        .containsEntry(Var.REVIEW_POLICY, "Critical severity: always checked");
+    assertThat(task()).hasCandidateGroup(ComplaintProcess.TEAM_LEADS).isNotAssigned()
+        .hasDueDate(answerDue);
+
+    complete(task(), withVariables(Var.ANSWER_APPROVED, false, Var.RETURN_REASON, "INCOMPLETE",
+        Var.RETURN_NOTE, "Say when the replacement arrives"));
+    assertThat(complaint).isWaitingAt(REPORT_BACK);
+    assertThat(task()).as("back to its author").isAssignedTo("sam");
+    assertThat(calls).doesNotContain("sendAnswer");
+
+    complete(task(), withVariables(Var.ANSWER_TEXT, "Draft 2"));
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.REVIEW_ANSWER);
+    complete(task(), withVariables(Var.ANSWER_APPROVED, true));
+
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.SEND_ANSWER);
+    runAsyncStep();
+    assertThat(complaint).isWaitingAt(RECORD_CUSTOMER_CONFIRMATION);
+    assertThat(calls).containsSubsequence("outcome:" + REPORT_BACK, "outcome:" + ComplaintProcess.Element.REVIEW_ANSWER,
+        "outcome:" + REPORT_BACK, "outcome:" + ComplaintProcess.Element.REVIEW_ANSWER, "sendAnswer");
+    assertThat(calls).containsOnlyOnce("sendAnswer");
+  }
+
+  @Test
+  void anAgentMayCloseWithoutTheCustomersConfirmationWithAReason() {
+    ProcessInstance complaint = receiveAndPatch();
+    findRootCauseAndFix(complaint);
+    reportBack(complaint);
+
+    complete(task(), withVariables(Var.CLOSE_WITHOUT_CONFIRMATION, true, Var.CLOSE_REASON, "CUSTOMER_UNREACHABLE",
+        Var.CLOSE_NOTE, "Called three times"));
+
+    assertThat(complaint).isWaitingAt(CLOSE_WITHOUT_REPLY);
+    runAsyncStep();
+    assertThat(complaint).isEnded().hasPassed(CLOSE_WITHOUT_REPLY, END_CLOSED).hasNotPassed(CLOSE, REOPEN, NO_REPLY);
+  }
+
   private void passDailyCheck() {
     ClockUtil.setCurrentTime(plus(ClockUtil.getCurrentTime(), Duration.ofDays(1).plusMinutes(1)));
     execute(managementService().createJobQuery().activityId(ComplaintProcess.Element.KEEP_IN_LOOP).executable()
@@ -479,12 +535,27 @@ class ComplaintProcessTest {
     assertThat(complaint).hasPassed(RECORD_FIX);
   }
 
+  /** The agent drafts; the policy asks no review of this routine answer, so it is sent at once. */
   private void reportBack(ProcessInstance complaint) {
     assertThat(complaint).isWaitingAt(REPORT_BACK);
     assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
-    complete(task());
+    complete(task(), withVariables(Var.DRAFTED_BY_GROUPS, "service-agents"));
+    assertThat(complaint).variables().containsEntry(Var.REVIEW_NEEDED, false);
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.SEND_ANSWER);
+    runAsyncStep();
     assertThat(complaint).isWaitingAt(RECORD_CUSTOMER_CONFIRMATION);
     assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
+  }
+
+  /** After a reopen the policy asks a team lead to read the answer first; they approve it. */
+  private void reportBackReviewed(ProcessInstance complaint) {
+    assertThat(complaint).isWaitingAt(REPORT_BACK);
+    complete(task(), withVariables(Var.DRAFTED_BY_GROUPS, "service-agents"));
+    assertThat(complaint).isWaitingAt(ComplaintProcess.Element.REVIEW_ANSWER).variables()
+        .containsEntry(Var.REVIEW_POLICY, "Reopened before: the last answer did not resolve it");
+    complete(task(), withVariables(Var.ANSWER_APPROVED, true));
+    runAsyncStep();
+    assertThat(complaint).isWaitingAt(RECORD_CUSTOMER_CONFIRMATION);
   }
 
   private void mockDelegate(String name, JavaDelegate behaviour) {

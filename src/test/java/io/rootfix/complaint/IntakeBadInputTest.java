@@ -94,6 +94,7 @@ class IntakeBadInputTest extends RootfixIntegrationTest {
         invalid("channel in capitals", with("channel", "WEB"), "channel", "must be one of"),
         invalid("unknown category", with("category", "weather"), "category", "must be one of"),
         invalid("unknown desired outcome", with("desiredOutcome", "revenge"), "desiredOutcome", "must be one of"),
+        invalid("unknown severity", with("severity", "urgent"), "severity", "must be one of low|normal|high|critical"),
         invalid("unknown field", with("priority", "urgent"), "priority", "is not a known field"),
         invalid("misspelt field", renamed("description", "descripton"), "descripton", "is not a known field"),
         // malformed bodies

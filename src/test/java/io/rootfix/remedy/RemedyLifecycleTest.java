@@ -197,16 +197,24 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
 
     ResponseEntity<Map> withoutReason = submitForm(LEAD, taskId, Map.of(Var.REMEDY_APPROVED, false));
     assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(withoutReason.getBody().toString()).contains(Var.REFUSAL_REASON);
+    assertThat(withoutReason.getBody().toString()).contains(Var.REFUSAL_REASON).contains(Var.REFUSAL_NOTE);
+    ResponseEntity<Map> unknownReason = submitForm(LEAD, taskId, Map.of(Var.REMEDY_APPROVED, false,
+        Var.REFUSAL_REASON, "CUSTOMER_ASKS_TOO_OFTEN", Var.REFUSAL_NOTE, "Third time this year"));
+    assertThat(unknownReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknownReason.getBody().toString()).contains("ALREADY_COMPENSATED");
     assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.AWAITING_APPROVAL);
 
     submit(LEAD, trackingNumber, Element.APPROVE_REMEDY,
-        Map.of(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "The order was returned and refunded last week"));
+        Map.of(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "ALREADY_COMPENSATED",
+            Var.REFUSAL_NOTE, "The order was returned and refunded last week"));
     submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Explained the earlier refund"));
 
     Remedy remedy = remedyOf(trackingNumber);
     assertThat(remedy.getState()).isEqualTo(RemedyState.REFUSED);
-    assertThat(remedy.getRefusalReason()).isEqualTo("The order was returned and refunded last week");
+    assertThat(remedy.getRefusalReason())
+        .isEqualTo("Already compensated for this matter: The order was returned and refunded last week");
+    assertThat(jdbc.queryForObject("select code from recorded_reason where tracking_number = ? and step = ?",
+        String.class, trackingNumber, "REMEDY_REFUSAL")).isEqualTo("ALREADY_COMPENSATED");
     assertThat(remedy.getPromiseId()).isNull();
     assertThat(remedyJobs(trackingNumber)).isZero();
     assertThat(count("shipment_order where idempotency_key = '" + remedy.getIdempotencyKey() + "'")).isZero();

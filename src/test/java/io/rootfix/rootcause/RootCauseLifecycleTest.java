@@ -70,7 +70,7 @@ class RootCauseLifecycleTest extends RootfixIntegrationTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message"))
-        .contains("oneOffReason: a one-off needs a written reason why no fundamental fix is needed");
+        .contains("oneOffReason: is required: choose a reason from the list", "oneOffNote: is required");
     assertThat(openTaskKeys(complaint)).contains(Element.FIND_ROOT_CAUSE);
   }
 

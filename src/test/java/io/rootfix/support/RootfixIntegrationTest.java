@@ -144,7 +144,19 @@ public abstract class RootfixIntegrationTest {
     submit(trackingNumber, Element.FIND_ROOT_CAUSE,
         Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
     fixRootCause(rootCauseOf(trackingNumber), "Stronger boxes");
-    submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We changed our boxes."));
+    reportBack(trackingNumber, "We changed our boxes.");
+  }
+
+  /**
+   * The agent drafts the answer; when the answer-review policy asks for it, a team lead other than the author
+   * approves it; then it is sent (asynchronously) and the complaint waits for the customer's confirmation.
+   */
+  protected void reportBack(String trackingNumber, String answer) {
+    submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, answer));
+    if (openTaskKeys(trackingNumber).contains(Element.REVIEW_ANSWER)) {
+      submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "true"));
+    }
+    executeDueJobs();
     assertThat(openTaskKeys(trackingNumber)).contains(Element.RECORD_CUSTOMER_CONFIRMATION);
   }
 

@@ -1,0 +1,14 @@
+package io.rootfix.complaint;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AnswerEvidenceRepository extends JpaRepository<AnswerEvidence, Long> {
+
+  List<AnswerEvidence> findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(Long complaintId);
+
+  long countByComplaintId(Long complaintId);
+
+  List<AnswerEvidence> findByComplaintIdInOrderBySentAtAscCustomerMessageIdAsc(Collection<Long> complaintIds);
+}

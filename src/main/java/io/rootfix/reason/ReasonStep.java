@@ -1,0 +1,26 @@
+package io.rootfix.reason;
+
+/**
+ * The decision steps that take a controlled reason, as {@code processes/controlled-reasons.dmn} names them in its
+ * "Decision step" column.
+ */
+public final class ReasonStep {
+
+  private ReasonStep() {}
+
+  /** Closing without the customer's confirmation: by an agent, or by the no-reply timer (NO_REPLY). */
+  public static final String CLOSE_WITHOUT_CONFIRMATION = "CLOSE_WITHOUT_CONFIRMATION";
+  /** Marking a root cause a one-off that needs no fundamental fix. */
+  public static final String ONE_OFF = "ONE_OFF";
+  /** A team lead returns a drafted answer to its author. */
+  public static final String RETURN_ANSWER = "RETURN_ANSWER";
+  /** The customer says "not resolved" and the complaint reopens. */
+  public static final String REOPEN = "REOPEN";
+  /** Refusing a remedy above the policy limit (the remedy approval task). */
+  public static final String REMEDY_REFUSAL = "REMEDY_REFUSAL";
+
+  /** The code the no-reply timer records when it closes a complaint. */
+  public static final String NO_REPLY = "NO_REPLY";
+  /** The code recorded when the customer says "not resolved" through a channel integration. */
+  public static final String CUSTOMER_REPLY = "CUSTOMER_REPLY";
+}

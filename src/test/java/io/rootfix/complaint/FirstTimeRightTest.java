@@ -1,0 +1,92 @@
+package io.rootfix.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * First time right: the share of complaints closed in a period that were neither reopened nor came back within the
+ * repeat window after their answer, by category and by whether the answer was reviewed.
+ */
+class FirstTimeRightTest extends RootfixIntegrationTest {
+
+  @Test
+  void closedComplaintsCountAsFirstTimeRightUnlessReopenedOrTheCustomerCameBackAfterTheAnswer() {
+    executeDueJobs(); // what other tests left due happens before the period counted here
+    Instant from = Instant.now();
+
+    String right = lifecycle(intake());
+    closeResolved(right);
+
+    String email = newEmail();
+    String phone = newPhone();
+    String cameBackWhileOpen = lifecycle(intake(email, phone));
+    ResponseEntity<Map> again = postComplaint(intake(email, phone));
+    assertThat(again.getBody()).containsEntry("repeatContact", true).containsEntry("trackingNumber", cameBackWhileOpen);
+    closeResolved(cameBackWhileOpen);
+
+    String reviewed = lifecycle(AnswerReviewTest.critical(intake()));
+    closeResolved(reviewed);
+
+    String reopened = lifecycle(intake());
+    submit(reopened, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "false",
+        Var.REOPEN_REASON, "PROBLEM_PERSISTS", Var.REOPEN_NOTE, "Broke again"));
+    findCauseAndReport(reopened);
+    closeResolved(reopened);
+
+    String product = lifecycle(intake().replace("\"category\": \"delivery\"", "\"category\": \"product\""));
+    closeResolved(product);
+
+    String otherEmail = newEmail();
+    String otherPhone = newPhone();
+    String cameBackAfterClosing = lifecycle(intake(otherEmail, otherPhone));
+    closeResolved(cameBackAfterClosing);
+    ResponseEntity<Map> newMatter = postComplaint(intake(otherEmail, otherPhone));
+    assertThat(newMatter.getStatusCode()).as("after closing, a contact opens a new complaint").isEqualTo(HttpStatus.CREATED);
+
+    Map<String, Object> report = as(SECOND_LEAD).getForObject(
+        "/api/insights/first-time-right?from=" + from + "&to=" + Instant.now().plusSeconds(60), Map.class);
+
+    assertThat(report).containsEntry("closed", 6).containsEntry("firstTimeRight", 3).containsEntry("share", 0.5)
+        .containsEntry("reopened", 1).containsEntry("cameBackAfterAnswer", 2).containsEntry("window", "PT336H");
+    assertThat((List<Map<String, Object>>) report.get("byCategory")).containsExactly(
+        Map.of("category", "delivery", "closed", 5, "firstTimeRight", 2, "share", 0.4),
+        Map.of("category", "product", "closed", 1, "firstTimeRight", 1, "share", 1.0));
+    assertThat((Map<String, Object>) report.get("reviewed"))
+        .isEqualTo(Map.of("closed", 1, "firstTimeRight", 1, "share", 1.0));
+    assertThat((Map<String, Object>) report.get("notReviewed"))
+        .isEqualTo(Map.of("closed", 5, "firstTimeRight", 2, "share", 0.4));
+
+    Map<String, Object> empty = as(AUDITOR).getForObject(
+        "/api/insights/first-time-right?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z", Map.class);
+    assertThat(empty).containsEntry("closed", 0).doesNotContainKey("share");
+    assertThat(as(AGENT).getForEntity("/api/insights/first-time-right", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  /** Received, agreed, patched, a one-off found, and the answer sent (reviewed where the policy asks). */
+  private String lifecycle(String intake) {
+    ResponseEntity<Map> response = postComplaint(intake);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String trackingNumber = (String) response.getBody().get("trackingNumber");
+    agreeExpectation(trackingNumber, PROMISED);
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Dropped", Var.ONE_OFF, true,
+        Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));
+    reportBack(trackingNumber, "Our courier dropped it; a new one is on its way.");
+    return trackingNumber;
+  }
+
+  private void closeResolved(String trackingNumber) {
+    assertThat(customerReplies(trackingNumber, true, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    executeDueJobs();
+  }
+}
