@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,9 +35,11 @@ public class AuditSeals {
   private final Clock clock;
   private final HistoryService history;
   private final HistoryRetention retention;
+  private final EntityManager entityManager;
 
   AuditSeals(AuditSealRepository seals, ComplaintRepository complaints, AuditTrail trail, ObjectMapper json,
-      Clock clock, HistoryService history, HistoryRetention retention) {
+      Clock clock, HistoryService history, HistoryRetention retention, EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.seals = seals;
     this.complaints = complaints;
     this.trail = trail;
@@ -45,9 +49,13 @@ public class AuditSeals {
     this.retention = retention;
   }
 
-  /** Seals every closed complaint that has no seal yet, in a transaction of its own; returns how many. */
+  /**
+   * Seals every closed complaint that has no seal yet, in a transaction of its own; returns how many. The lock
+   * row makes sealers on different nodes take turns, so none loses the race for the next position.
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public int sealClosed() {
+    entityManager.find(AuditSealLock.class, AuditSealLock.ID, LockModeType.PESSIMISTIC_WRITE);
     List<Complaint> unsealed = seals.findClosedWithoutSeal();
     AuditSeal last = seals.findTopByOrderByPositionDesc().orElse(null);
     for (Complaint complaint : unsealed) {

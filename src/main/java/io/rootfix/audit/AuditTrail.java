@@ -1,11 +1,14 @@
 package io.rootfix.audit;
 
 import io.rootfix.complaint.Complaint;
+import io.rootfix.complaint.AnswerEvidence;
 import io.rootfix.complaint.ComplaintService;
 import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseView;
+import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.RecordedReason;
 import io.rootfix.remedy.RemedyService;
 import io.rootfix.remedy.RemedyView;
 import io.rootfix.rootcause.RootCauseService;
@@ -41,10 +44,12 @@ public class AuditTrail {
   private final RootCauseService rootCauses;
   private final Outbox outbox;
   private final RemedyService remedies;
+  private final ControlledReasons reasons;
 
   AuditTrail(HistoryService history, ComplaintService complaints, PromiseService promises,
-      RootCauseService rootCauses, Outbox outbox, RemedyService remedies) {
+      RootCauseService rootCauses, Outbox outbox, RemedyService remedies, ControlledReasons reasons) {
     this.remedies = remedies;
+    this.reasons = reasons;
     this.history = history;
     this.complaints = complaints;
     this.promises = promises;
@@ -102,6 +107,17 @@ public class AuditTrail {
             remedy.type() + " " + remedy.currency() + " " + remedy.amount() + ", reference " + remedy.externalReference()
                 + " (idempotency key " + remedy.idempotencyKey() + ")"));
       }
+    }
+    for (RecordedReason reason : reasons.ofComplaint(complaint.getId())) {
+      trail.add(AuditEntry.of(reason.getRecordedAt(), reason.getRecordedBy(), "Reason given: " + reason.getStep(),
+          reason.getCode() + " (" + reason.getLabel() + "): " + reason.getNote()));
+    }
+    for (AnswerEvidence answer : complaints.answersOf(complaint.getId())) {
+      trail.add(AuditEntry.of(answer.getSentAt(), answer.getDraftedBy(), "Answer sent",
+          "by " + answer.getChannel() + " to " + answer.getRecipient() + "; "
+              + (answer.isReviewRequired() ? "reviewed by " + answer.getReviewedBy() + " (" + answer.getReviewPolicy() + ")"
+                  : "no review required")
+              + "; the answer: " + answer.getAnswerText()));
     }
     for (CustomerMessage message : outbox.messagesOf(complaint.getId())) {
       trail.add(AuditEntry.of(message.getCreatedAt(), null, "Message to the customer",

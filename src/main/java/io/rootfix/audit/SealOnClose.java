@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Seals a complaint once its closing is committed, and sweeps up any seal that failed (e.g. two nodes
- * sealing at once: the chain's unique positions let only one win), so the chain stays in closing order.
+ * Seals a complaint once its closing is committed, and sweeps up any seal that failed (e.g. the
+ * database was briefly unreachable), so the chain stays in closing order.
  */
 @Component
 class SealOnClose {

@@ -71,6 +71,8 @@ class AuditTrailTest extends RootfixIntegrationTest {
         .containsEntry("actor", LEAD).containsEntry("details", "Stronger boxes (verified by " + SECOND_LEAD + ")"));
     assertThat(trail).filteredOn(e -> "Message to the customer".equals(e.get("what"))).isNotEmpty()
         .anySatisfy(e -> assertThat((String) e.get("details")).startsWith("REPORT by"));
+    assertThat(trail).anySatisfy(e -> assertThat(e).containsEntry("what", "Answer sent").containsEntry("actor", AGENT)
+        .satisfies(a -> assertThat((String) a.get("details")).startsWith("by email to ").endsWith("We changed our boxes.")));
     assertThat(trail.stream().map(e -> Instant.parse((String) e.get("time"))).toList()).isSorted();
   }
 

@@ -453,8 +453,8 @@ class ClusterIT {
           "--camunda.bpm.job-execution.wait-time-in-millis=200",
           "--camunda.bpm.job-execution.max-wait=1000",
           "--camunda.bpm.job-execution.max-jobs-per-acquisition=2",
-          // Two nodes closing at once may both reach for the next seal; the loser's complaint is sealed by
-          // the sweep, here every few seconds instead of 5 minutes.
+          // A node killed between a closing and its seal leaves the seal to the survivor's sweep: here every
+          // few seconds instead of 5 minutes.
           "--rootfix.audit.seal-sweep=PT3S",
           // Every call of the test comes from one address.
           "--rootfix.security.rate-limit.enabled=false",

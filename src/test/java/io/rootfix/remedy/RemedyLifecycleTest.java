@@ -215,6 +215,10 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
         .isEqualTo("Already compensated for this matter: The order was returned and refunded last week");
     assertThat(jdbc.queryForObject("select code from recorded_reason where tracking_number = ? and step = ?",
         String.class, trackingNumber, "REMEDY_REFUSAL")).isEqualTo("ALREADY_COMPENSATED");
+    List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + trackingNumber, List.class);
+    assertThat(trail).anySatisfy(e -> assertThat(e).containsEntry("what", "Reason given: REMEDY_REFUSAL")
+        .containsEntry("actor", LEAD).containsEntry("details",
+            "ALREADY_COMPENSATED (Already compensated for this matter): The order was returned and refunded last week"));
     assertThat(remedy.getPromiseId()).isNull();
     assertThat(remedyJobs(trackingNumber)).isZero();
     assertThat(count("shipment_order where idempotency_key = '" + remedy.getIdempotencyKey() + "'")).isZero();
