@@ -22,10 +22,18 @@ class SealOnClose {
     this.seals = seals;
   }
 
+  /**
+   * Complaints closing at once on this node seal one after the other: each sealing appends to the one
+   * chain, so two at a time would only make one of them fail on the unique position and redo its work.
+   */
+  private final Object chain = new Object();
+
   @TransactionalEventListener
   void closed(ComplaintClosedEvent event) {
     try {
-      seals.sealClosed();
+      synchronized (chain) {
+        seals.sealClosed();
+      }
     } catch (RuntimeException e) {
       LOG.warn("Sealing after closing {} failed; the next sweep seals it: {}", event.trackingNumber(), e.getMessage());
     }
@@ -33,6 +41,8 @@ class SealOnClose {
 
   @Scheduled(fixedDelayString = "${rootfix.audit.seal-sweep:PT5M}", initialDelayString = "${rootfix.audit.seal-sweep:PT5M}")
   void sweep() {
-    seals.sealClosed();
+    synchronized (chain) {
+      seals.sealClosed();
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -193,11 +194,11 @@ public class PromiseService {
     return promises.findByTrackingNumberOrderByMadeAtAscIdAsc(trackingNumber).stream().map(PromiseView::of).toList();
   }
 
-  /** Open promises due before the given moment, nearest their deadline first. */
+  /** Open promises due before the given moment, nearest their deadline first; at most {@code limit} of them. */
   @Transactional(readOnly = true)
-  public List<PromiseView> openDueBefore(Instant dueBefore) {
-    return promises.findByStateAndDueAtBeforeOrderByDueAtAsc(PromiseState.OPEN, dueBefore).stream()
-        .map(PromiseView::of).toList();
+  public List<PromiseView> openDueBefore(Instant dueBefore, int limit) {
+    return promises.findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState.OPEN, dueBefore, PageRequest.of(0, limit))
+        .stream().map(PromiseView::of).toList();
   }
 
   @Transactional(readOnly = true)
