@@ -46,7 +46,7 @@ class PromiseController {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw InvalidInputException.of("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    return promises.openDueBefore(dueBefore == null ? Instant.MAX : dueBefore, limit);
+    return promises.openDueBefore(dueBefore, limit);
   }
 
   static final int MAX_LIMIT = 1000;

@@ -15,6 +15,8 @@ public interface PromiseRepository extends JpaRepository<Promise, Long> {
   /** Open promises nearest their deadline first, one page of them (index idx_promise_state_due). */
   List<Promise> findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState state, Instant dueBefore, Pageable page);
 
+  List<Promise> findByStateOrderByDueAtAscIdAsc(PromiseState state, Pageable page);
+
   @Query("select p.state as state, count(p) as count from Promise p group by p.state")
   List<StateCount> countByState();
 

@@ -194,11 +194,18 @@ public class PromiseService {
     return promises.findByTrackingNumberOrderByMadeAtAscIdAsc(trackingNumber).stream().map(PromiseView::of).toList();
   }
 
-  /** Open promises due before the given moment, nearest their deadline first; at most {@code limit} of them. */
+  /**
+   * Open promises due before the given moment (null: any time), nearest their deadline first; at most
+   * {@code limit} of them.
+   */
   @Transactional(readOnly = true)
   public List<PromiseView> openDueBefore(Instant dueBefore, int limit) {
-    return promises.findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState.OPEN, dueBefore, PageRequest.of(0, limit))
-        .stream().map(PromiseView::of).toList();
+    PageRequest page = PageRequest.of(0, limit);
+    // No far-future stand-in for "any time": PostgreSQL's timestamps end long before Instant.MAX.
+    List<Promise> open = dueBefore == null
+        ? promises.findByStateOrderByDueAtAscIdAsc(PromiseState.OPEN, page)
+        : promises.findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState.OPEN, dueBefore, page);
+    return open.stream().map(PromiseView::of).toList();
   }
 
   @Transactional(readOnly = true)
