@@ -117,7 +117,7 @@ public final class Benchmark {
     // As command-line arguments: they win over application.yaml (default properties would not).
     app = new SpringApplicationBuilder(RootfixApplication.class).run(springProperties().entrySet().stream()
         .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
-    results.put("startupSeconds", seconds(System.nanoTime() - startedAt));
+    results.put("startupSeconds", round(seconds(System.nanoTime() - startedAt)));
     List<String> phases = Arrays.asList(PHASES.split(","));
     if (phases.contains("lifecycle")) {
       lifecycle();
