@@ -32,15 +32,24 @@ class PromiseController {
     return promises.ofComplaint(trackingNumber);
   }
 
-  /** Open promises nearest their deadline first; {@code dueBefore} defaults to "any time". */
+  /**
+   * Open promises nearest their deadline first; {@code dueBefore} defaults to "any time". One page of at most
+   * {@code limit}: with a year of complaints there are thousands open, and the nearest are the ones to act on.
+   */
   @GetMapping("/api/promises")
   List<PromiseView> open(@RequestParam(defaultValue = "OPEN") PromiseState state,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
+      @RequestParam(defaultValue = "100") int limit) {
     if (state != PromiseState.OPEN) {
       throw InvalidInputException.of("state", "only OPEN promises are listed here");
     }
-    return promises.openDueBefore(dueBefore == null ? Instant.MAX : dueBefore);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw InvalidInputException.of("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    return promises.openDueBefore(dueBefore, limit);
   }
+
+  static final int MAX_LIMIT = 1000;
 
   record Renegotiation(@NotNull @Future Instant newDueAt, @NotBlank @Size(max = 2000) @NoControlCharacters String reason) {}
 

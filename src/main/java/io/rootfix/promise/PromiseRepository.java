@@ -3,6 +3,7 @@ package io.rootfix.promise;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,8 +13,10 @@ public interface PromiseRepository extends JpaRepository<Promise, Long> {
 
   List<Promise> findByComplaintIdAndTypeAndState(Long complaintId, PromiseType type, PromiseState state);
 
-  /** Open promises nearest their deadline first. */
-  List<Promise> findByStateAndDueAtBeforeOrderByDueAtAsc(PromiseState state, Instant dueBefore);
+  /** Open promises nearest their deadline first, one page of them (index idx_promise_state_due). */
+  List<Promise> findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState state, Instant dueBefore, Pageable page);
+
+  List<Promise> findByStateOrderByDueAtAscIdAsc(PromiseState state, Pageable page);
 
   List<Promise> findByComplaintIdInAndStateOrderByDueAtAsc(Collection<Long> complaintIds, PromiseState state);
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -208,11 +209,18 @@ public class PromiseService {
         .map(PromiseView::of).toList();
   }
 
-  /** Open promises due before the given moment, nearest their deadline first. */
+  /**
+   * Open promises due before the given moment (null: any time), nearest their deadline first; at most
+   * {@code limit} of them.
+   */
   @Transactional(readOnly = true)
-  public List<PromiseView> openDueBefore(Instant dueBefore) {
-    return promises.findByStateAndDueAtBeforeOrderByDueAtAsc(PromiseState.OPEN, dueBefore).stream()
-        .map(PromiseView::of).toList();
+  public List<PromiseView> openDueBefore(Instant dueBefore, int limit) {
+    PageRequest page = PageRequest.of(0, limit);
+    // No far-future stand-in for "any time": PostgreSQL's timestamps end long before Instant.MAX.
+    List<Promise> open = dueBefore == null
+        ? promises.findByStateOrderByDueAtAscIdAsc(PromiseState.OPEN, page)
+        : promises.findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState.OPEN, dueBefore, page);
+    return open.stream().map(PromiseView::of).toList();
   }
 
   @Transactional(readOnly = true)

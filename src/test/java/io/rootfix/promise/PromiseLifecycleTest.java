@@ -140,6 +140,13 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
         Instant.now().plus(Duration.ofDays(30)).toString());
     assertThat(open).extracting(p -> p.get("id")).containsSubsequence(
         callback.id().intValue(), made.get(0).id().intValue());
+    // Without dueBefore: any time (on PostgreSQL too), one page of at most `limit`, the nearest first.
+    List<Map<String, Object>> nearest = as(AGENT).getForObject("/api/promises?limit=2", List.class);
+    assertThat(nearest).hasSize(2);
+    assertThat(Instant.parse((String) nearest.get(0).get("dueAt")))
+        .isBeforeOrEqualTo(Instant.parse((String) nearest.get(1).get("dueAt")));
+    assertThat(as(AGENT).getForEntity("/api/promises?limit=0", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
 
     ResponseEntity<Map> moved = as(AGENT).postForEntity("/api/promises/" + callback.id() + "/renegotiation",
         json("{\"newDueAt\": \"%s\", \"reason\": \"Customer asked for Friday\"}"

@@ -1,0 +1,50 @@
+package io.rootfix;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes on the engine's own tables that its schema lacks and that Rootfix's load needs (BENCHMARKS.md).
+ * They are created once the engine has created its tables, idempotently ({@code if not exists}, which H2
+ * and PostgreSQL both know): a Flyway migration cannot rely on the engine's tables existing yet.
+ */
+@Component
+class EngineIndexes extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
+
+  private static final Set<String> DATABASES = Set.of("h2", "postgres");
+
+  static final List<String> INDEXES = List.of(
+      // Completing any task looks for its subtasks by parent: without this, a scan of every open task.
+      "create index if not exists rf_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    if (!DATABASES.contains(configuration.getDatabaseType())) {
+      LOG.warn("No extra engine indexes for database type {}", configuration.getDatabaseType());
+      return;
+    }
+    try (Connection connection = configuration.getDataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String index : INDEXES) {
+        statement.execute(index);
+      }
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Creating the engine's extra indexes failed", e);
+    }
+  }
+}

@@ -1,0 +1,755 @@
+package io.rootfix.bench;
+
+import io.rootfix.RootfixApplication;
+import io.rootfix.audit.AuditTrail;
+import io.rootfix.complaint.ComplaintApi;
+import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.complaint.IntakeForm;
+import io.rootfix.promise.PromiseProcess;
+import io.rootfix.promise.PromiseService;
+import io.rootfix.promise.PromiseType;
+import io.rootfix.rootcause.RootCause;
+import io.rootfix.rootcause.RootCauseProcess;
+import io.rootfix.rootcause.RootCauseService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rootfix's benchmark (BENCHMARKS.md): the whole application in this JVM on a fresh database (H2 file or
+ * an embedded PostgreSQL), job executor on, driven through its Java API and its HTTP intake. Prints a table
+ * and writes {@code target/bench/<db>.json}. Not a test: {@code mvn -Pbench test-compile exec:exec}.
+ */
+public final class Benchmark {
+
+  // --- sizes and knobs: -Dbench.<name>=… (the Maven profile forwards them) ------------------------------
+  static final String DB = System.getProperty("bench.db", "h2");
+  static final int LIFECYCLE = intProp("lifecycle.complaints", 2000);
+  static final int WORKERS = intProp("lifecycle.workers", 4);
+  static final int INTAKE_SECONDS = intProp("intake.seconds", 30);
+  static final int INTAKE_CLIENTS = intProp("intake.clients", 4);
+  static final int STORM = intProp("storm.promises", 10_000);
+  static final int BIG = intProp("bigdb.complaints", 100_000);
+  static final int LOADERS = intProp("bigdb.loaders", 4);
+  static final int BATCH = intProp("bigdb.batch", 50);
+  /** Every n-th loaded complaint has its expectation agreed, so it carries an open answer promise. */
+  static final int AGREED_EVERY = intProp("bigdb.agreedEvery", 10);
+  static final int SAMPLES = intProp("queries.samples", 200);
+  static final String PHASES = System.getProperty("bench.phases", "lifecycle,intake,storm,bigdb");
+
+  static final String AGENT = "sam";
+  static final String LEAD = "lea";
+  static final String SECOND_LEAD = "ivo";
+  static final int ROOT_CAUSES = 5;
+  static final Path OUT = Path.of("target", "bench");
+
+  private static int intProp(String name, int fallback) {
+    return Integer.parseInt(System.getProperty("bench." + name, String.valueOf(fallback)).replace("_", ""));
+  }
+
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final List<String[]> table = new ArrayList<>();
+  private ConfigurableApplicationContext app;
+  private Database database;
+
+  public static void main(String[] args) throws Exception {
+    Benchmark bench = new Benchmark();
+    int status = 0;
+    try {
+      bench.run();
+    } catch (Throwable e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      bench.stop();
+    }
+    System.exit(status);
+  }
+
+  // --- the run ---------------------------------------------------------------------------------------------
+
+  void run() throws Exception {
+    Files.createDirectories(OUT);
+    machine();
+    database = Database.start(DB, OUT);
+    long startedAt = System.nanoTime();
+    // As command-line arguments: they win over application.yaml (default properties would not).
+    app = new SpringApplicationBuilder(RootfixApplication.class).run(springProperties().entrySet().stream()
+        .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+    results.put("startupSeconds", round(seconds(System.nanoTime() - startedAt)));
+    List<String> phases = Arrays.asList(PHASES.split(","));
+    if (phases.contains("lifecycle")) {
+      lifecycle();
+    }
+    if (phases.contains("intake")) {
+      intake();
+    }
+    if (phases.contains("bigdb")) {
+      bigDatabase();
+    }
+    // After the load: the storm's promises each belong to another open complaint, as they would at month-end.
+    if (phases.contains("storm")) {
+      timerStorm();
+    }
+    results.put("totalMinutes", round(seconds(System.nanoTime() - startedAt) / 60));
+    report();
+  }
+
+  private Map<String, Object> springProperties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", database.url());
+    properties.put("spring.datasource.username", database.user());
+    properties.put("spring.datasource.password", database.password());
+    properties.put("server.port", "0");
+    properties.put("spring.main.banner-mode", "off");
+    properties.put("logging.level.root", "warn");
+    properties.put("logging.level.org.camunda.bpm.engine.context", "error");
+    properties.put("camunda.bpm.webapp.enabled", "false");
+    properties.put("camunda.bpm.job-execution.enabled", "true");
+    // One client address sends everything here; the limiter is for the internet, not for a benchmark.
+    properties.put("rootfix.security.rate-limit.enabled", "false");
+    return properties;
+  }
+
+  void stop() {
+    ClockUtil.reset();
+    if (app != null) {
+      app.close();
+    }
+    if (database != null) {
+      database.stop();
+    }
+  }
+
+  private <T> T bean(Class<T> type) {
+    return app.getBean(type);
+  }
+
+  // --- 1. lifecycle throughput -----------------------------------------------------------------------------
+
+  /** One step of an agent: who completes a task with this definition key, and with which form values. */
+  record Step(String user, Function<String, Map<String, Object>> variables) {}
+
+  /**
+   * The form values per task definition key. A task the model gains (an approval, a review) needs one entry
+   * here; a task without an entry fails the run, so the benchmark never silently skips work.
+   */
+  private Map<String, Step> steps(List<Long> fixedRootCauses) {
+    String promised = LocalDate.now().plusDays(7).toString();
+    AtomicInteger links = new AtomicInteger();
+    Map<String, Step> steps = new LinkedHashMap<>();
+    steps.put(ComplaintProcess.Element.AGREE_EXPECTATION, new Step(AGENT, tn -> Map.of(
+        ComplaintProcess.Var.DESIRED_OUTCOME, "replacement", ComplaintProcess.Var.AGREED_ANSWER_DATE, promised,
+        ComplaintProcess.Var.CONTACT_PREFERENCE, "email")));
+    steps.put(ComplaintProcess.Element.PATCH_SYMPTOM, new Step(AGENT, tn -> Map.of(
+        ComplaintProcess.Var.PATCH_DESCRIPTION, "Sent a replacement by express")));
+    // One root cause hurts many customers: each complaint is linked to one of a few known, fixed causes.
+    steps.put(ComplaintProcess.Element.FIND_ROOT_CAUSE, new Step(AGENT, tn -> Map.of(
+        ComplaintProcess.Var.ROOT_CAUSE_ID,
+        String.valueOf(fixedRootCauses.get(Math.floorMod(links.getAndIncrement(), fixedRootCauses.size()))),
+        ComplaintProcess.Var.ONE_OFF, false)));
+    steps.put(ComplaintProcess.Element.REPORT_BACK, new Step(AGENT, tn -> Map.of(
+        ComplaintProcess.Var.ANSWER_TEXT, "Your parcel broke in transport; we changed our boxes.")));
+    // Taken only when the policies ask: a remedy above the limit, an answer the review policy wants checked.
+    steps.put(ComplaintProcess.Element.APPROVE_REMEDY, new Step(LEAD, tn -> Map.of(
+        ComplaintProcess.Var.REMEDY_APPROVED, true)));
+    steps.put(ComplaintProcess.Element.REVIEW_ANSWER, new Step(LEAD, tn -> Map.of(
+        ComplaintProcess.Var.ANSWER_APPROVED, true)));
+    steps.put(ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION, new Step(AGENT, tn -> Map.of(
+        ComplaintProcess.Var.RESOLVED, "true")));
+    steps.put(RootCauseProcess.Element.INVESTIGATE, new Step(LEAD, tn -> Map.of(RootCauseProcess.Var.WILL_FIX, true,
+        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString())));
+    steps.put(RootCauseProcess.Element.FIX, new Step(LEAD, tn -> Map.of(
+        RootCauseProcess.Var.FIX_DESCRIPTION, "Every parcel ships in a double-walled box")));
+    steps.put(RootCauseProcess.Element.VERIFY, new Step(SECOND_LEAD, tn -> Map.of(
+        RootCauseProcess.Var.FIX_VERIFIED, "true")));
+    for (int i = 1; i <= 5; i++) {
+      steps.put("Task_Step" + i, new Step(AGENT, tn -> Map.of()));
+    }
+    return steps;
+  }
+
+  /**
+   * Drives one process instance to its end as agents would: find its open tasks, claim and complete each
+   * with the values for its key; while it has none, the job executor is working on it.
+   */
+  private void drive(String processInstanceId, String businessKey, Map<String, Step> steps) {
+    TaskService tasks = bean(TaskService.class);
+    RuntimeService runtime = bean(RuntimeService.class);
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    long wait = 2;
+    while (true) {
+      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+      if (open.isEmpty()) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(businessKey + " has no open task and did not end within 2 minutes");
+        }
+        // Backing off, so that asking does not take the CPU the job executor needs to answer.
+        pause(wait);
+        wait = Math.min(wait * 2, 64);
+        continue;
+      }
+      wait = 2;
+      for (Task task : open) {
+        Step step = steps.get(task.getTaskDefinitionKey());
+        if (step == null) {
+          throw new IllegalStateException("No benchmark step for task " + task.getTaskDefinitionKey() + " of "
+              + businessKey + ": add its form values to Benchmark.steps()");
+        }
+        if (task.getAssignee() == null) {
+          tasks.claim(task.getId(), step.user());
+        }
+        tasks.complete(task.getId(), step.variables().apply(businessKey));
+      }
+    }
+  }
+
+  private void lifecycle() throws Exception {
+    section("Lifecycle throughput: " + LIFECYCLE + " complaints and " + LIFECYCLE + " baseline instances, "
+        + WORKERS + " worker threads");
+    bean(RepositoryService.class).createDeployment().name("bench-baseline")
+        .addClasspathResource("bench/baseline.bpmn").deploy();
+    List<Long> rootCauses = fixedRootCauses();
+    Map<String, Step> steps = steps(rootCauses);
+    ComplaintApi api = bean(ComplaintApi.class);
+    RuntimeService runtime = bean(RuntimeService.class);
+    AtomicInteger customers = new AtomicInteger(1_000_000);
+
+    Callable<String> complaint = () -> {
+      int n = customers.incrementAndGet();
+      String trackingNumber = api.receive(intakeForm(n, "delivery")).trackingNumber();
+      String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+          .processDefinitionKey(ComplaintProcess.KEY).singleResult().getId();
+      drive(instanceId, trackingNumber, steps);
+      return trackingNumber;
+    };
+    AtomicInteger baselineKeys = new AtomicInteger();
+    Callable<String> baseline = () -> {
+      String key = "BASE-" + baselineKeys.incrementAndGet();
+      drive(runtime.startProcessInstanceByKey("bench-baseline", key).getId(), key, steps);
+      return key;
+    };
+    int warmup = Math.min(100, Math.max(10, LIFECYCLE / 20));
+    runConcurrently(warmup, WORKERS, baseline);
+    runConcurrently(warmup, WORKERS, complaint);
+
+    long baselineNanos = runConcurrently(LIFECYCLE, WORKERS, baseline).nanos();
+    long sizeBefore = database.size(bean(JdbcTemplate.class));
+    Run rootfix = runConcurrently(LIFECYCLE, WORKERS, complaint);
+    awaitJobsDone();
+    long sizeAfter = database.size(bean(JdbcTemplate.class));
+    closedTrackingNumbers.addAll(rootfix.results());
+
+    long closed = bean(JdbcTemplate.class).queryForObject(
+        "select count(*) from complaint where state = 'CLOSED' and tracking_number in ("
+            + String.join(",", Collections.nCopies(Math.min(rootfix.results().size(), 1000), "?")) + ")",
+        Long.class, rootfix.results().subList(0, Math.min(rootfix.results().size(), 1000)).toArray());
+    if (closed != Math.min(rootfix.results().size(), 1000)) {
+      throw new IllegalStateException("Only " + closed + " of the sampled complaints are closed");
+    }
+    double rootfixRate = LIFECYCLE / seconds(rootfix.nanos());
+    double baselineRate = LIFECYCLE / seconds(baselineNanos);
+    results.put("lifecycle", ordered("complaints", LIFECYCLE, "workers", WORKERS,
+        "userTasksPerComplaint", 5,
+        "rootfixPerSecond", round(rootfixRate), "baselinePerSecond", round(baselineRate),
+        "ratio", round(rootfixRate / baselineRate), "target", ">= 0.7",
+        "rootfixSeconds", round(seconds(rootfix.nanos())), "baselineSeconds", round(seconds(baselineNanos))));
+    row("Lifecycle, Rootfix", "%.1f complaints/s".formatted(rootfixRate), "");
+    row("Lifecycle, baseline", "%.1f instances/s".formatted(baselineRate), "");
+    row("Lifecycle ratio Rootfix/baseline", "%.2f".formatted(rootfixRate / baselineRate), ">= 0.7");
+    double perThousand = (sizeAfter - sizeBefore) / (double) LIFECYCLE * 1000 / (1024 * 1024);
+    results.put("databaseMiBPer1000Closed", round(perThousand));
+    row("Database size per 1,000 closed complaints", "%.1f MiB".formatted(perThousand), "");
+  }
+
+  private final List<String> closedTrackingNumbers = Collections.synchronizedList(new ArrayList<>());
+
+  /** A few root causes, investigated, fixed and verified before the clock starts. */
+  private List<Long> fixedRootCauses() {
+    RootCauseService rootCauses = bean(RootCauseService.class);
+    TransactionTemplate tx = new TransactionTemplate(bean(PlatformTransactionManager.class));
+    Map<String, Step> steps = steps(List.of(0L));
+    List<Long> ids = new ArrayList<>();
+    for (int i = 1; i <= ROOT_CAUSES; i++) {
+      int n = i;
+      RootCause cause = tx.execute(s -> rootCauses.report("Weak packaging " + n,
+          "Parcels of type " + n + " are packed without corner protection", "delivery", null, LEAD));
+      drive(cause.getProcessInstanceId(), "RC-" + cause.getId(), steps);
+      ids.add(cause.getId());
+    }
+    return ids;
+  }
+
+  private static IntakeForm intakeForm(int customer, String category) {
+    return new IntakeForm("Customer " + customer, "bench." + customer + "@example.com",
+        "+31 6 3%07d".formatted(customer), null, null, "web", category,
+        "The parcel arrived broken, for the second time.", "replacement", null, null, null, null, null);
+  }
+
+  // --- 2. intake API ---------------------------------------------------------------------------------------
+
+  private void intake() throws Exception {
+    section("Intake API: " + INTAKE_CLIENTS + " HTTP clients posting complaints for " + INTAKE_SECONDS + " s");
+    int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    URI uri = URI.create("http://localhost:" + port + "/api/complaints");
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    AtomicInteger customers = new AtomicInteger(2_000_000);
+    AtomicLong failures = new AtomicLong();
+    Function<Long, List<Long>> load = seconds -> {
+      long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+      List<Callable<List<Long>>> clients = new ArrayList<>();
+      for (int c = 0; c < INTAKE_CLIENTS; c++) {
+        clients.add(() -> {
+          List<Long> latencies = new ArrayList<>();
+          while (System.nanoTime() < until) {
+            int n = customers.incrementAndGet();
+            String body = """
+                {"customerName": "Customer %d", "customerEmail": "bench.%d@example.com", "customerPhone": "+31 6 3%07d",
+                 "channel": "web", "category": "product", "description": "The kettle stopped working after a week.",
+                 "desiredOutcome": "repair"}""".formatted(n, n, n);
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - start;
+            if (response.statusCode() != 201) {
+              if (failures.incrementAndGet() == 1) {
+                System.err.println("Intake answered " + response.statusCode() + ": " + response.body());
+              }
+            } else {
+              latencies.add(took);
+            }
+          }
+          return latencies;
+        });
+      }
+      try {
+        ExecutorService pool = Executors.newFixedThreadPool(INTAKE_CLIENTS);
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> future : pool.invokeAll(clients)) {
+          all.addAll(future.get());
+        }
+        pool.shutdown();
+        return all;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    load.apply(Math.max(3L, INTAKE_SECONDS / 6)); // warm-up, not counted
+    failures.set(0);
+    List<Long> latencies = load.apply((long) INTAKE_SECONDS);
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " intake requests failed");
+    }
+    Collections.sort(latencies);
+    double perSecond = latencies.size() / (double) INTAKE_SECONDS;
+    results.put("intake", ordered("clients", INTAKE_CLIENTS, "seconds", INTAKE_SECONDS, "requests", latencies.size(),
+        "perSecond", round(perSecond), "p50Ms", millis(percentile(latencies, 50)),
+        "p95Ms", millis(percentile(latencies, 95)), "p99Ms", millis(percentile(latencies, 99)), "targetP99Ms", 50));
+    row("Intake, throughput", "%.1f req/s".formatted(perSecond), "");
+    row("Intake, p50 / p95 / p99", "%.1f / %.1f / %.1f ms".formatted(millis(percentile(latencies, 50)),
+        millis(percentile(latencies, 95)), millis(percentile(latencies, 99))), "p99 < 50 ms");
+  }
+
+  // --- 3. timer storm --------------------------------------------------------------------------------------
+
+  private void timerStorm() throws Exception {
+    section("Timer storm: " + STORM + " promises due at the same moment");
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    List<Map<String, Object>> complaints = jdbc.queryForList(
+        "select id, tracking_number from complaint where state <> 'CLOSED' order by id desc");
+    if (complaints.size() < STORM) {
+      System.out.printf("  (only %d open complaints: some get more than one promise)%n", complaints.size());
+      for (int i = 0; i < 100; i++) {
+        bean(ComplaintApi.class).receive(intakeForm(3_000_000 + i, "billing"));
+      }
+      complaints = jdbc.queryForList("select id, tracking_number from complaint where state <> 'CLOSED' order by id");
+    }
+    List<Map<String, Object>> onto = complaints;
+    io.rootfix.complaint.ComplaintService service = bean(io.rootfix.complaint.ComplaintService.class);
+    Instant dueAt = Instant.now().plus(Duration.ofHours(2));
+    TransactionTemplate tx = new TransactionTemplate(bean(PlatformTransactionManager.class));
+    AtomicInteger next = new AtomicInteger();
+    long made = System.nanoTime();
+    runConcurrently(LOADERS, LOADERS, () -> {
+      for (int from = next.getAndAdd(BATCH); from < STORM; from = next.getAndAdd(BATCH)) {
+        int start = from;
+        tx.executeWithoutResult(s -> {
+          for (int i = start; i < Math.min(start + BATCH, STORM); i++) {
+            Map<String, Object> complaint = onto.get(i % onto.size());
+            service.makePromise(((Number) complaint.get("id")).longValue(), PromiseType.CALLBACK,
+                "We call you back about the storm", null, dueAt, AGENT, AGENT);
+          }
+        });
+      }
+      return null;
+    });
+    System.out.printf("  %d promises made in %.1f s%n", STORM, seconds(System.nanoTime() - made));
+    TaskService tasks = bean(TaskService.class);
+    long escalatedBefore = tasks.createTaskQuery().taskDefinitionKey(PromiseProcess.Element.ESCALATE).count();
+    long jobsBefore = bean(HistoryService.class).createHistoricJobLogQuery().successLog().count();
+
+    long start = System.nanoTime();
+    ClockUtil.offset(Duration.between(Instant.now(), dueAt.plusSeconds(60)).toMillis());
+    bean(ProcessEngineConfigurationImpl.class).getJobExecutor().jobWasAdded();
+    long escalated = 0;
+    while (escalated < STORM) {
+      pause(250);
+      escalated = tasks.createTaskQuery().taskDefinitionKey(PromiseProcess.Element.ESCALATE).count() - escalatedBefore;
+      if (seconds(System.nanoTime() - start) > 1800) {
+        throw new IllegalStateException("Only " + escalated + " of " + STORM + " escalations after 30 minutes");
+      }
+    }
+    double took = seconds(System.nanoTime() - start);
+    ClockUtil.reset();
+    long jobs = bean(HistoryService.class).createHistoricJobLogQuery().successLog().count() - jobsBefore;
+    results.put("timerStorm", ordered("promises", STORM, "secondsUntilAllEscalated", round(took),
+        "jobs", jobs, "jobsPerSecond", round(jobs / took), "targetSeconds", 60));
+    row("Timer storm, all escalated after", "%.1f s".formatted(took), "<= 60 s");
+    row("Timer storm, jobs", "%d jobs, %.0f jobs/s".formatted(jobs, jobs / took), "");
+  }
+
+  // --- 4. big database and 5. memory -----------------------------------------------------------------------
+
+  private void bigDatabase() throws Exception {
+    section("Big database: " + BIG + " open complaints, " + LOADERS + " loaders, batches of " + BATCH);
+    ComplaintApi api = bean(ComplaintApi.class);
+    TaskService tasks = bean(TaskService.class);
+    RuntimeService runtime = bean(RuntimeService.class);
+    TransactionTemplate tx = new TransactionTemplate(bean(PlatformTransactionManager.class));
+    String[] categories = {"delivery", "product", "billing", "service", "other"};
+    AtomicInteger next = new AtomicInteger();
+    long loadStart = System.nanoTime();
+    AtomicLong lastReport = new AtomicLong(System.nanoTime());
+    runConcurrently(LOADERS, LOADERS, () -> {
+      Random random = new Random();
+      for (int from = next.getAndAdd(BATCH); from < BIG; from = next.getAndAdd(BATCH)) {
+        int start = from;
+        tx.executeWithoutResult(s -> {
+          for (int i = start; i < Math.min(start + BATCH, BIG); i++) {
+            // Five complaints per customer, one per category, so each is a matter of its own.
+            String trackingNumber = api.receive(intakeForm(4_000_000 + i / 5, categories[i % 5])).trackingNumber();
+            if (AGREED_EVERY > 0 && i % AGREED_EVERY == 0) {
+              Task agree = tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+                  .taskDefinitionKey(ComplaintProcess.Element.AGREE_EXPECTATION).singleResult();
+              tasks.claim(agree.getId(), AGENT);
+              tasks.complete(agree.getId(), Map.of(ComplaintProcess.Var.DESIRED_OUTCOME, "refund",
+                  ComplaintProcess.Var.AGREED_ANSWER_DATE, LocalDate.now().plusDays(1 + random.nextInt(60)).toString(),
+                  ComplaintProcess.Var.CONTACT_PREFERENCE, "email"));
+            }
+          }
+        });
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last > Duration.ofSeconds(30).toNanos() && lastReport.compareAndSet(last, now)) {
+          System.out.printf("  %d loaded after %.0f s%n", Math.min(next.get(), BIG), seconds(now - loadStart));
+        }
+      }
+      return null;
+    });
+    awaitJobsDone();
+    double loadSeconds = seconds(System.nanoTime() - loadStart);
+    long open = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).active().count();
+    System.out.printf("  loaded in %.0f s (%.0f complaints/s); %d open complaint processes%n", loadSeconds,
+        BIG / loadSeconds, open);
+    results.put("bigDatabase", ordered("complaintsLoaded", BIG, "loadSeconds", round(loadSeconds),
+        "loadPerSecond", round(BIG / loadSeconds), "openComplaintProcesses", open,
+        "openTasks", tasks.createTaskQuery().count(),
+        "openPromises", bean(JdbcTemplate.class).queryForObject(
+            "select count(*) from promise where state = 'OPEN'", Long.class)));
+    row("Big database, loaded", "%d complaints in %.0f s".formatted(BIG, loadSeconds), "");
+    queries();
+    memory();
+  }
+
+  private void queries() {
+    FilterService filters = bean(FilterService.class);
+    IdentityService identity = bean(IdentityService.class);
+    RuntimeService runtime = bean(RuntimeService.class);
+    PromiseService promises = bean(PromiseService.class);
+    AuditTrail audit = bean(AuditTrail.class);
+    EntityManagerFactory emf = bean(EntityManagerFactory.class);
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    Filter dueSoonest = filters.createFilterQuery().filterName("Due soonest").singleResult();
+    List<Long> customers = jdbc.queryForList("select distinct customer_id from complaint", Long.class);
+    List<String> audited = closedTrackingNumbers.isEmpty()
+        ? jdbc.queryForList("select tracking_number from complaint", String.class)
+        : new ArrayList<>(closedTrackingNumbers);
+    List<String> columns = List.of(ComplaintProcess.Var.TRACKING_NUMBER, ComplaintProcess.Var.CUSTOMER_NAME,
+        ComplaintProcess.Var.CATEGORY, ComplaintProcess.Var.AGREED_ANSWER_DATE, ComplaintProcess.Var.REPEAT_CONTACTS);
+
+    Map<String, Object> measured = new LinkedHashMap<>();
+    measured.put("tasklistDueSoonest", measure("Tasklist: a group's tasks (first 15 + count)", () -> {
+      // As Tasklist asks it: the shared filter, as a service agent, with the columns' variables of the page.
+      identity.setAuthentication(ThreadLocalRandom.current().nextBoolean() ? AGENT : "noor", List.of("service-agents"));
+      try {
+        List<Task> page = filters.listPage(dueSoonest.getId(), 0, 15);
+        filters.count(dueSoonest.getId());
+        String[] instances = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        if (instances.length > 0) {
+          runtime.createVariableInstanceQuery().processInstanceIdIn(instances)
+              .variableNameIn(columns.toArray(String[]::new)).list();
+        }
+        return page.size();
+      } finally {
+        identity.clearAuthentication();
+      }
+    }));
+    measured.put("openPromisesNearestDeadline", measure("Open promises nearest their deadline",
+        () -> promises.openDueBefore(null, 100).size()));
+    measured.put("customerHistory", measure("A customer's history", () -> {
+      EntityManager em = emf.createEntityManager();
+      try {
+        Long customer = customers.get(ThreadLocalRandom.current().nextInt(customers.size()));
+        return em.createQuery("select c from Complaint c where c.customer.id = :customer order by c.createdAt desc",
+            io.rootfix.complaint.Complaint.class).setParameter("customer", customer).getResultList().size();
+      } finally {
+        em.close();
+      }
+    }));
+    measured.put("auditTrail", measure("One complaint's audit trail",
+        () -> audit.of(audited.get(ThreadLocalRandom.current().nextInt(audited.size()))).size()));
+    results.put("queries", measured);
+  }
+
+  private Map<String, Object> measure(String name, Callable<Integer> query) {
+    try {
+      for (int i = 0; i < Math.max(5, SAMPLES / 10); i++) {
+        query.call();
+      }
+      List<Long> nanos = new ArrayList<>();
+      int rows = 0;
+      for (int i = 0; i < SAMPLES; i++) {
+        long start = System.nanoTime();
+        rows = query.call();
+        nanos.add(System.nanoTime() - start);
+      }
+      Collections.sort(nanos);
+      double p50 = millis(percentile(nanos, 50));
+      double p99 = millis(percentile(nanos, 99));
+      row(name + ", p50 / p99", "%.1f / %.1f ms (%d rows)".formatted(p50, p99, rows), "p99 < 100 ms");
+      return ordered("samples", SAMPLES, "p50Ms", p50, "p99Ms", p99, "rows", rows, "targetP99Ms", 100);
+    } catch (Exception e) {
+      throw new IllegalStateException(name, e);
+    }
+  }
+
+  private void memory() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      pause(200);
+    }
+    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long size = database.size(bean(JdbcTemplate.class));
+    results.put("memory", ordered("heapUsedAfterLoadMiB", used / (1024 * 1024),
+        "maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024), "databaseMiB", size / (1024 * 1024)));
+    row("Heap used after load (after GC)", "%d MiB".formatted(used / (1024 * 1024)), "");
+    row("Database size after load", "%d MiB".formatted(size / (1024 * 1024)), "");
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------------------
+
+  record Run(long nanos, List<String> results) {}
+
+  /** Runs the task {@code times} times on {@code threads} threads; returns the wall time and what they returned. */
+  private static <T> Run runConcurrently(int times, int threads, Callable<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger remaining = new AtomicInteger(times);
+    List<String> done = Collections.synchronizedList(new ArrayList<>());
+    List<Callable<Void>> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(() -> {
+        while (remaining.getAndDecrement() > 0) {
+          T result = task.call();
+          if (result != null) {
+            done.add(result.toString());
+          }
+        }
+        return null;
+      });
+    }
+    long start = System.nanoTime();
+    try {
+      for (Future<Void> future : pool.invokeAll(workers)) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Run(System.nanoTime() - start, done);
+  }
+
+  /** Waits until the job executor has run every job that is due (acknowledgements, closings, …). */
+  private void awaitJobsDone() {
+    var management = bean(org.camunda.bpm.engine.ManagementService.class);
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (management.createJobQuery().executable().count() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Jobs still due after 10 minutes");
+      }
+      pause(200);
+    }
+  }
+
+  private void machine() {
+    Runtime runtime = Runtime.getRuntime();
+    long ramMiB = -1;
+    try {
+      ramMiB = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+          .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    } catch (IOException ignored) {
+      // Not Linux: the RAM stays unknown.
+    }
+    String cpu = "unknown";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+    } catch (IOException ignored) {
+      // Not Linux: the CPU model stays unknown.
+    }
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    Map<String, Object> machine = ordered("cores", runtime.availableProcessors(), "cpu", cpu, "ramMiB", ramMiB,
+        "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        "maxHeapMiB", runtime.maxMemory() / (1024 * 1024), "os", System.getProperty("os.name") + " "
+            + System.getProperty("os.version"), "loadAverageAtStart", round(load), "database", DB,
+        "date", Instant.now().toString());
+    results.put("machine", machine);
+    section("Rootfix benchmark on " + DB + ": " + machine);
+  }
+
+  private void report() throws IOException {
+    if (results.get("machine") instanceof Map<?, ?> machine) {
+      ((Map<String, Object>) machine).put("database", DB + " " + database.version(bean(JdbcTemplate.class)));
+    }
+    int width = table.stream().mapToInt(r -> r[0].length()).max().orElse(10);
+    int valueWidth = table.stream().mapToInt(r -> r[1].length()).max().orElse(10);
+    StringBuilder out = new StringBuilder("\n");
+    out.append(("%-" + width + "s  %-" + valueWidth + "s  %s%n").formatted("Figure (" + DB + ")", "Value", "Target"));
+    out.append("-".repeat(width + valueWidth + 16)).append('\n');
+    for (String[] r : table) {
+      out.append(("%-" + width + "s  %-" + valueWidth + "s  %s%n").formatted(r[0], r[1], r[2]));
+    }
+    System.out.println(out);
+    Path json = OUT.resolve(DB + ".json");
+    Files.writeString(json, Json.write(results));
+    System.out.println("Written " + json.toAbsolutePath());
+  }
+
+  private void section(String title) {
+    System.out.println("\n== " + title);
+  }
+
+  private void row(String name, String value, String target) {
+    table.add(new String[] {name, value, target});
+    System.out.printf("  %s: %s%n", name, value);
+  }
+
+  static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  static double millis(long nanos) {
+    return round(nanos / 1e6);
+  }
+
+  static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Enough JSON for the figures: maps, lists, numbers, strings. */
+  static final class Json {
+    static String write(Object value) {
+      StringBuilder out = new StringBuilder();
+      write(value, out, "");
+      return out.append('\n').toString();
+    }
+
+    private static void write(Object value, StringBuilder out, String indent) {
+      if (value instanceof Map<?, ?> map) {
+        out.append("{\n");
+        int i = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          out.append(indent).append("  \"").append(e.getKey()).append("\": ");
+          write(e.getValue(), out, indent + "  ");
+          out.append(++i < map.size() ? ",\n" : "\n");
+        }
+        out.append(indent).append('}');
+      } else if (value instanceof Number || value instanceof Boolean) {
+        out.append(value);
+      } else if (value == null) {
+        out.append("null");
+      } else {
+        out.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    }
+  }
+}
