@@ -175,7 +175,7 @@ class HistoryRetentionTest extends RootfixIntegrationTest {
         Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
     work(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
     work(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it",
-        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A one-time accident"));
+        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "A one-time accident"));
     work(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "The courier dropped it; sorry."));
     work(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
     assertThat(jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class,
