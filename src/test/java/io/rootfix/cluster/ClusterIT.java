@@ -148,7 +148,8 @@ class ClusterIT {
       String complaint = complaints.get(i);
       nodes.get(i % 2).submit(complaint, PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a new one"));
       nodes.get((i + 1) % 2).submit(complaint, FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION,
-          "Dropped by the courier", Var.ONE_OFF, true, Var.ONE_OFF_REASON, "A single mishap"));
+          "Dropped by the courier", Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
+          Var.ONE_OFF_NOTE, "A single mishap"));
       nodes.get(i % 2).submit(complaint, REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We sent a replacement."));
       nodes.get(i % 2).awaitTask(complaint, RECORD_CUSTOMER_CONFIRMATION);
     }
@@ -213,9 +214,12 @@ class ClusterIT {
         select count(*) from (select distinct job_id_ from act_hi_job_log where job_state_ = 0) c
         where not exists (select 1 from act_hi_job_log l where l.job_id_ = c.job_id_ and l.job_state_ in (2, 3))
           and not exists (select 1 from act_ru_job r where r.id_ = c.job_id_)""");
+    long payouts = count("select count(*) from payout");
+    long shipments = count("select count(*) from shipment_order");
     System.out.printf("%nCLUSTER TEST: complaints %d, closed %d; jobs executed per node %s; killed %s holding %d "
-            + "locked jobs, finished by %s; duplicates %d, lost %d%n%n", COMPLAINTS, closed(complaints), perNode,
-        kill.victim().name, kill.jobs().size(), kill.survivor().name, duplicates, lost);
+            + "locked jobs, finished by %s; duplicates %d, lost %d; refunds paid %d, replacements shipped %d%n%n",
+        COMPLAINTS, closed(complaints), perNode, kill.victim().name, kill.jobs().size(), kill.survivor().name,
+        duplicates, lost, payouts, shipments);
 
     assertThat(perNode).as("both nodes ran jobs").containsKeys(nodeA.name, nodeB.name);
     List<String> broken = new ArrayList<>();
