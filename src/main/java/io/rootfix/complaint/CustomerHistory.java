@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerHistory {
 
   static final int SHOWN = 10;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  /** How a day reads in the history, for its sections too. */
+  public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
   /** A part of the history another feature keeps (remedies): text for the customer's other complaints, or null. */

@@ -4,7 +4,6 @@ import io.rootfix.complaint.CustomerHistory;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
 /** The remedies of the customer's earlier complaints, on the "Agree expectation" form. */
 @Component
 class RemediesInCustomerHistory implements CustomerHistory.Section {
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final RemedyRepository remedies;
   private final ZoneId zone;
@@ -37,7 +34,7 @@ class RemediesInCustomerHistory implements CustomerHistory.Section {
           .append(remedy.getType().name().toLowerCase(Locale.ROOT)).append(' ')
           .append(remedy.getCurrency()).append(' ').append(remedy.getAmount().setScale(2, RoundingMode.HALF_UP))
           .append(", ").append(remedy.getState().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-          .append(" (").append(DAY.format(remedy.getDecidedAt().atZone(zone))).append(")\n");
+          .append(" (").append(CustomerHistory.DAY.format(remedy.getDecidedAt().atZone(zone))).append(")\n");
     }
     return text.toString().stripTrailing();
   }

@@ -73,8 +73,9 @@ class RemedyDelegates {
   }
 
   /**
-   * Task_ApproveRemedy (on complete): granting is the default; a refusal needs a written reason. Only a team
-   * lead decides, whoever the task was assigned to.
+   * Task_ApproveRemedy (on complete): granting is the default; a refusal needs a controlled reason
+   * (REMEDY_REFUSAL) and a note, and is recorded with them. Only a team lead decides, whoever the task was
+   * assigned to.
    */
   @Bean
   TaskListener recordRemedyApproval(TaskActor actor, IdentityService identityService, ControlledReasons reasons) {
