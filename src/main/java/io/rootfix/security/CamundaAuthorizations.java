@@ -54,6 +54,11 @@ class CamundaAuthorizations {
     for (String key : List.of("complaint", "promise", "send-by-hand")) {
       authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
     }
+    // They read the tasks of every process they can be candidates in through one grant per definition, not
+    // one authorization per task (TaskReadsByProcess); working on a task still takes the task's own grant.
+    for (String key : List.of("complaint", "promise", "send-by-hand", "root-cause")) {
+      authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_TASK);
+    }
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     // Team leads: also see every running complaint and reassign its tasks.
