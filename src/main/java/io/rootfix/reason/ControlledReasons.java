@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecision;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -46,6 +47,11 @@ public class ControlledReasons {
   private final Clock clock;
   /** A DMN engine of its own: reading a list is no decision, so it leaves no decision history behind. */
   private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /**
+   * A step's list per deployed version of the table ("definition id/step"): a version never changes, and
+   * evaluating FEEL for every task that offers a list cost more than the rest of creating the task.
+   */
+  private final Map<String, List<Reason>> listed = new ConcurrentHashMap<>();
 
   ControlledReasons(ProcessEngine processEngine, RecordedReasonRepository recorded, ObjectMapper json, Clock clock) {
     this.commands = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
@@ -61,12 +67,13 @@ public class ControlledReasons {
     // Anyone who may take the step may read its list: the engine's authorisation of decision definitions (which
     // guards evaluating them through the API) does not apply here.
     return commands.execute(context -> context.runWithoutAuthorization(() -> {
-      DmnDecision decision = (DmnDecision) context.getProcessEngineConfiguration().getDeploymentCache()
-          .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
-      return dmnEngine.evaluateDecisionTable(decision, Variables.createVariables().putValue("step", step))
+      DecisionDefinitionEntity decision = (DecisionDefinitionEntity) context.getProcessEngineConfiguration()
+          .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
+      return listed.computeIfAbsent(decision.getId() + "/" + step, version -> dmnEngine
+          .evaluateDecisionTable(decision, Variables.createVariables().putValue("step", step))
           .getResultList().stream()
           .map(entries -> new Reason((String) entries.get("code"), (String) entries.get("label")))
-          .toList();
+          .toList());
     }));
   }
 
