@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes on the engine's own tables that its schema lacks and that Rootfix's load needs (BENCHMARKS.md).
+ * Indexes on the engine's own tables that its schema lacks and that Rootfix's load needs (BENCHMARKS.md), and
+ * the one data fix that a setting needs.
  * They are created once the engine has created its tables, idempotently ({@code if not exists}, which H2
  * and PostgreSQL both know): a Flyway migration cannot rely on the engine's tables existing yet.
  */
@@ -26,7 +27,13 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
   static final List<String> INDEXES = List.of(
       // Completing any task looks for its subtasks by parent: without this, a scan of every open task.
-      "create index if not exists rf_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)");
+      "create index if not exists rf_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)",
+      // The job executor asks for the due jobs, oldest first (ensureJobDueDateNotNull, jobExecutorAcquireByDueDate
+      // in application.yaml): without this, every acquisition reads every job, timers months ahead included.
+      "create index if not exists rf_idx_job_duedate on ACT_RU_JOB (DUEDATE_)",
+      // Jobs created before every job got a due date have none, and the job executor would no longer take
+      // them: they were due at once, so they are due now.
+      "update ACT_RU_JOB set DUEDATE_ = current_timestamp where DUEDATE_ is null");
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
