@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes on the engine's own tables that its schema lacks and that Rootfix's load needs (BENCHMARKS.md), and
- * the one data fix that a setting needs.
- * They are created once the engine has created its tables, idempotently ({@code if not exists}, which H2
+ * the one data fix a job executor setting needs. Both run once the engine has created its tables, idempotently ({@code if not exists}, which H2
  * and PostgreSQL both know): a Flyway migration cannot rely on the engine's tables existing yet.
  */
 @Component
@@ -25,7 +24,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
   private static final Set<String> DATABASES = Set.of("h2", "postgres");
 
-  static final List<String> INDEXES = List.of(
+  static final List<String> STATEMENTS = List.of(
       // Completing any task looks for its subtasks by parent: without this, a scan of every open task.
       "create index if not exists rf_idx_task_parent on ACT_RU_TASK (PARENT_TASK_ID_)",
       // The job executor asks for the due jobs, oldest first (ensureJobDueDateNotNull, jobExecutorAcquireByDueDate
@@ -47,9 +46,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       return;
     }
     try (Connection connection = configuration.getDataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String index : INDEXES) {
-        statement.execute(index);
+        Statement jdbc = connection.createStatement()) {
+      for (String statement : STATEMENTS) {
+        jdbc.execute(statement);
       }
       if (!connection.getAutoCommit()) {
         connection.commit();

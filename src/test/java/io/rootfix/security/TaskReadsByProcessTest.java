@@ -49,6 +49,14 @@ class TaskReadsByProcessTest extends RootfixIntegrationTest {
     assertThat(taskIdsSeenBy(AUDITOR, trackingNumber)).isEmpty();
     assertThat(as(AGENT).postForEntity("/engine-rest/task/" + taskId + "/claim", json("{\"userId\":\"" + AGENT + "\"}"),
         Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    // Claimed: the agent's own grant lets them work on it, and they still read it through the definition.
+    Authorization assignee = authorizationService.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).userIdIn(AGENT).resourceType(Resources.TASK)
+        .resourceId(taskId).singleResult();
+    assertThat(assignee.isPermissionGranted(Permissions.UPDATE)).isTrue();
+    assertThat(assignee.isPermissionGranted(Permissions.READ)).isFalse();
+    assertThat(taskIdsSeenBy(AGENT, trackingNumber)).containsExactly(taskId);
   }
 
   @Test
