@@ -82,9 +82,7 @@ class RemedyDelegates {
     return task -> {
       Authentication authentication = identityService.getCurrentAuthentication();
       String by = authentication != null ? authentication.getUserId() : actor.of(task);
-      boolean teamLead = by != null && identityService.createGroupQuery().groupMember(by)
-          .groupIdIn(ComplaintProcess.TEAM_LEADS, Groups.ADMINS).count() > 0;
-      if (!teamLead) {
+      if (!actor.isMemberOf(by, ComplaintProcess.TEAM_LEADS, Groups.ADMINS)) {
         throw InvalidInputException.of(Var.REMEDY_APPROVED, "only a team lead approves or refuses a remedy");
       }
       Object approvedValue = task.getVariable(Var.REMEDY_APPROVED);

@@ -37,6 +37,12 @@ public class TaskActor {
     return String.join(",", groups);
   }
 
+  /** Whether the user belongs to any of the groups, read as {@link #groupsOf} reads them. */
+  public boolean isMemberOf(String userId, String... groupIds) {
+    return userId != null && commands.execute(context -> context.runWithoutAuthorization(() ->
+        identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds).count() > 0));
+  }
+
   public String of(DelegateTask task) {
     if (task.getAssignee() != null) {
       return task.getAssignee();
