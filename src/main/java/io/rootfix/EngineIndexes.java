@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes on the engine's own tables that its schema lacks and that Rootfix's load needs (BENCHMARKS.md), and
- * the one data fix a job executor setting needs. Both run once the engine has created its tables, idempotently ({@code if not exists}, which H2
- * and PostgreSQL both know): a Flyway migration cannot rely on the engine's tables existing yet.
+ * the one data fix a job executor setting needs. Both run once the engine has created its tables, idempotently
+ * ({@code if not exists}, which H2 and PostgreSQL both know): a Flyway migration cannot rely on the engine's
+ * tables existing yet.
  */
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
@@ -30,6 +31,10 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       // The job executor asks for the due jobs, oldest first (ensureJobDueDateNotNull, jobExecutorAcquireByDueDate
       // in application.yaml): without this, every acquisition reads every job, timers months ahead included.
       "create index if not exists rf_idx_job_duedate on ACT_RU_JOB (DUEDATE_)",
+      // ...and skips jobs whose process instance has an exclusive job locked right now. PostgreSQL answers that
+      // "not exists" by hashing the locked jobs, which without this meant reading the whole job table at every
+      // acquisition (19 ms at 116,000 jobs, most of them daily timers): 0.3 ms with it.
+      "create index if not exists rf_idx_job_lock_owner on ACT_RU_JOB (LOCK_OWNER_)",
       // An execution's own variables (EXECUTION_ID_ = ? and TASK_ID_ is null), read at every task completion:
       // H2 took the TASK_ID_ index for "is null" and read every process variable (300,000 rows at 11,000 open
       // complaints, seconds per completion). PostgreSQL has ACT_IDX_VAR_EXE; this serves both.
@@ -37,6 +42,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       // Jobs created before every job got a due date have none, and the job executor would no longer take
       // them: they were due at once, so they are due now.
       "update ACT_RU_JOB set DUEDATE_ = current_timestamp where DUEDATE_ is null");
+
+  static final List<String> POSTGRES_STATEMENTS = List.of(
+      // A complaint's audit trail finds its promise watches and messages by business key prefix ("RF-…/%").
+      // PostgreSQL uses a plain index for "like 'prefix%'" only in the C collation; with any other it read all
+      // historic process instances (20 ms at 133,000). H2 uses the engine's own index.
+      "create index if not exists rf_idx_hi_procinst_bkey_prefix on ACT_HI_PROCINST (BUSINESS_KEY_ varchar_pattern_ops)");
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -49,6 +60,11 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         Statement jdbc = connection.createStatement()) {
       for (String statement : STATEMENTS) {
         jdbc.execute(statement);
+      }
+      if ("postgres".equals(configuration.getDatabaseType())) {
+        for (String statement : POSTGRES_STATEMENTS) {
+          jdbc.execute(statement);
+        }
       }
       if (!connection.getAutoCommit()) {
         connection.commit();

@@ -85,7 +85,7 @@ public class AuditTrail {
       }
     }
     if (complaint.getRootCauseId() != null) {
-      RootCauseView rootCause = rootCauses.view(complaint.getRootCauseId());
+      RootCauseView rootCause = rootCauses.summary(complaint.getRootCauseId());
       trail.add(AuditEntry.of(rootCause.createdAt(), rootCause.createdBy(), "Root cause reported",
           "RC-" + rootCause.id() + " " + rootCause.title()));
       if (rootCause.fixedAt() != null) {

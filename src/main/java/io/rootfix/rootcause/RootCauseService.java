@@ -135,8 +135,17 @@ public class RootCauseService {
 
   @Transactional(readOnly = true)
   public List<RootCauseView> search(RootCauseState state, String category) {
-    return rootCauses.search(state, category).stream().map(r -> RootCauseView.of(r, links.countByRootCauseId(r.getId()), null))
-        .toList();
+    return rootCauses.search(state, category).stream().map(this::summaryOf).toList();
+  }
+
+  /** The root cause without its linked complaints, which a cause that hit many customers has thousands of. */
+  @Transactional(readOnly = true)
+  public RootCauseView summary(Long rootCauseId) {
+    return summaryOf(get(rootCauseId));
+  }
+
+  private RootCauseView summaryOf(RootCause rootCause) {
+    return RootCauseView.of(rootCause, links.countByRootCauseId(rootCause.getId()), null);
   }
 
   @Transactional(readOnly = true)

@@ -130,6 +130,23 @@ class PostgresIT extends RootfixIntegrationTest {
     assertThat(plan("select * from complaint where state = 'CLOSED'")).contains("idx_complaint_state_closed");
   }
 
+  @Test
+  void aComplaintsAuditTrailUsesIndexes() {
+    // RemedyService.ofComplaint
+    assertThat(plan("select * from remedy where tracking_number = 'RF-2026-000001' order by decided_at, id"))
+        .contains("idx_remedy_tracking_number");
+    // AuditTrail.of: the complaint's promise watches and messages, by business key prefix (EngineIndexes)
+    assertThat(plan("select * from ACT_HI_PROCINST where BUSINESS_KEY_ like 'RF-2026-000001/%' escape '\\'"))
+        .contains("rf_idx_hi_procinst_bkey_prefix");
+  }
+
+  @Test
+  void theJobExecutorFindsLockedJobsThroughAnIndex() {
+    // The job acquisition's "no exclusive job of this instance is locked" (EngineIndexes)
+    assertThat(plan("select ID_ from ACT_RU_JOB where EXCLUSIVE_ = true and LOCK_OWNER_ is not null"))
+        .contains("rf_idx_job_lock_owner");
+  }
+
   /** The plan of a query, after the rows of setup (rolled back afterwards, as is the switch). */
   private String plan(String sql, String... setup) {
     return jdbc.execute((ConnectionCallback<String>) connection -> {
