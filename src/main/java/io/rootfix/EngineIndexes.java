@@ -3,6 +3,7 @@ package io.rootfix;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -56,21 +57,24 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       LOG.warn("No extra engine indexes for database type {}", configuration.getDatabaseType());
       return;
     }
+    List<String> statements = new ArrayList<>(STATEMENTS);
+    if ("postgres".equals(configuration.getDatabaseType())) {
+      statements.addAll(POSTGRES_STATEMENTS);
+    }
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement jdbc = connection.createStatement()) {
-      for (String statement : STATEMENTS) {
-        jdbc.execute(statement);
-      }
-      if ("postgres".equals(configuration.getDatabaseType())) {
-        for (String statement : POSTGRES_STATEMENTS) {
+      connection.setAutoCommit(true);
+      for (String statement : statements) {
+        try {
           jdbc.execute(statement);
+        } catch (SQLException e) {
+          // PostgreSQL lets only a table's owner index it, also when the index exists: where a DBA owns the
+          // engine's tables, Rootfix runs without the index (slower at size) rather than not at all.
+          LOG.warn("Could not run '{}' ({}): have the owner of the engine's tables run it", statement, e.getMessage());
         }
       }
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
     } catch (SQLException e) {
-      throw new IllegalStateException("Creating the engine's extra indexes failed", e);
+      throw new IllegalStateException("No connection for the engine's extra indexes", e);
     }
   }
 }
