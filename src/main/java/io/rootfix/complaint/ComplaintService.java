@@ -339,8 +339,13 @@ public class ComplaintService {
   public void closeWithoutReply(long complaintId) {
     Complaint complaint = get(complaintId);
     requireRecordedAnswer(complaint);
+    // The waiting time is the model's (Timer_NoReply), which process owners may change: the note states
+    // what happened, not what the model said when this was written.
+    Instant answered = evidence.findFirstByComplaintIdOrderBySentAtDesc(complaint.getId()).orElseThrow().getSentAt();
+    long days = Duration.between(answered, now()).toDays();
     reasons.recordAutomatic(complaint.getId(), complaint.getTrackingNumber(), ReasonStep.CLOSE_WITHOUT_CONFIRMATION,
-        ReasonStep.NO_REPLY, "No reply within 14 days after our answer.", "system");
+        ReasonStep.NO_REPLY, "No reply in the " + days + (days == 1 ? " day" : " days") + " since our answer was sent.",
+        "system");
     complaint.close(NO_REPLY_NOTE, now());
     correspondence.closing(complaint);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));

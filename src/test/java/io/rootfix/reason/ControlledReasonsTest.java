@@ -132,7 +132,7 @@ class ControlledReasonsTest extends RootfixIntegrationTest {
     assertThat(recorded(closedByAgent))
         .containsExactly("CLOSE_WITHOUT_CONFIRMATION:CUSTOMER_UNREACHABLE:sam:Called three times, mailed twice");
     assertThat(recorded(noReply))
-        .containsExactly("CLOSE_WITHOUT_CONFIRMATION:NO_REPLY:system:No reply within 14 days after our answer.");
+        .containsExactly("CLOSE_WITHOUT_CONFIRMATION:NO_REPLY:system:No reply in the 15 days since our answer was sent.");
 
     Instant to = Instant.now().plus(Duration.ofDays(16));
     Map<String, Object> insights = as(SECOND_LEAD).getForObject(
