@@ -41,13 +41,13 @@ class TaskReadsByProcess extends AbstractProcessEnginePlugin {
 
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
-      return newAssignee != null && readsByProcess(newAssignee)
+      return readsByProcess(newAssignee)
           ? workOnly(task, newAssignee, null) : super.newTaskAssignee(task, oldAssignee, newAssignee);
     }
 
     @Override
     public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
-      return newOwner != null && readsByProcess(newOwner)
+      return readsByProcess(newOwner)
           ? workOnly(task, newOwner, null) : super.newTaskOwner(task, oldOwner, newOwner);
     }
 
@@ -76,7 +76,7 @@ class TaskReadsByProcess extends AbstractProcessEnginePlugin {
      * Tasklist's count took 38 s at 100,000 open complaints on PostgreSQL.
      */
     private boolean readsByProcess(String userId) {
-      if (isHistoricInstancePermissionsEnabled()) {
+      if (userId == null || isHistoricInstancePermissionsEnabled()) {
         return false;
       }
       CommandContext context = Context.getCommandContext();
