@@ -200,9 +200,17 @@ public class RemedyService {
     return type == RemedyType.REFUND || type == RemedyType.REPLACEMENT;
   }
 
+  /**
+   * Only a granted remedy of the right type goes out, whatever the process variables say: a refund waiting for a
+   * team lead, or refused, is never paid, even if something started the process at the payout.
+   */
   private static void requireType(Remedy remedy, RemedyType type) {
     if (remedy.getType() != type) {
       throw new IllegalStateException("Remedy " + remedy.getId() + " is a " + remedy.getType() + ", not a " + type);
+    }
+    if (!remedy.isExecuted() && remedy.getState() != RemedyState.GRANTED) {
+      throw new IllegalStateException("Remedy " + remedy.getId() + " is " + remedy.getState() + ", not granted: "
+          + "nothing is paid or shipped");
     }
   }
 
