@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -40,6 +41,8 @@ public class ControlledReasons {
   public static final String RESOURCE = "processes/controlled-reasons.dmn";
   public static final String DECISION_KEY = "controlled-reasons";
   public static final int NOTE_MAX = 2000;
+  /** Reasons only the process gives (no reply in time, the customer's own "not resolved"): never offered to staff. */
+  static final Set<String> AUTOMATIC = Set.of(ReasonStep.NO_REPLY, ReasonStep.CUSTOMER_REPLY);
 
   private final CommandExecutor commands;
   private final RecordedReasonRepository recorded;
@@ -90,6 +93,7 @@ public class ControlledReasons {
   @Transactional(readOnly = true)
   public JsonValue choices(String step) {
     List<Map<String, String>> options = of(step).stream()
+        .filter(r -> !AUTOMATIC.contains(r.code()))
         .map(r -> Map.of("label", r.label(), "value", r.code()))
         .toList();
     try {
@@ -111,10 +115,10 @@ public class ControlledReasons {
     if (codeText == null || codeText.isEmpty()) {
       errors.put(codeField, "is required: choose a reason from the list");
     } else {
-      reason = find(step, codeText).orElse(null);
+      reason = AUTOMATIC.contains(codeText) ? null : find(step, codeText).orElse(null);
       if (reason == null) {
         errors.put(codeField, "is not a reason for this step; choose one of "
-            + String.join(", ", of(step).stream().map(Reason::code).toList()));
+            + String.join(", ", of(step).stream().map(Reason::code).filter(c -> !AUTOMATIC.contains(c)).toList()));
       }
     }
     String noteText = note == null ? null : note.toString().trim();
