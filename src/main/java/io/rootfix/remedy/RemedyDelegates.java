@@ -9,12 +9,10 @@ import io.rootfix.security.Groups;
 import io.rootfix.security.TaskActor;
 import io.rootfix.web.InvalidInputException;
 import java.math.BigDecimal;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -78,10 +76,9 @@ class RemedyDelegates {
    * assigned to.
    */
   @Bean
-  TaskListener recordRemedyApproval(TaskActor actor, IdentityService identityService, ControlledReasons reasons) {
+  TaskListener recordRemedyApproval(TaskActor actor, ControlledReasons reasons) {
     return task -> {
-      Authentication authentication = identityService.getCurrentAuthentication();
-      String by = authentication != null ? authentication.getUserId() : actor.of(task);
+      String by = actor.of(task);
       if (!actor.isMemberOf(by, ComplaintProcess.TEAM_LEADS, Groups.ADMINS)) {
         throw InvalidInputException.of(Var.REMEDY_APPROVED, "only a team lead approves or refuses a remedy");
       }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Who did a task: the user who claimed it, or else the user completing it (null for the Java API). */
+/** Who did a task, and what groups they act in. */
 @Component
 public class TaskActor {
 
@@ -43,11 +43,16 @@ public class TaskActor {
         identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds).count() > 0));
   }
 
+  /**
+   * The signed-in person completing the task: four eyes and every "done by" are about who acted, not about whom
+   * the task was assigned to (a team lead could set a colleague as assignee and act in her name). Rootfix's own
+   * Java calls carry no person; for them the assignee stands in.
+   */
   public String of(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
     Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
   }
 }

@@ -92,7 +92,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
     assertThat(fieldErrors(withoutReason)).containsKeys(Var.RETURN_REASON, Var.RETURN_NOTE);
     ResponseEntity<Map> unknownReason = submitForm(SECOND_LEAD, reviewId, Map.of(Var.ANSWER_APPROVED, "false",
         Var.RETURN_REASON, "TOO_SHORT", Var.RETURN_NOTE, "Say what we changed"));
-    assertThat(fieldErrors(unknownReason).get(Var.RETURN_REASON)).contains("is not a reason for this step", "INCOMPLETE");
+    assertThat(fieldErrors(unknownReason).get(Var.RETURN_REASON)).contains("is not one of the choices on this form", "INCOMPLETE");
 
     submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "false",
         Var.RETURN_REASON, "MISSING_FIX", Var.RETURN_NOTE, "Say what we changed so it does not happen again"));

@@ -217,7 +217,7 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     ResponseEntity<Map> noPhone = as(AGENT).postForEntity(
         "/engine-rest/process-definition/key/complaint/submit-form", json(formBody(variables)), Map.class);
     assertThat(noPhone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) noPhone.getBody().get("message")).contains("customerEmail");
+    assertThat((String) noPhone.getBody().get("message")).contains("customerPhone: is required");
     assertThat(count("complaint")).isEqualTo(before);
   }
 

@@ -174,7 +174,16 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
         ComplaintProcess.Var.PROMISE_DUE, "2001-01-01T10:00"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("promiseText");
+    assertThat((String) response.getBody().get("message")).contains("promiseDue: must not be in the past");
+
+    ResponseEntity<Map> withoutText = submitForm(taskId, Map.of(
+        ComplaintProcess.Var.PATCH_DESCRIPTION, "Refund started",
+        ComplaintProcess.Var.MAKE_PROMISE, true,
+        ComplaintProcess.Var.PROMISE_TYPE, "callback",
+        ComplaintProcess.Var.PROMISE_DUE, LocalDate.now().plusDays(1) + "T10:00"));
+
+    assertThat(withoutText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) withoutText.getBody().get("message")).contains("promiseText");
     assertThat(promises.ofComplaint(trackingNumber)).hasSize(1);
     assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.PATCH_SYMPTOM);
   }
