@@ -9,6 +9,7 @@ import static io.rootfix.security.Groups.TEAM_LEADS;
 import io.rootfix.web.ProblemResponses;
 import io.rootfix.web.RequestSizeLimitFilter;
 import java.time.Clock;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who gets in where. The REST APIs use HTTP Basic against the Camunda identity and keep no session;
@@ -37,6 +39,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
+
+  private static final RequestMatcher PUBLIC_INTAKE =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/complaints");
+  private static final RequestMatcher PUBLIC_STATUS =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/status/*");
+
+  /** Which proxies may name the client address (rootfix.security.trusted-proxies). */
+  @Bean
+  TrustedProxies trustedProxies(SecuritySettings settings) {
+    return new TrustedProxies(settings.trustedProxies());
+  }
 
   /** The engine's REST API: any authenticated user; the engine checks their authorisations. */
   @Bean
@@ -63,8 +76,7 @@ class SecurityConfiguration {
     return stateless(http.securityMatcher("/api/**"), problems)
         .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/status/*").permitAll()
+            .requestMatchers(PUBLIC_INTAKE, PUBLIC_STATUS).permitAll()
             // Merging ends a complaint: the people who work complaints decide it, nobody else.
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/merge").hasAuthority(SERVICE_AGENTS)
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")

@@ -11,9 +11,14 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize the largest request body {@code /api} accepts (413 above it)
  * @param rateLimit how often one client address may call the public endpoints
+ * @param trustedProxies the addresses ({@code 10.0.0.5}) and IPv4 ranges ({@code 10.0.0.0/8}) of the reverse
+ *     proxies whose {@code X-Forwarded-For} names the client; empty: the header is ignored (TrustedProxies)
  */
 @ConfigurationProperties("rootfix.security")
-record SecuritySettings(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit) {
+record SecuritySettings(
+    @DefaultValue("64KB") DataSize maxBodySize,
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue List<String> trustedProxies) {
 
   /**
    * @param requests requests per client address, per endpoint and window
