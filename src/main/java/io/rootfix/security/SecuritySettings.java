@@ -13,12 +13,14 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit how often one client address may call the public endpoints
  * @param trustedProxies the addresses ({@code 10.0.0.5}) and IPv4 ranges ({@code 10.0.0.0/8}) of the reverse
  *     proxies whose {@code X-Forwarded-For} names the client; empty: the header is ignored (TrustedProxies)
+ * @param cors which other sites' pages may call the public endpoints
  */
 @ConfigurationProperties("rootfix.security")
 record SecuritySettings(
     @DefaultValue("64KB") DataSize maxBodySize,
     @DefaultValue RateLimit rateLimit,
-    @DefaultValue List<String> trustedProxies) {
+    @DefaultValue List<String> trustedProxies,
+    @DefaultValue Cors cors) {
 
   /**
    * @param requests requests per client address, per endpoint and window
@@ -29,4 +31,7 @@ record SecuritySettings(
       @DefaultValue("30") int requests,
       @DefaultValue("1m") Duration window,
       @DefaultValue({"POST /api/complaints", "GET /api/status/**"}) List<String> endpoints) {}
+
+  /** @param allowedOrigins origins ({@code https://shop.example}) whose pages may use the public endpoints */
+  record Cors(@DefaultValue List<String> allowedOrigins) {}
 }
