@@ -152,8 +152,9 @@ class SecurityConfiguration {
   /** The webapps and static resources: they authenticate against the same identity themselves. */
   @Bean
   @Order(5)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle throttle, ProblemResponses problems) throws Exception {
     return http
+        .addFilterBefore(new WebappLoginThrottleFilter(throttle, problems), HeaderWriterFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         // The webapps send their own X-XSRF-TOKEN, checked by Camunda's CSRF filter.
         .csrf(AbstractHttpConfigurer::disable)
@@ -197,6 +198,11 @@ class SecurityConfiguration {
    */
   private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
     AuthenticationEntryPoint logInFirst = (request, response, exception) -> {
+      if (exception instanceof LoginThrottledException throttled) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        problems.send(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.detail());
+        return;
+      }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Rootfix\"");
       problems.send(request, response, HttpStatus.UNAUTHORIZED,
           "Log in with your Rootfix user name and password (HTTP Basic).");
