@@ -1,17 +1,12 @@
 package io.rootfix.security;
 
+import io.rootfix.web.BodyAlreadyRead;
 import io.rootfix.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,7 +61,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(new ReplayedBody(request, form), response);
+    chain.doFilter(new BodyAlreadyRead(request, form), response);
   }
 
   /** The first value of a field of an {@code application/x-www-form-urlencoded} body (ASCII as sent). */
@@ -79,63 +74,5 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
       }
     }
     return Optional.empty();
-  }
-
-  /** The request with its body read already, served again to whoever reads it next. */
-  private static final class ReplayedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReplayedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return bytes.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The login form is read already");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }
