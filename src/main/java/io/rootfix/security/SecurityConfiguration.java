@@ -8,7 +8,11 @@ import static io.rootfix.security.Groups.TEAM_LEADS;
 
 import io.rootfix.web.ProblemResponses;
 import io.rootfix.web.RequestSizeLimitFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +32,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Who gets in where. The REST APIs use HTTP Basic against the Camunda identity and keep no session;
@@ -38,6 +48,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
+  private static final RequestMatcher PUBLIC_INTAKE =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/complaints");
+  private static final RequestMatcher PUBLIC_STATUS =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/status/*");
+
+  /** Which proxies may name the client address (rootfix.security.trusted-proxies). */
+  @Bean
+  TrustedProxies trustedProxies(SecuritySettings settings) {
+    return new TrustedProxies(settings.trustedProxies());
+  }
+
   /** The engine's REST API: any authenticated user; the engine checks their authorisations. */
   @Bean
   @Order(1)
@@ -45,6 +66,8 @@ class SecurityConfiguration {
       throws Exception {
     // The engine REST API is a Jersey servlet, not Spring MVC: match the plain request path.
     return stateless(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")), problems)
+        .addFilterBefore(new CrossSiteRequestFilter(request -> false, List.of(), problems),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
@@ -60,11 +83,16 @@ class SecurityConfiguration {
     if (settings.rateLimit().enabled()) {
       http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
     }
+    RequestMatcher publicEndpoints = new OrRequestMatcher(PUBLIC_INTAKE, PUBLIC_STATUS);
     return stateless(http.securityMatcher("/api/**"), problems)
+        // Other sites the company runs may call the public endpoints from their pages; nobody else's page.
+        .cors(cors -> cors.configurationSource(publicCors(publicEndpoints, settings.cors().allowedOrigins())))
+        // Before CORS, so that another site's changing request gets a problem body saying why.
+        .addFilterBefore(new CrossSiteRequestFilter(publicEndpoints, settings.cors().allowedOrigins(), problems),
+            CorsFilter.class)
         .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/status/*").permitAll()
+            .requestMatchers(PUBLIC_INTAKE, PUBLIC_STATUS).permitAll()
             // Merging ends a complaint: the people who work complaints decide it, nobody else.
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/merge").hasAuthority(SERVICE_AGENTS)
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
@@ -124,8 +152,9 @@ class SecurityConfiguration {
   /** The webapps and static resources: they authenticate against the same identity themselves. */
   @Bean
   @Order(5)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle throttle, ProblemResponses problems) throws Exception {
     return http
+        .addFilterBefore(new WebappLoginThrottleFilter(throttle, problems), HeaderWriterFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         // The webapps send their own X-XSRF-TOKEN, checked by Camunda's CSRF filter.
         .csrf(AbstractHttpConfigurer::disable)
@@ -134,11 +163,46 @@ class SecurityConfiguration {
   }
 
   /**
-   * The REST APIs: HTTP Basic without session or cookies, so a request cannot be forged cross-site and
-   * needs no CSRF token. Errors are problem JSON; the responses are data, never pages.
+   * CORS for the public endpoints only, from the allowed origins only, without credentials: a signed-in
+   * endpoint never answers another site's script.
+   */
+  private static CorsConfigurationSource publicCors(RequestMatcher publicEndpoints, List<String> allowedOrigins) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(allowedOrigins);
+    cors.setAllowedMethods(List.of("GET", "POST"));
+    cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE));
+    cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+    cors.setAllowCredentials(false);
+    cors.setMaxAge(Duration.ofHours(1));
+    return request -> allowedOrigins.isEmpty() || !publicEndpoints.matches(preflighted(request)) ? null : cors;
+  }
+
+  /** A preflight asks about the method it names, not about OPTIONS. */
+  private static HttpServletRequest preflighted(HttpServletRequest request) {
+    String method = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+    if (!CorsUtils.isPreFlightRequest(request) || method == null) {
+      return request;
+    }
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public String getMethod() {
+        return method;
+      }
+    };
+  }
+
+  /**
+   * The REST APIs: HTTP Basic without session or cookies. A browser still sends a Basic login it once
+   * entered with every request to this host, so the CrossSiteRequestFilter refuses changes other sites'
+   * pages send. Errors are problem JSON; the responses are data, never pages.
    */
   private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
     AuthenticationEntryPoint logInFirst = (request, response, exception) -> {
+      if (exception instanceof LoginThrottledException throttled) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        problems.send(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.detail());
+        return;
+      }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Rootfix\"");
       problems.send(request, response, HttpStatus.UNAUTHORIZED,
           "Log in with your Rootfix user name and password (HTTP Basic).");

@@ -1,6 +1,7 @@
 package io.rootfix.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
@@ -45,6 +46,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = ex.getCause();
+    String duplicate = duplicateField(cause);
+    if (duplicate != null) {
+      return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(duplicate, "is given more than once"))));
+    }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(fieldPath(mismatch), problem(mismatch)))));
     }
@@ -61,6 +66,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       detail = "The request body is not valid JSON";
     }
     return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  /**
+   * The field a body gives twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION), or null: the parser stands
+   * on the second one when it refuses.
+   */
+  private static String duplicateField(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read && read.getProcessor() != null
+          && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
+        return read.getProcessor().getParsingContext().pathAsPointer().toString().substring(1).replace('/', '.');
+      }
+    }
+    return null;
   }
 
   private static String fieldPath(MismatchedInputException mismatch) {

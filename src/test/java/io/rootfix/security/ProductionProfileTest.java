@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rootfix.RootfixApplication;
+import io.rootfix.security.DemoUsersInProduction.DemoUsersException;
 import io.rootfix.security.ProductionAdminCheck.MissingAdminException;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -53,6 +55,41 @@ class ProductionProfileTest {
           .isEqualTo(Groups.ROOTFIX_GROUPS.size());
     }
     assertThat(output).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void refusesToStartOnADatabaseThatHoldsTheDemoUsers(CapturedOutput output) {
+    String database = "--spring.datasource.url=jdbc:h2:mem:demo-then-prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RootfixApplication.class).profiles("test")
+        .run("--server.port=0", "--camunda.bpm.process-engine-name=demoBeforeProd", "--camunda.bpm.webapp.enabled=false",
+            database)) {
+      assertThat(demo.getBean(IdentityService.class).checkPassword("sam", "sam")).as("a demo start").isTrue();
+    }
+
+    assertThatThrownBy(() -> start("--ROOTFIX_ADMIN_USER=rootadmin", "--ROOTFIX_ADMIN_PASSWORD=" + PASSWORD, database))
+        .isInstanceOf(DemoUsersException.class)
+        .hasMessage("The prod profile found demo users with their demo passwords (the user name) in the "
+            + "database: demo, sam, noor, lea, ivo, owen, ada");
+    assertThat(output).contains("APPLICATION FAILED TO START", "Delete these users", "give each a password of its own");
+  }
+
+  @Test
+  void startsOnADatabaseWhereTheDemoNamesHaveRealPasswords() {
+    String database = "--spring.datasource.url=jdbc:h2:mem:demo-then-prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(RootfixApplication.class).profiles("test")
+        .run("--server.port=0", "--camunda.bpm.process-engine-name=demoBeforeProd", "--camunda.bpm.webapp.enabled=false",
+            database)) {
+      IdentityService identity = demo.getBean(IdentityService.class);
+      for (User user : identity.createUserQuery().list()) {
+        user.setPassword(user.getId() + "-" + PASSWORD);
+        identity.saveUser(user);
+      }
+    }
+
+    try (ConfigurableApplicationContext app = start("--ROOTFIX_ADMIN_USER=rootadmin", "--ROOTFIX_ADMIN_PASSWORD=" + PASSWORD,
+        database)) {
+      assertThat(app.getBean(IdentityService.class).checkPassword("sam", "sam-" + PASSWORD)).isTrue();
+    }
   }
 
   private static ConfigurableApplicationContext start(String... adminSettings) {
