@@ -1,5 +1,6 @@
 package io.rootfix.modelcheck;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +15,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A model is data, not code (README: What a process owner may put in a model):
+ * A model is data, not code (README: What a process owner may put in a model). Three locks, each enough on
+ * its own against a model that tries to run code:
  * <ol>
+ *   <li>{@link ModelCheck} refuses such a deployment (400 naming the element);
  *   <li>{@link DataOnlyExpressionManager} evaluates expressions without method calls or objects' properties,
  *       and sees no Spring bean but the delegates;
  *   <li>the engine finds no script engine for any language.
@@ -46,6 +50,10 @@ class ModelIsData extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setExpressionManager(
         new DataOnlyExpressionManager(name -> isDelegate(name) ? beans.getBean(name) : null));
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(0, new ModelCheck(this::isDelegate));
+    configuration.setCustomPreDeployers(preDeployers);
     configuration.setScriptEngineResolver(new NoScripts());
   }
 
