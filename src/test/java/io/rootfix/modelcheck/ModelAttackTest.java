@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rootfix.support.RootfixIntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.Expression;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -25,14 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A process owner ({@code owen}) deploys models that run code, from "Camunda Modeler" over the engine REST API:
@@ -221,19 +213,7 @@ class ModelAttackTest extends RootfixIntegrationTest {
     return activity.replaceFirst("(?s).*?id='([^']+)'.*", "$1");
   }
 
-  /** What Camunda Modeler sends. */
   private ResponseEntity<Map> deployFromModeler(String fileName, String model) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("deployment-name", KEY);
-    parts.add("deployment-source", "Camunda Modeler");
-    parts.add(fileName, new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return as(OWNER).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), Map.class);
+    return deployFromModeler(OWNER, KEY, fileName, model);
   }
 }
