@@ -93,7 +93,7 @@ final class ExpressionGrammar {
 
   private Optional<String> check(Node node, boolean decisionResultAllowed) {
     if (node instanceof AstMethod) {
-      return Optional.of("calls a method");
+      return Optional.of("calls a method; a model compares variables (${owner}) and names delegate beans only");
     }
     if (node instanceof AstFunction) {
       return Optional.of("calls a function");

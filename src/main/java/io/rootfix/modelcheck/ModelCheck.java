@@ -31,7 +31,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  *
  * <p>Refused in BPMN: script tasks and scripts anywhere (listeners, input/output parameters, conditions with a
  * {@code language}), external resources, Java class names, connectors, custom form field validators, a
- * {@code delegateExpression} other than {@code ${delegateBean}}, and any other expression outside
+ * {@code delegateExpression} other than {@code ${delegateBean}}, embedded or external forms ({@code formKey}
+ * other than a Camunda Form), and any other expression outside
  * {@link ExpressionGrammar}. In DMN: an expression language other than FEEL. CMMN is refused whole (Rootfix has
  * no case models, and they can name classes and scripts too). In forms: anything but a JSON object, and scripts.
  */
@@ -135,6 +136,12 @@ public final class ModelCheck implements Deployer {
       case "resource" -> refuse(problems, element, "loads the external resource '" + value + "'");
       case "language", "scriptFormat" -> refuse(problems, element,
           "holds a script in " + value + ": a script runs code on the server; use a delegate bean or a comparison");
+      case "formKey" -> {
+        if (!value.startsWith("camunda-forms:")) {
+          refuse(problems, element, "uses the form '" + value + "': an embedded or external form runs its own "
+              + "scripts in Tasklist; use a Camunda Form (camunda:formRef)");
+        }
+      }
       case "delegateExpression", "variableMappingDelegateExpression" ->
           grammar.checkDelegateReference(value).ifPresent(reason -> refuse(problems, element, name + " " + reason));
       default -> {
@@ -158,7 +165,7 @@ public final class ModelCheck implements Deployer {
   private static boolean isFeel(String language) {
     String normalised = language.trim().toLowerCase(Locale.ROOT);
     return normalised.equals("feel") || normalised.equals("feel-scala")
-        || (normalised.matches("https?://www\\.omg\\.org/spec/.*feel/?") );
+        || normalised.matches("https?://www\\.omg\\.org/spec/.*feel/?");
   }
 
   private static void form(byte[] bytes, List<Problem> problems) {

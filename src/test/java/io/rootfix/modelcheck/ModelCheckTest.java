@@ -96,6 +96,8 @@ class ModelCheckTest {
             "<bpmn:startEvent id='StartEvent_Form'><bpmn:extensionElements><camunda:formData><camunda:formField id='Field_Amount' type='string'>"
                 + "<camunda:validation><camunda:constraint name='com.evil.Validator'/></camunda:validation></camunda:formField>"
                 + "</camunda:formData></bpmn:extensionElements></bpmn:startEvent>"),
+        bpmn("an embedded form with its scripts", "Task_Embedded",
+            "<bpmn:userTask id='Task_Embedded' camunda:formKey='embedded:deployment:evil.html'/>"),
         bpmn("an expression that does not parse", "Task_Broken", "<bpmn:userTask id='Task_Broken' camunda:assignee='${owner ==}'/>"),
         dmn("a JavaScript input expression", "InputExpression_Evil",
             "<inputExpression id='InputExpression_Evil' typeRef='string' expressionLanguage='javascript'><text>1</text></inputExpression>", ""),
@@ -132,7 +134,8 @@ class ModelCheckTest {
             + "and not empty repeatOf or amount lt -1.5}</bpmn:conditionExpression></bpmn:sequenceFlow>"),
         bpmnOk("variables and a choice", "<bpmn:userTask id='Task_Ok' camunda:assignee='${drafter != null ? drafter : owner}' "
             + "camunda:dueDate='${answerDueDate}' camunda:candidateGroups='service-agents,${ownerGroup}' "
-            + "camunda:formRef='patch-symptom' camunda:asyncBefore='true'/>"),
+            + "camunda:formRef='patch-symptom' camunda:asyncBefore='true'/>"
+            + "<bpmn:userTask id='Task_FormKey' camunda:formKey='camunda-forms:deployment:patch-symptom.form'/>"),
         bpmnOk("timers", "<bpmn:intermediateCatchEvent id='Timer_Ok'><bpmn:timerEventDefinition><bpmn:timeDate "
             + "xsi:type='bpmn:tFormalExpression'>${remindAt}</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
             + "<bpmn:boundaryEvent id='Timer_Cycle'><bpmn:timerEventDefinition><bpmn:timeCycle xsi:type='bpmn:tFormalExpression'>"
