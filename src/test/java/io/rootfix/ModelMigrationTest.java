@@ -7,7 +7,6 @@ import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,15 +21,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * What a process owner does after revising a model (README: For process owners): deploy it from Camunda
@@ -41,7 +34,6 @@ import org.springframework.util.MultiValueMap;
 class ModelMigrationTest extends RootfixIntegrationTest {
 
   private static final String OWNER = "owen";
-  private static final String MODELER = "Camunda Modeler";
   private static final String DEMO = "migration-demo";
   private static final String CHECK = "Task_CheckInvoice";
   private static final String APPROVE = "Task_Approve";
@@ -182,22 +174,9 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     return flow.userTask(APPROVE).name("Approve the invoice").endEvent("End_Demo").name("Invoice approved").done();
   }
 
-  /** What Camunda Modeler sends: the diagram, the deployment's name and source, changed resources only. */
+  /** Deploys as the process owner from Modeler; the deployment must be accepted. */
   private Map<String, Object> deployFromModeler(String name, String fileName, String model) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("deployment-name", name);
-    parts.add("deployment-source", MODELER);
-    parts.add("deploy-changed-only", "true");
-    parts.add(fileName, new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<Map> response = as(OWNER).postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(parts, headers), Map.class);
+    ResponseEntity<Map> response = deployFromModeler(OWNER, name, fileName, model);
     assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
     return response.getBody();
   }

@@ -28,6 +28,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.core.io.ByteArrayResource;
+import java.nio.charset.StandardCharsets;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -242,5 +246,25 @@ public abstract class RootfixIntegrationTest {
   protected List<String> openTaskKeys(String trackingNumber) {
     return taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber).list().stream()
         .map(Task::getTaskDefinitionKey).toList();
+  }
+
+  /**
+   * What Camunda Modeler sends to {@code POST /engine-rest/deployment/create}: one file, the deployment's name
+   * and source ("Camunda Modeler"), changed resources only.
+   */
+  protected ResponseEntity<Map> deployFromModeler(String user, String name, String fileName, String content) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", name);
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("deploy-changed-only", "true");
+    parts.add(fileName, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), Map.class);
   }
 }

@@ -1,0 +1,99 @@
+package io.rootfix.modelcheck;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineFactory;
+import javax.script.ScriptEngineManager;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A model is data, not code (README: What a process owner may put in a model). Three locks, each enough on
+ * its own against a model that tries to run code:
+ * <ol>
+ *   <li>{@link ModelCheck} refuses such a deployment (400 naming the element);
+ *   <li>{@link DataOnlyExpressionManager} evaluates expressions without method calls or objects' properties,
+ *       and sees no Spring bean but the delegates;
+ *   <li>the engine finds no script engine for any language.
+ * </ol>
+ * The delegates are the application's beans that implement {@link JavaDelegate}, {@link TaskListener},
+ * {@link ExecutionListener} or {@link DelegateVariableMapping}. They are looked up by name only when an
+ * expression needs one: the engine is built before them (they use its services).
+ */
+@Component
+class ModelIsData extends AbstractProcessEnginePlugin {
+
+  static final List<Class<?>> DELEGATE_TYPES =
+      List.of(JavaDelegate.class, TaskListener.class, ExecutionListener.class, DelegateVariableMapping.class);
+
+  private final ListableBeanFactory beans;
+  private volatile Set<String> delegateNames;
+
+  ModelIsData(ListableBeanFactory beans) {
+    this.beans = beans;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setExpressionManager(
+        new DataOnlyExpressionManager(name -> isDelegate(name) ? beans.getBean(name) : null));
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(0, new ModelCheck(this::isDelegate));
+    configuration.setCustomPreDeployers(preDeployers);
+    configuration.setScriptEngineResolver(new NoScripts());
+  }
+
+  boolean isDelegate(String name) {
+    return delegateNames().contains(name);
+  }
+
+  /** Read from the bean definitions once they are all known, without creating any bean. */
+  private Set<String> delegateNames() {
+    Set<String> names = delegateNames;
+    if (names == null) {
+      names = DELEGATE_TYPES.stream()
+          .flatMap(type -> Arrays.stream(beans.getBeanNamesForType(type, true, false)))
+          .collect(Collectors.toUnmodifiableSet());
+      delegateNames = names;
+    }
+    return names;
+  }
+
+  /** No script engine for any language, JUEL included (its script engine calls any method by reflection). */
+  static final class NoScripts implements ScriptEngineResolver {
+
+    @Override
+    public ScriptEngineManager getScriptEngineManager() {
+      return new ScriptEngineManager(null) {
+        @Override
+        public ScriptEngine getEngineByName(String shortName) {
+          return null;
+        }
+      };
+    }
+
+    @Override
+    public void addScriptEngineFactory(ScriptEngineFactory factory) {
+      // none is ever used
+    }
+
+    @Override
+    public ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {
+      throw new ProcessEngineException("Rootfix runs no scripts (" + language + "): a model is data, not code");
+    }
+  }
+}
