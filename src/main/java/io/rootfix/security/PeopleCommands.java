@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
@@ -195,7 +196,7 @@ class PeopleCommands {
   }
 
   private void checkAgainst(CamundaForm form, Map<String, Object> submitted,
-      java.util.function.Function<String, List<String>> offered) {
+      Function<String, List<String>> offered) {
     VariableMap values = Variables.fromMap(submitted == null ? Map.of() : submitted);
     if (form == null) {
       if (!values.isEmpty()) {
