@@ -1,6 +1,9 @@
 package io.rootfix.crash;
 
 import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
+import static io.rootfix.support.PackagedApplication.freePort;
+import static io.rootfix.support.PackagedApplication.jar;
+import static io.rootfix.support.PackagedApplication.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +12,9 @@ import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +70,6 @@ class CrashIT {
   private static final String AUDITOR = "ada";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
   /** When to kill and what the customers want: from the seed, so a failing run can be repeated. */
   private static final Random RANDOM = new Random(SEED);
@@ -124,7 +122,7 @@ class CrashIT {
   /** README's restore command: H2's Restore tool, run from the application's own jar. */
   private static void restore(Path backup, Path dataFolder) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process restore = new ProcessBuilder(java, "-cp", Node.jar().toString(), "-Dloader.main=org.h2.tools.Restore",
+    Process restore = new ProcessBuilder(java, "-cp", jar().toString(), "-Dloader.main=org.h2.tools.Restore",
         "org.springframework.boot.loader.launch.PropertiesLauncher", "-file", backup.toString(),
         "-dir", dataFolder.toString(), "-db", "rootfix")
         .redirectErrorStream(true).redirectOutput(dataFolder.getParent().resolve("restore.log").toFile()).start();
@@ -300,10 +298,7 @@ class CrashIT {
 
     /** The jar, started in the folder: the embedded default's ./data is the folder's. */
     static Node start(Path folder, List<String> database) throws IOException {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      int port = freePort();
       Path log = folder.resolve("node-" + System.currentTimeMillis() + ".log");
       String java = ProcessHandle.current().info().command().orElse("java");
       List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
@@ -319,13 +314,6 @@ class CrashIT {
       return new Node(folder, port, process, log);
     }
 
-    private static Path jar() throws IOException {
-      try (Stream<Path> files = Files.list(Paths.get("target"))) {
-        return files.filter(file -> file.getFileName().toString().matches("rootfix-.*\\.jar"))
-            .findFirst().orElseThrow(() -> new IllegalStateException("no target/rootfix-*.jar: run mvn verify"))
-            .toAbsolutePath();
-      }
-    }
 
     /** True when the application answers; false (a corrupt start, counted) when it dies or never answers. */
     boolean awaitReady(Tally tally) throws InterruptedException {
@@ -568,19 +556,5 @@ class CrashIT {
       }
     }
 
-    private static HttpResponse<String> send(String user, HttpRequest.Builder request) {
-      if (user != null) {
-        request.header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-      }
-      try {
-        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
