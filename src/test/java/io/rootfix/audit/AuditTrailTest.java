@@ -83,14 +83,20 @@ class AuditTrailTest extends RootfixIntegrationTest {
     submit(closed, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
     executeDueJobs();
     assertThat(completeness()).isEqualTo(Map.of("openWithoutAnythingToMoveThem", List.of(),
-        "closedWithoutReport", List.of(), "complete", true));
+        "closedWithoutReport", List.of(), "inconsistencies", List.of(), "complete", true));
 
     String stuck = receive();
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(stuck).singleResult().getId();
     runtimeService.deleteProcessInstance(instance, "deliberately stuck for the test");
 
-    assertThat((List<String>) completeness().get("openWithoutAnythingToMoveThem")).containsExactly(stuck);
+    // Nothing can move it any more: its process ended without closing it (CompletenessTest has the other kinds).
+    assertThat((List<Map<String, Object>>) completeness().get("inconsistencies"))
+        .extracting(finding -> finding.get("trackingNumber") + " " + finding.get("kind"))
+        .containsExactly(stuck + " PROCESS_ENDED_WITHOUT_CLOSING");
+    assertThat(completeness()).containsEntry("complete", false);
     assertThat(as(AGENT).getForEntity("/api/audit/completeness", Map.class).getStatusCode().value()).isEqualTo(403);
+    // The suite shares one database: the next check starts clean (a complaint just received has nothing else).
+    jdbc.update("delete from complaint where tracking_number = ?", stuck);
   }
 
   private Map<String, Object> completeness() {

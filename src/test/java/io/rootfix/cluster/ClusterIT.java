@@ -7,6 +7,9 @@ import static io.rootfix.complaint.ComplaintProcess.Element.NO_REPLY;
 import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION;
 import static io.rootfix.complaint.ComplaintProcess.Element.REPORT_BACK;
+import static io.rootfix.support.PackagedApplication.freePort;
+import static io.rootfix.support.PackagedApplication.jar;
+import static io.rootfix.support.PackagedApplication.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +19,9 @@ import io.rootfix.promise.PromiseProcess;
 import io.rootfix.support.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -37,7 +37,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,6 @@ class ClusterIT {
   private static final String AUDITOR = "ada";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static String databaseUrl;
   private static Node nodeA;
@@ -436,10 +434,7 @@ class ClusterIT {
     }
 
     static Node start(String name, String databaseUrl) throws IOException {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      int port = freePort();
       Path directory = Files.createDirectories(Paths.get("target", "cluster", name));
       Path log = directory.resolve("node.log");
       String java = ProcessHandle.current().info().command().orElse("java");
@@ -468,13 +463,6 @@ class ClusterIT {
       return new Node(name, port, process, log);
     }
 
-    private static Path jar() throws IOException {
-      try (Stream<Path> files = Files.list(Paths.get("target"))) {
-        return files.filter(file -> file.getFileName().toString().matches("rootfix-.*\\.jar"))
-            .findFirst().orElseThrow(() -> new IllegalStateException("no target/rootfix-*.jar: run mvn verify"))
-            .toAbsolutePath();
-      }
-    }
 
     void awaitReady() {
       long started = System.nanoTime();
@@ -584,20 +572,6 @@ class ClusterIT {
       return URI.create("http://localhost:" + port + path);
     }
 
-    private HttpResponse<String> send(String user, HttpRequest.Builder request) {
-      if (user != null) {
-        request.header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-      }
-      try {
-        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
 
     private String tail() {
       try {

@@ -1,8 +1,10 @@
 package io.rootfix.cluster;
 
 import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.EmbeddedDatabase;
 import io.rootfix.support.RootfixIntegrationTest;
@@ -81,6 +83,67 @@ class PostgresIT extends RootfixIntegrationTest {
     assertThat(completeness.getBody()).containsEntry("openWithoutAnythingToMoveThem", List.of())
         .containsEntry("closedWithoutReport", List.of());
     assertThat(as(AUDITOR).getForObject("/api/audit/verify", Map.class)).containsEntry("intact", true);
+  }
+
+  // --- a 201 or 204 only after the commit (issue 19) ------------------------------------------------
+  // PostgreSQL can refuse a transaction at its very commit (a deferred constraint trigger): if an answer went
+  // out before the commit, the client would hold a 201 or 204 for something the database never kept.
+
+  @Test
+  void anIntakeTheDatabaseRefusesAtCommitIsNeverAnswered201() {
+    String email = "refused.at.commit.%d@example.com".formatted(System.nanoTime());
+    refuseAtCommit("new.contact_email = '" + email + "'", () -> {
+      ResponseEntity<Map> response = postComplaint(intake(email, null));
+
+      assertThat(response.getStatusCode().is5xxServerError()).as("answered " + response.getStatusCode()).isTrue();
+      assertThat(response.getBody()).doesNotContainKey("trackingNumber");
+    });
+    assertThat(jdbc.queryForObject("select count(*) from complaint where contact_email = ?", Long.class, email))
+        .as("nothing stored").isZero();
+  }
+
+  @Test
+  void aTaskCompletionTheDatabaseRefusesAtCommitIsNeverAnswered204() {
+    String trackingNumber = receive();
+    String taskId = claim(trackingNumber, Element.AGREE_EXPECTATION);
+    refuseAtCommit("new.tracking_number = '" + trackingNumber + "' and new.agreed_answer_date is not null", () -> {
+      ResponseEntity<Map> response = submitForm(AGENT, taskId, Map.of(Var.DESIRED_OUTCOME, "replacement",
+          Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+
+      assertThat(response.getStatusCode().value()).as("answered " + response.getStatusCode()).isNotEqualTo(204);
+    });
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still open").isOne();
+    assertThat(jdbc.queryForObject("select agreed_answer_date from complaint where tracking_number = ?",
+        String.class, trackingNumber)).as("nothing stored").isNull();
+  }
+
+  @Test
+  void postgresqlIsBackedUpWithItsOwnToolsNotThroughTheApplication() {
+    ResponseEntity<Map> response = as("demo").postForEntity("/api/admin/backup", null, Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) response.getBody().get("detail")).contains("pg_dump");
+  }
+
+  /** While {@code during} runs, PostgreSQL refuses at commit every transaction that writes such a complaint. */
+  private void refuseAtCommit(String condition, Runnable during) {
+    jdbc.execute("""
+        create or replace function refuse_at_commit() returns trigger language plpgsql as $$
+        begin
+          if %s then
+            raise exception 'refused at commit by the test';
+          end if;
+          return null;
+        end $$""".formatted(condition));
+    jdbc.execute("""
+        create constraint trigger refuse_at_commit after insert or update on complaint
+        deferrable initially deferred for each row execute function refuse_at_commit()""");
+    try {
+      during.run();
+    } finally {
+      jdbc.execute("drop trigger refuse_at_commit on complaint");
+      jdbc.execute("drop function refuse_at_commit()");
+    }
   }
 
   // --- the frequent queries use their indexes -------------------------------------------------------
