@@ -6,8 +6,6 @@ import io.rootfix.web.ConflictException;
 import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Collection;
@@ -241,7 +239,7 @@ public class PromiseService {
       }
       int waited = businessDaysBetween(pausedSince, now);
       int days = waited;
-      while (!plusBusinessDays(promise.getDueAt(), days).isAfter(now)) {
+      while (!calendar.deadlineMovedBy(promise.getDueAt(), days).isAfter(now)) {
         days++;
       }
       if (days == 0) {
@@ -249,7 +247,7 @@ public class PromiseService {
       } else {
         String reason = waited == 0 ? "The date passed while we waited for the customer's information"
             : "Waited " + waited + (waited == 1 ? " business day" : " business days") + " for the customer's information";
-        moveWatch(promise, recordRenegotiation(promise, plusBusinessDays(promise.getDueAt(), days), reason, null,
+        moveWatch(promise, recordRenegotiation(promise, calendar.deadlineMovedBy(promise.getDueAt(), days), reason, null,
             pausedSince));
         moved = true;
       }
@@ -264,19 +262,6 @@ public class PromiseService {
       days++;
     }
     return days;
-  }
-
-  /** The same time of day, {@code days} business days later (a deadline at closing time stays at closing time). */
-  private Instant plusBusinessDays(Instant from, int days) {
-    ZonedDateTime at = from.atZone(calendar.zone());
-    LocalDate date = at.toLocalDate();
-    for (int counted = 0; counted < days; ) {
-      date = date.plusDays(1);
-      if (calendar.isBusinessDay(date)) {
-        counted++;
-      }
-    }
-    return date.atTime(at.toLocalTime()).atZone(calendar.zone()).toInstant();
   }
 
   private void moveWatch(Promise promise, Timers timers) {

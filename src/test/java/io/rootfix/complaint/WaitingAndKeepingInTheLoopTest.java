@@ -81,7 +81,7 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
     executeDueJobs();
 
     PromiseView moved = answerPromise(trackingNumber);
-    assertThat(moved.dueAt()).isEqualTo(plusBusinessDays(promisedBefore, 2));
+    assertThat(moved.dueAt()).isEqualTo(calendar.deadlineMovedBy(promisedBefore, 2));
     assertThat(moved.renegotiations()).singleElement()
         .satisfies(r -> assertThat(r.customerToldInTime()).isTrue());
     Complaint resumed = complaint(trackingNumber);
@@ -103,7 +103,7 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
 
     PromiseView moved = answerPromise(trackingNumber);
     assertThat(moved.dueAt()).as("three business days later, at the same time of day")
-        .isEqualTo(plusBusinessDays(promisedBefore, 3));
+        .isEqualTo(calendar.deadlineMovedBy(promisedBefore, 3));
     assertThat(moved.renegotiations()).singleElement().satisfies(r -> {
       assertThat(r.reason()).isEqualTo("Waited 3 business days for the customer's information");
       assertThat(r.customerToldInTime()).isTrue();
@@ -176,19 +176,6 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
         json("{\"information\": \"Order 4711\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     executeDueJobs();
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
-  }
-
-  /** Counted on the calendar's working days, the same time of day. */
-  private Instant plusBusinessDays(Instant from, int days) {
-    java.time.ZonedDateTime at = from.atZone(calendar.zone());
-    LocalDate date = at.toLocalDate();
-    for (int counted = 0; counted < days; ) {
-      date = date.plusDays(1);
-      if (calendar.isBusinessDay(date)) {
-        counted++;
-      }
-    }
-    return date.atTime(at.toLocalTime()).atZone(calendar.zone()).toInstant();
   }
 
   private void passDays(int days) {

@@ -49,9 +49,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void anExtraPromiseIsKeptFromTheNextFormAndOnlyAnOpenPromiseOfThisComplaintIsOffered() throws Exception {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     PromiseView answer = promises.ofComplaint(trackingNumber).get(0);
     PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
     assertThat(offered(trackingNumber)).as("the form lists the open call-back, not the answer promise")
@@ -82,9 +80,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void anExtraPromiseIsKeptThroughTheApiByAnAgentOnly() {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     PromiseView answer = promises.ofComplaint(trackingNumber).get(0);
     PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
 
@@ -110,9 +106,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void renegotiateInTimeOffersAlreadyKept() {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
 
     ClockUtil.setCurrentTime(Date.from(callback.dueAt().minus(Duration.ofMinutes(30))));
@@ -131,9 +125,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void aComplaintClosesOnlyWithItsOpenPromisesSettledOnTheClosingForm() {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     findCauseAndReport(trackingNumber);
     PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
     String taskId = claim(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION);
@@ -172,9 +164,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void theClosingFormKeepsOnePromiseAndSettlesTheRestAsKept() {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     submit(trackingNumber, Element.FIND_ROOT_CAUSE, findCause(promising("We will send you a voucher", 2)));
     fixRootCause(rootCauseOf(trackingNumber), "Stronger boxes");
     reportBack(trackingNumber, "We changed our boxes.");
@@ -195,9 +185,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void theCustomerConfirmingThroughTheChannelLeavesNoOpenPromise() {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     findCauseAndReport(trackingNumber);
 
     assertThat(customerReplies(trackingNumber, true, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -214,9 +202,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   @Test
   void nothingAboutAPromiseFollowsAClosedComplaintHoweverFarTheClockMoves() {
-    String trackingNumber = receive();
-    agreeExpectation(trackingNumber, PROMISED);
-    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    String trackingNumber = receiveWithCallbackTomorrow();
     PromiseView breaks = promises.ofComplaint(trackingNumber).get(1);
     submit(trackingNumber, Element.FIND_ROOT_CAUSE, findCause(promising("We will send you a voucher", 30)));
     PromiseView stillOpen = promises.ofComplaint(trackingNumber).get(2);
@@ -259,6 +245,14 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
   }
 
   // --- steps ------------------------------------------------------------------------------------------
+
+  /** A complaint whose agent promised a call-back tomorrow on "Patch the symptom": its second promise. */
+  private String receiveWithCallbackTomorrow() {
+    String trackingNumber = receive();
+    agreeExpectation(trackingNumber, PROMISED);
+    patchPromising(trackingNumber, "We will call you back tomorrow before 17:00", 1);
+    return trackingNumber;
+  }
 
   private void patchPromising(String trackingNumber, String text, int daysAhead) {
     Map<String, Object> form = new HashMap<>(promising(text, daysAhead));
