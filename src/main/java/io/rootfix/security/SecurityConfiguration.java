@@ -103,6 +103,7 @@ class SecurityConfiguration {
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/promises/*/kept").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS)
             .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/messages/*/sent").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             // How decisions were explained and whether answers were right the first time: for who steers the
