@@ -153,6 +153,22 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The insights page: HTTP Basic like the API, for who steers the service (team leads, process owners) and
+   * admins. Its script and Chart.js come from this server; nothing inline runs, nothing loads from elsewhere.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain insightsPageSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return stateless(http.securityMatcher("/insights", "/insights.html", "/insights.js", "/insights.css"), problems)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET).hasAnyAuthority(TEAM_LEADS, PROCESS_OWNERS, ADMINS)
+            .anyRequest().denyAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
+        .build();
+  }
+
   /** The webapps and static resources: they authenticate against the same identity themselves. */
   @Bean
   @Order(5)
