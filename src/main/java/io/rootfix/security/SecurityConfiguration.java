@@ -128,7 +128,7 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(0)
-  SecurityFilterChain operations(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain operationsSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
     return stateless(http.securityMatcher("/actuator/**"), problems)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -143,8 +143,9 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(0)
-  SecurityFilterChain apiSpecification(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return stateless(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+  SecurityFilterChain apiSpecificationSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return stateless(http.securityMatcher("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+        "/swagger-ui.html", "/swagger-ui/**"),
         problems)
         .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET).authenticated().anyRequest().denyAll())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -26,9 +26,15 @@ class ApiSpecificationTest extends RootfixIntegrationTest {
     ResponseEntity<String> anonymous = http.getForEntity("/v3/api-docs", String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.getBody()).doesNotContain("/api/complaints");
-    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    for (String path : new String[] {"/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+        "/swagger-ui/index.html"}) {
+      assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    assertThat(as(AGENT).getForEntity("/v3/api-docs.yaml", String.class).getBody()).contains("/api/complaints:");
 
     JsonNode spec = new ObjectMapper().readTree(as(AGENT).getForObject("/v3/api-docs", String.class));
+    assertThat(spec.at("/info/title").asText()).isEqualTo("Rootfix API");
+    assertThat(spec.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     JsonNode intake = spec.at("/paths/~1api~1complaints/post");
     assertThat(intake.isMissingNode()).as("POST /api/complaints in the spec").isFalse();
     String schema = intake.at("/requestBody/content/application~1json/schema/$ref").asText();
