@@ -161,8 +161,14 @@ test('a team lead who fixed a root cause cannot verify it: Tasklist says why, th
   await completeAs(LEAD, rootCause, 'Task_Investigate', { willFix: true, fixDeadline: isoDate(daysFromNow(10)) });
   await completeAs(LEAD, rootCause, 'Task_FixRootCause', { fixDescription: 'Corner protectors on every vase' });
 
+  // lea in a fresh page: sam's session and Tasklist's state stay behind.
   await context.clearCookies();
+  await page.close();
+  page = await context.newPage();
   await page.goto(`${baseUrl}/camunda/app/tasklist/`);
+  // The login form is re-rendered while the webapp starts: type once it has settled.
+  await page.getByPlaceholder('Username').waitFor();
+  await page.waitForLoadState('networkidle');
   await logIn(LEAD);
   await openFilter('Complaints for my groups');
   await openTask('Verify the fix', 'Verify the fix');
@@ -356,7 +362,12 @@ async function logIn(user) {
   await page.getByPlaceholder('Username').fill(user);
   await page.getByPlaceholder('Password').fill(user);
   await page.keyboard.press('Enter');
-  await page.getByText('Complaints for my groups').waitFor();
+  try {
+    await page.getByText('Complaints for my groups').waitFor();
+  } catch (notLoggedIn) {
+    await shot(`failed-login-${user}`);
+    throw notLoggedIn;
+  }
 }
 
 async function openFilter(name) {
