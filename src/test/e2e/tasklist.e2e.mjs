@@ -179,11 +179,65 @@ test('a team lead who fixed a root cause cannot verify it: Tasklist says why, th
   const response = await refused;
   await page.locator('.page-notifications').getByText('someone other than the one who fixed it', { exact: false })
     .waitFor();
-  await shot('09-verify-own-fix-refused');
+  await shot('10-verify-own-fix-refused');
   assert.equal(response.status(), 400, 'a refusal the person can act on, not a server error');
   const open = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${rootCause}`
     + '&taskDefinitionKey=Task_VerifyFix', { headers: basic(LEAD) })).json();
   assert.equal(open.length, 1, 'Verify the fix is still open');
+});
+
+test('a team lead sees the insights, each chart with the numbers of the API; an agent is refused', async () => {
+  const agent = await context.newPage();
+  await agent.setExtraHTTPHeaders(basic(AGENT));
+  assert.equal((await agent.goto(`${baseUrl}/insights`)).status(), 403);
+  await agent.close();
+
+  const lead = await context.newPage();
+  await lead.setExtraHTTPHeaders(basic(LEAD));
+  // A script refused by the page's Content-Security-Policy shows as a console error.
+  const errors = [];
+  lead.on('pageerror', error => errors.push(error.message));
+  lead.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+  // The open complaints are read at most every few seconds: compare with the figures the page was given.
+  const openFigures = lead.waitForResponse(response => response.url().includes('/api/insights/open-complaints'));
+  const response = await lead.goto(`${baseUrl}/insights`);
+  assert.equal(response.status(), 200);
+  assert.match(response.headers()['content-security-policy'], /^default-src 'self';/);
+  await lead.locator('body[data-loaded="true"]').waitFor();
+  await lead.screenshot({ path: join(SHOTS, '09-insights.png'), fullPage: true });
+  assert.equal(await lead.title(), 'Rootfix Insights');
+  assert.deepEqual(errors, []);
+  const ids = ['promises', 'contacts', 'first-time-right', 'remedies', 'reasons', 'root-causes', 'open-complaints',
+    'weekly'];
+  assert.deepEqual(await lead.locator('section').evaluateAll(sections => sections.map(s => s.id)), ids);
+  assert.equal(await lead.evaluate(() => [...document.querySelectorAll('section canvas')]
+    .filter(canvas => Chart.getChart(canvas) !== undefined).length), ids.length, 'every chart is drawn');
+
+  const from = await lead.locator('#from').inputValue();
+  const to = new Date(Date.parse(`${await lead.locator('#to').inputValue()}T00:00:00Z`) + 86_400_000);
+  const period = `from=${new Date(`${from}T00:00:00Z`).toISOString()}&to=${to.toISOString()}`;
+  const promises = await api('/api/insights/promises');
+  assert.ok(promises.open + promises.finished > 0, 'the earlier steps made a promise');
+  assert.deepEqual((await table(lead, 'promises')).slice(0, 4), [['Kept', `${promises.kept}`],
+    ['Renegotiated in time', `${promises.renegotiatedInTime}`], ['Broken', `${promises.broken}`],
+    ['Open', `${promises.open}`]]);
+  const contacts = await api('/api/insights/contacts');
+  assert.deepEqual((await table(lead, 'contacts')).slice(0, 3), [['Contacts', `${contacts.contacts}`],
+    ['First contacts', `${contacts.firstContacts}`], ['Repeat contacts', `${contacts.repeatContacts}`]]);
+  const remedies = await api(`/api/insights/remedies?${period}`);
+  assert.deepEqual(await table(lead, 'remedies'), remedies.byType.map(t => [t.type, `${t.count}`,
+    Number(t.cost).toFixed(2), t.shareOfTotal === null ? '–' : `${(t.shareOfTotal * 100).toFixed(1)} %`]));
+  const firstTimeRight = await api(`/api/insights/first-time-right?${period}`);
+  assert.deepEqual((await table(lead, 'first-time-right')).at(-1).slice(0, 3),
+    ['all', `${firstTimeRight.closed}`, `${firstTimeRight.firstTimeRight}`]);
+  const open = await (await openFigures).json();
+  assert.ok(open.open >= 2, 'the complaints of the earlier steps are open');
+  assert.deepEqual(await table(lead, 'open-complaints'), [...Object.entries(open.byState).map(([state, n]) => [state, `${n}`]),
+    ['Overdue promises', `${open.overduePromises}`]]);
+  const weeks = await table(lead, 'weekly');
+  assert.equal(weeks.length, 13, 'the 90 days of the default period in weeks');
+  assert.match(await lead.locator('#remedies a[download]').getAttribute('href'), /^data:text\/csv/);
+  await lead.close();
 });
 
 // --- the application ------------------------------------------------------------------------------
@@ -235,6 +289,18 @@ function freePort() {
 
 function basic(user) {
   return { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}` };
+}
+
+/** An /api answer as the team lead gets it. */
+async function api(path) {
+  const response = await fetch(`${baseUrl}${path}`, { headers: basic(LEAD) });
+  assert.equal(response.status, 200, path);
+  return response.json();
+}
+
+/** A chart's numbers as the page shows them: the rows of its table, cell by cell. */
+function table(onPage, id) {
+  return onPage.locator(`#${id} tbody tr`).evaluateAll(rows => rows.map(row => [...row.cells].map(cell => cell.textContent)));
 }
 
 /** A web complaint through the public intake API; its tracking number. */

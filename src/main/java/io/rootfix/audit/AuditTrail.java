@@ -78,7 +78,11 @@ public class AuditTrail {
           "Promise renegotiated", r.oldDueAt() + " → " + r.newDueAt() + ": " + r.reason()
               + (r.customerToldInTime() ? " (customer told in time)" : " (customer told late)"))));
       if (promise.keptAt() != null) {
-        trail.add(AuditEntry.of(promise.keptAt(), null, "Promise " + promise.state().name().toLowerCase(), promise.text()));
+        trail.add(AuditEntry.of(promise.keptAt(), promise.keptBy(), "Promise " + promise.state().name().toLowerCase(), promise.text()));
+      }
+      if (promise.releasedAt() != null) {
+        trail.add(AuditEntry.of(promise.releasedAt(), promise.releasedBy(), "Promise released",
+            promise.text() + ": " + promise.releaseNote()));
       }
       if (promise.brokenAt() != null) {
         trail.add(AuditEntry.of(promise.brokenAt(), null, "Promise broken", promise.text()));

@@ -88,14 +88,27 @@ public class BusinessCalendar {
    */
   public Instant plusBusinessDays(Instant from, int days) {
     ZonedDateTime start = nextOpenMoment(from.atZone(zone));
-    LocalDate date = start.toLocalDate();
+    return businessDaysAfter(start.toLocalDate(), days).atTime(start.toLocalTime()).atZone(zone).toInstant();
+  }
+
+  /**
+   * A deadline moved by {@code days} business days: the same time of day, counted from its own date whatever
+   * the hour, so an answer due at closing time (17:00) stays due at 17:00. Monday 17:00 plus 3 is Thursday 17:00.
+   */
+  public Instant deadlineMovedBy(Instant deadline, int days) {
+    ZonedDateTime at = deadline.atZone(zone);
+    return businessDaysAfter(at.toLocalDate(), days).atTime(at.toLocalTime()).atZone(zone).toInstant();
+  }
+
+  private LocalDate businessDaysAfter(LocalDate date, int days) {
+    LocalDate after = date;
     for (int counted = 0; counted < days; ) {
-      date = date.plusDays(1);
-      if (isBusinessDay(date)) {
+      after = after.plusDays(1);
+      if (isBusinessDay(after)) {
         counted++;
       }
     }
-    return date.atTime(start.toLocalTime()).atZone(zone).toInstant();
+    return after;
   }
 
   /** Adds time that passes only while open: 4 business hours from Friday 15:00 is Monday 11:00. */

@@ -4,10 +4,12 @@ import io.rootfix.customer.Customer;
 import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
+import io.rootfix.promise.PromiseView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -108,6 +110,30 @@ class ComplaintCorrespondence {
 
         %s""".formatted(complaint.getContactName(), promise, moment(dueAt), complaint.getTrackingNumber(),
             signature(complaint)));
+  }
+
+  /**
+   * The complaint closes without these promises: the customer reads which ones no longer hold and why
+   * ({@code explanation}: the agent's words, or what closing means).
+   */
+  void promisesReleased(Complaint complaint, List<PromiseView> released, String explanation) {
+    StringBuilder list = new StringBuilder();
+    for (PromiseView promise : released) {
+      list.append("- \"").append(promise.text()).append("\" by ").append(moment(promise.dueAt())).append('\n');
+    }
+    send(complaint, MessageKind.PROMISE_RELEASED,
+        "Your complaint " + complaint.getTrackingNumber() + ": what we promised you",
+        """
+        Dear %s,
+
+        We close your complaint %s. We had also promised you:
+        %s
+        %s
+
+        If you still expect something from us, reply to this message or contact us with tracking number %s.
+
+        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), list, explanation,
+            complaint.getTrackingNumber(), signature(complaint)));
   }
 
   private String moment(Instant instant) {

@@ -146,6 +146,20 @@ public final class ComplaintProcess {
     public static final String PROMISE_DUE = "promiseDue";
     /** Date-time: the start of a window; optional. */
     public static final String PROMISE_WINDOW_FROM = "promiseWindowFrom";
+    /**
+     * Spin JSON on the complaint: its open promises an agent may mark kept, as select options ({label, value: the
+     * promise id}); kept current by {@code OpenPromisesOnForms} whenever a promise is made, kept or released.
+     */
+    public static final String OPEN_PROMISES = "openPromises";
+    /** Any complaint form offering promises: the id of an open promise the agent kept. */
+    public static final String KEPT_PROMISE = "keptPromise";
+    // Record the customer's confirmation, when it closes: what becomes of the promises still open
+    /** kept (all kept) or released (the customer is told they no longer hold). */
+    public static final String PROMISES_ON_CLOSE = "promisesOnClose";
+    /** Why they are released: internal, on the audit trail. */
+    public static final String RELEASE_NOTE = "releaseNote";
+    /** What the customer is told about the released promises. */
+    public static final String RELEASE_MESSAGE = "releaseMessage";
     // Patch the symptom
     public static final String PATCH_DESCRIPTION = "patchDescription";
     // The remedy (remedy-policy.dmn and the ledger)

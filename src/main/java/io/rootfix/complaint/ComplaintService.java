@@ -8,6 +8,8 @@ import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseBrokenEvent;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
+import io.rootfix.promise.PromiseState;
+import io.rootfix.promise.PromiseView;
 import io.rootfix.promise.PromiseType;
 import io.rootfix.notify.CustomerMessage;
 import io.rootfix.reason.ControlledReasons;
@@ -173,6 +175,55 @@ public class ComplaintService {
     }
   }
 
+  /** An agent kept a promise of this complaint (chosen on its form): the watch ends as kept. */
+  public void keepPromise(long complaintId, long promiseId, String by) {
+    Complaint complaint = get(complaintId);
+    PromiseView promise = promises.view(promiseId);
+    if (!promise.trackingNumber().equals(complaint.getTrackingNumber())) {
+      throw InvalidInputException.of(ComplaintProcess.Var.KEPT_PROMISE, "is not a promise of this complaint");
+    }
+    // Kept meanwhile through the API or by the process: what the agent says is already so.
+    if (promise.state() == PromiseState.OPEN) {
+      promises.keepByHand(promiseId, by);
+    }
+  }
+
+  /** The complaint's open promises (the answer promise too), nearest their deadline first. */
+  @Transactional(readOnly = true)
+  public List<PromiseView> openPromises(long complaintId) {
+    return promises.openOf(List.of(complaintId));
+  }
+
+  /** The agent closing it keeps every promise still open (the answer promise is kept only by the answer). */
+  public void keepAllOpen(long complaintId, String by) {
+    for (PromiseView promise : openPromises(complaintId)) {
+      if (promise.type() != PromiseType.ANSWER) {
+        promises.keepByHand(promise.id(), by);
+      }
+    }
+  }
+
+  /** The agent closing it releases the promises still open, with a note, and tells the customer in their words. */
+  public void releaseOpenPromises(long complaintId, String note, String toCustomer, String by) {
+    List<PromiseView> released = promises.releaseOpen(complaintId, note, by);
+    if (!released.isEmpty()) {
+      correspondence.promisesReleased(get(complaintId), released, toCustomer);
+    }
+  }
+
+  /**
+   * Closing: nothing about a promise follows a closed complaint. Whatever is still open (a close the customer
+   * confirmed through a channel, no reply in time) is released and the customer told; every watch still running
+   * ends without a reminder, a renegotiation task, an apology or an escalation.
+   */
+  private void settlePromisesOnClose(Complaint complaint, String why) {
+    releaseOpenPromises(complaint.getId(), "Released when the complaint closed: " + why, RELEASED_ON_CLOSE, null);
+    promises.endWatchesOf(complaint.getId(), why);
+  }
+
+  static final String RELEASED_ON_CLOSE =
+      "As your complaint is now closed, we no longer hold ourselves to these promises.";
+
   /** A broken promise: the customer gets an apology in the same transaction, not when someone remembers. */
   @EventListener
   public void promiseBroken(PromiseBrokenEvent event) {
@@ -250,13 +301,16 @@ public class ComplaintService {
     get(complaintId).informationReceived(information, now());
   }
 
-  /** The answer date moves by the time waited, and the customer hears the new date. */
+  /**
+   * The answer date moves by the whole business days waited, and the customer hears the new date only when it
+   * really changed (a wait of minutes changes nothing).
+   */
   public void resumeAfterWaiting(long complaintId) {
     Complaint complaint = get(complaintId);
-    Duration waited = complaint.resumeAfterWaiting(now());
-    promises.resumeOpen(complaintId, PromiseType.ANSWER,
-        "Waited " + waited.toHours() + " hours for the customer's information");
-    correspondence.newAnswerDate(complaint);
+    complaint.resumeAfterWaiting(now());
+    if (promises.resumeOpen(complaintId, PromiseType.ANSWER)) {
+      correspondence.newAnswerDate(complaint);
+    }
   }
 
   /** True when the customer heard nothing from us for longer than the update interval (business time). */
@@ -330,6 +384,7 @@ public class ComplaintService {
   public void closeResolved(long complaintId) {
     Complaint complaint = get(complaintId);
     requireRecordedAnswer(complaint);
+    settlePromisesOnClose(complaint, "resolved, confirmed by the customer");
     complaint.close("Resolved, confirmed by the customer.", now());
     correspondence.closing(complaint);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
@@ -346,6 +401,7 @@ public class ComplaintService {
     reasons.recordAutomatic(complaint.getId(), complaint.getTrackingNumber(), ReasonStep.CLOSE_WITHOUT_CONFIRMATION,
         ReasonStep.NO_REPLY, "No reply in the " + days + (days == 1 ? " day" : " days") + " since our answer was sent.",
         "system");
+    settlePromisesOnClose(complaint, "no reply from the customer in time");
     complaint.close(NO_REPLY_NOTE, now());
     correspondence.closing(complaint);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
@@ -359,6 +415,7 @@ public class ComplaintService {
     Complaint complaint = get(complaintId);
     requireRecordedAnswer(complaint);
     String label = reasons.find(ReasonStep.CLOSE_WITHOUT_CONFIRMATION, reasonCode).map(Reason::label).orElse(reasonCode);
+    settlePromisesOnClose(complaint, "closed without the customer's confirmation (" + label + ")");
     complaint.close("Closed without the customer's confirmation (" + label + "): " + note, now());
     correspondence.closing(complaint, UNCONFIRMED_TO_CUSTOMER);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));

@@ -156,12 +156,54 @@ class RecordTaskOutcome implements TaskListener {
           task.getExecution().removeVariables(List.of(Var.CLOSE_REASON, Var.CLOSE_NOTE));
           task.setVariable(Var.RESOLVED, resolved);
         }
+        keepChosenPromise(task, id);
+        if (closeUnconfirmed || Boolean.TRUE.equals(task.getVariable(Var.RESOLVED))) {
+          settleOpenPromises(task, id);
+        }
         complaints.recordCustomerReply(id, comment);
         task.setVariable(Var.CLOSE_WITHOUT_CONFIRMATION, closeUnconfirmed);
       }
       default -> throw new IllegalStateException("No outcome defined for task " + task.getTaskDefinitionKey());
     }
+    keepChosenPromise(task, id);
     makeExtraPromise(task, id);
+  }
+
+  /** Any form that offers promises lets the agent mark one of the complaint's open promises kept. */
+  private void keepChosenPromise(DelegateTask task, long complaintId) {
+    StepInput input = new StepInput(task.getVariables());
+    if (input.optionalText(Var.KEPT_PROMISE, 20) != null) {
+      Long promiseId = input.requiredNumber(Var.KEPT_PROMISE);
+      input.check();
+      complaints.keepPromise(complaintId, promiseId, actor.of(task));
+    }
+    // The next form starts with nothing chosen (and a second call for the same task does nothing).
+    task.getExecution().removeVariable(Var.KEPT_PROMISE);
+  }
+
+  /**
+   * The complaint closes from this form: no promise stays open. The agent says whether the rest were kept or are
+   * released, with a note and what the customer is told; nothing new is promised on a complaint that closes.
+   */
+  private void settleOpenPromises(DelegateTask task, long complaintId) {
+    StepInput input = new StepInput(task.getVariables());
+    if (input.flag(Var.MAKE_PROMISE)) {
+      input.reject(Var.MAKE_PROMISE, "the complaint closes: promise nothing new on it, or do not close it yet");
+    }
+    boolean anyOpen = complaints.openPromises(complaintId).stream().anyMatch(p -> p.type() != PromiseType.ANSWER);
+    if (!anyOpen) {
+      input.check();
+      return;
+    }
+    String settle = input.requiredCode(Var.PROMISES_ON_CLOSE, RecordTaskOutcome::settlement, "kept|released");
+    String note = "released".equals(settle) ? input.requiredText(Var.RELEASE_NOTE, 2000) : null;
+    String toCustomer = "released".equals(settle) ? input.requiredText(Var.RELEASE_MESSAGE, 2000) : null;
+    input.check();
+    if ("kept".equals(settle)) {
+      complaints.keepAllOpen(complaintId, actor.of(task));
+    } else {
+      complaints.releaseOpenPromises(complaintId, note, toCustomer, actor.of(task));
+    }
   }
 
   /** Any complaint form lets the agent record one more promise ("I'll call you back today before 17:00"). */
@@ -181,7 +223,14 @@ class RecordTaskOutcome implements TaskListener {
     }
     // The next form starts without this promise.
     task.getExecution().removeVariables(List.of(Var.MAKE_PROMISE, Var.PROMISE_TYPE, Var.PROMISE_TEXT, Var.PROMISE_DUE,
-        Var.PROMISE_WINDOW_FROM));
+        Var.PROMISE_WINDOW_FROM, Var.PROMISES_ON_CLOSE, Var.RELEASE_NOTE, Var.RELEASE_MESSAGE));
+  }
+
+  private static String settlement(String code) {
+    if (!"kept".equals(code) && !"released".equals(code)) {
+      throw new IllegalArgumentException(code);
+    }
+    return code;
   }
 
   private void recordReason(DelegateTask task, long complaintId, String step, Reason reason, String note) {

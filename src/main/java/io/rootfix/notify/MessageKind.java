@@ -9,6 +9,8 @@ public enum MessageKind {
   PROMISE_RENEGOTIATED,
   /** A promise broke: an apology and what happens now. */
   BROKEN_PROMISE_APOLOGY,
+  /** The complaint closed without some promises: which no longer hold, and why. */
+  PROMISE_RELEASED,
   STATUS_UPDATE,
   REPORT,
   DISPUTES_COMMITTEE,

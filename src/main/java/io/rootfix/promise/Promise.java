@@ -58,6 +58,18 @@ public class Promise {
 
   private Instant keptAt;
 
+  @Column(length = 64)
+  private String keptBy;
+
+  /** Released when its complaint closed without it: the customer was told, with {@code releaseNote} saying why. */
+  private Instant releasedAt;
+
+  @Column(length = 64)
+  private String releasedBy;
+
+  @Column(length = 2000)
+  private String releaseNote;
+
   private Instant brokenAt;
 
   private Instant remindedAt;
@@ -136,10 +148,20 @@ public class Promise {
     return since;
   }
 
-  void kept(Instant now) {
+  void kept(Instant now, String by) {
     requireOpen();
     keptAt = now;
+    keptBy = by;
     state = renegotiations.isEmpty() ? PromiseState.KEPT : PromiseState.RENEGOTIATED;
+  }
+
+  void released(Instant now, String by, String note) {
+    requireOpen();
+    releasedAt = now;
+    releasedBy = by;
+    releaseNote = note;
+    pausedSince = null;
+    state = PromiseState.RELEASED;
   }
 
   void broken(Instant now) {
@@ -200,6 +222,22 @@ public class Promise {
 
   public Instant getKeptAt() {
     return keptAt;
+  }
+
+  public String getKeptBy() {
+    return keptBy;
+  }
+
+  public Instant getReleasedAt() {
+    return releasedAt;
+  }
+
+  public String getReleasedBy() {
+    return releasedBy;
+  }
+
+  public String getReleaseNote() {
+    return releaseNote;
   }
 
   public Instant getBrokenAt() {

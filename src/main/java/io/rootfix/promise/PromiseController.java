@@ -58,6 +58,12 @@ class PromiseController {
     return promises.renegotiate(id, renegotiation.newDueAt(), renegotiation.reason(), user.getName());
   }
 
+  /** The person who kept it says so; the watch ends as kept (the answer promise is kept by sending the answer). */
+  @PostMapping("/api/promises/{id}/kept")
+  PromiseView kept(@PathVariable Long id, Principal user) {
+    return promises.keepByHand(id, user.getName());
+  }
+
   @GetMapping("/api/insights/promises")
   PromiseService.KeptRate keptRate() {
     return promises.keptRate();

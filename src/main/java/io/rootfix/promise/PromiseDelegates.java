@@ -38,14 +38,15 @@ class PromiseDelegates {
   JavaDelegate remindPromiseOwner() {
     return execution -> {
       promises.reminded(promiseId(execution));
-      execution.removeVariables(List.of(Var.NEW_DATE_AGREED, Var.NEW_DUE, Var.RENEGOTIATION_REASON));
+      execution.removeVariables(List.of(Var.NEW_DATE_AGREED, Var.NEW_DUE, Var.RENEGOTIATION_REASON, Var.ALREADY_KEPT,
+          Var.RENEGOTIATION_OUTCOME));
     };
   }
 
-  /** Task_MarkKept */
+  /** Task_MarkKept: by whom the keeping message or "Renegotiate in time" said. */
   @Bean
   JavaDelegate markPromiseKept() {
-    return execution -> promises.markKept(promiseId(execution));
+    return execution -> promises.markKept(promiseId(execution), (String) execution.getVariable(Var.KEPT_BY));
   }
 
   /** Task_MarkBroken */
@@ -54,13 +55,23 @@ class PromiseDelegates {
     return execution -> promises.markBroken(promiseId(execution));
   }
 
-  /** Task_RenegotiateInTime: a new date moves the timers (the flow returns to the watch with new dates). */
+  /**
+   * Task_RenegotiateInTime: already kept ends the watch as kept; a new date moves the timers (the flow returns
+   * to the watch with new dates); otherwise the date stands.
+   */
   @Bean
   TaskListener recordRenegotiation() {
     return task -> {
-      boolean newDate = flag(task.getVariable(Var.NEW_DATE_AGREED));
+      boolean kept = flag(task.getVariable(Var.ALREADY_KEPT));
+      boolean newDate = !kept && flag(task.getVariable(Var.NEW_DATE_AGREED));
       task.setVariable(Var.NEW_DATE_AGREED, newDate);
-      if (newDate) {
+      task.setVariable(Var.RENEGOTIATION_OUTCOME, kept ? "kept" : newDate ? "moved" : "stands");
+      if (kept) {
+        if (PromiseType.ANSWER.name().equals(task.getVariable(Var.PROMISE_TYPE))) {
+          throw InvalidInputException.of(Var.ALREADY_KEPT, "sending the answer keeps the answer promise");
+        }
+        task.setVariable(Var.KEPT_BY, actor.of(task));
+      } else if (newDate) {
         Map<String, Object> timers = promises.renegotiateInTask(promiseId(task),
             parseDue(task.getVariable(Var.NEW_DUE)), text(task.getVariable(Var.RENEGOTIATION_REASON)), actor.of(task));
         task.getExecution().setVariables(timers);

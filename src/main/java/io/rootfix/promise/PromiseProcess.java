@@ -10,6 +10,8 @@ public final class PromiseProcess {
 
   public static final String MESSAGE_KEPT = "PromiseKept";
   public static final String MESSAGE_RENEGOTIATED = "PromiseRenegotiated";
+  /** Released, or its complaint closed: the watch ends, nothing more happens. */
+  public static final String MESSAGE_RELEASED = "PromiseReleased";
 
   public static final String LEADS = "team-leads";
 
@@ -29,6 +31,10 @@ public final class PromiseProcess {
     public static final String ESCALATE = "Task_EscalateBrokenPromise";
     public static final String END_KEPT = "End_PromiseKept";
     public static final String END_BROKEN = "End_PromiseBroken";
+    public static final String RELEASED = "SubProcess_Released";
+    public static final String RELEASED_START = "Event_Released";
+    public static final String END_RELEASED = "End_WatchEnded";
+    public static final String ALREADY_KEPT_FLOW = "Flow_AlreadyKept";
   }
 
   public static final class Var {
@@ -51,6 +57,14 @@ public final class PromiseProcess {
     /** ISO date-time (yyyy-MM-ddTHH:mm) or date, in the customer's time zone. */
     public static final String NEW_DUE = "newDue";
     public static final String RENEGOTIATION_REASON = "renegotiationReason";
+    /** Boolean on "Renegotiate in time": the promise is already kept. */
+    public static final String ALREADY_KEPT = "alreadyKept";
+    /** What "Renegotiate in time" decided, for the gateway: kept, moved or stands. */
+    public static final String RENEGOTIATION_OUTCOME = "renegotiationOutcome";
+    /** Who kept it (null: the process, e.g. the answer sent). */
+    public static final String KEPT_BY = "keptBy";
+    /** Why a promise is released when its complaint closes. */
+    public static final String RELEASE_NOTE = "releaseNote";
     // The "Handle the broken promise" form
     public static final String ESCALATION_NOTE = "escalationNote";
   }

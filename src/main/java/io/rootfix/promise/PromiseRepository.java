@@ -11,6 +11,8 @@ public interface PromiseRepository extends JpaRepository<Promise, Long> {
 
   List<Promise> findByTrackingNumberOrderByMadeAtAscIdAsc(String trackingNumber);
 
+  List<Promise> findByComplaintIdAndState(Long complaintId, PromiseState state);
+
   List<Promise> findByComplaintIdAndTypeAndState(Long complaintId, PromiseType type, PromiseState state);
 
   /** Open promises nearest their deadline first, one page of them (index idx_promise_state_due). */

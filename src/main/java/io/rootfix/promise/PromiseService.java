@@ -1,10 +1,12 @@
 package io.rootfix.promise;
 
+import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.promise.PromisePolicy.Timers;
 import io.rootfix.web.ConflictException;
 import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,9 +31,11 @@ public class PromiseService {
   private final RuntimeService runtimeService;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final BusinessCalendar calendar;
 
   public PromiseService(PromiseRepository promises, PromisePolicy policy, RuntimeService runtimeService,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.promises = promises;
     this.policy = policy;
     this.runtimeService = runtimeService;
@@ -71,6 +75,7 @@ public class PromiseService {
     String instanceId = runtimeService.startProcessInstanceByKey(PromiseProcess.KEY,
         spec.trackingNumber() + "/" + promise.getId(), variables).getId();
     promise.watchedBy(instanceId);
+    changed(promise.getComplaintId());
     return promise;
   }
 
@@ -86,24 +91,112 @@ public class PromiseService {
         runtimeService.setVariable(promise.getProcessInstanceId(), PromiseProcess.Var.TRACKING_NUMBER, toTrackingNumber);
       }
     }
+    changed(toComplaintId);
   }
 
   /** Keeps the open promises of this type on the complaint, e.g. the answer promise at "Report back". */
   public void keepOpen(Long complaintId, PromiseType type) {
     for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
-      keep(promise);
+      keep(promise, null);
     }
   }
 
-  /** Ends the watch as kept (Task_MarkKept records it). */
+  /** The process kept it (a refund paid, a replacement shipped): ends the watch as kept (Task_MarkKept records it). */
   public void keep(Long promiseId) {
-    keep(open(promiseId));
+    keep(open(promiseId), null);
   }
 
-  private void keep(Promise promise) {
+  /**
+   * A person says they kept it: on a complaint form, on "Renegotiate in time" or through the API. The answer
+   * promise is kept by sending the answer, not by saying so.
+   */
+  public PromiseView keepByHand(Long promiseId, String by) {
+    Promise promise = open(promiseId);
+    if (promise.getType() == PromiseType.ANSWER) {
+      throw new ConflictException("Promise " + promiseId + " is the answer promise: sending the answer keeps it");
+    }
+    keep(promise, by);
+    return PromiseView.of(promise);
+  }
+
+  private void keep(Promise promise, String by) {
+    Map<String, Object> keptBy = new LinkedHashMap<>();
+    keptBy.put(PromiseProcess.Var.KEPT_BY, by);
     runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_KEPT)
         .processInstanceId(promise.getProcessInstanceId())
+        .setVariables(keptBy)
         .correlate();
+  }
+
+  /**
+   * Its complaint closes without it: the promise ends as released, with a note why (the caller tells the
+   * customer), and its watch ends without a reminder, a renegotiation task or a breach.
+   */
+  public PromiseView release(Long promiseId, String note, String by) {
+    if (note == null || note.isBlank()) {
+      throw InvalidInputException.of(PromiseProcess.Var.RELEASE_NOTE, "say why the promise is released");
+    }
+    Promise promise = open(promiseId);
+    promise.released(now(), by, note.trim());
+    endWatch(promise);
+    changed(promise.getComplaintId());
+    return PromiseView.of(promise);
+  }
+
+  /** Releases every promise still open on the complaint (any type); returns the released ones. */
+  public List<PromiseView> releaseOpen(Long complaintId, String note, String by) {
+    return promises.findByComplaintIdAndState(complaintId, PromiseState.OPEN).stream()
+        .map(promise -> release(promise.getId(), note, by))
+        .toList();
+  }
+
+  /**
+   * The complaint closed: nothing about its promises happens after this. Every watch still running ends (an
+   * open promise is released first; a broken one a team lead had not handled yet is noted as such), so no
+   * reminder, renegotiation task, apology or escalation follows the closed complaint.
+   */
+  public void endWatchesOf(Long complaintId, String note) {
+    releaseOpen(complaintId, note, null);
+    for (Promise promise : promises.findByComplaintIdAndState(complaintId, PromiseState.BROKEN)) {
+      if (watchRuns(promise)) {
+        if (promise.getEscalationNote() == null) {
+          promise.escalationHandled("Not handled before the complaint closed: " + note);
+        }
+        endWatch(promise);
+      }
+    }
+  }
+
+  private void endWatch(Promise promise) {
+    if (watchRuns(promise)) {
+      runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RELEASED)
+          .processInstanceId(promise.getProcessInstanceId())
+          .correlate();
+    }
+  }
+
+  private boolean watchRuns(Promise promise) {
+    return promise.getProcessInstanceId() != null && runtimeService.createProcessInstanceQuery()
+        .processInstanceId(promise.getProcessInstanceId()).count() > 0;
+  }
+
+  /**
+   * The promises an agent can mark kept on a complaint form, as the options of its select ({label, value}):
+   * every open one but the answer promise, nearest its deadline first.
+   */
+  @Transactional(readOnly = true)
+  public List<Map<String, String>> keepableChoices(Long complaintId) {
+    return promises.findByComplaintIdInAndStateOrderByDueAtAsc(List.of(complaintId), PromiseState.OPEN).stream()
+        .filter(p -> p.getType() != PromiseType.ANSWER)
+        .map(p -> Map.of("label", p.getText() + " (by " + CHOICE_MOMENT.format(p.getDueAt().atZone(clock.getZone())) + ")",
+            "value", p.getId().toString()))
+        .toList();
+  }
+
+  private static final DateTimeFormatter CHOICE_MOMENT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+  private void changed(Long complaintId) {
+    events.publishEvent(new OpenPromisesChangedEvent(complaintId));
   }
 
   /** A new date agreed outside the "Renegotiate in time" task: the watch starts over with the new dates. */
@@ -132,19 +225,43 @@ public class PromiseService {
   }
 
   /**
-   * The wait is over: the watch resumes with the date moved by the time waited. The customer knew since
-   * the wait began, so it counts as told in time when that was before the old date.
+   * The wait is over: the watch resumes, the date moved by the whole business days waited (a wait of minutes
+   * moves nothing), and at least to a date still ahead. The customer knew since the wait began, so a move
+   * counts as told in time when that was before the old date. Returns whether any date moved.
    */
-  public void resumeOpen(Long complaintId, PromiseType type, String reason) {
+  public boolean resumeOpen(Long complaintId, PromiseType type) {
     Instant now = now();
+    boolean moved = false;
     for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
       Instant pausedSince = promise.resume();
       if (pausedSince == null) {
         continue;
       }
-      Instant newDueAt = promise.getDueAt().plus(java.time.Duration.between(pausedSince, now));
-      moveWatch(promise, recordRenegotiation(promise, newDueAt, reason, null, pausedSince));
+      int waited = businessDaysBetween(pausedSince, now);
+      int days = waited;
+      while (!calendar.deadlineMovedBy(promise.getDueAt(), days).isAfter(now)) {
+        days++;
+      }
+      if (days == 0) {
+        moveWatch(promise, policy.timersFor(now, promise.getDueAt()));
+      } else {
+        String reason = waited == 0 ? "The date passed while we waited for the customer's information"
+            : "Waited " + waited + (waited == 1 ? " business day" : " business days") + " for the customer's information";
+        moveWatch(promise, recordRenegotiation(promise, calendar.deadlineMovedBy(promise.getDueAt(), days), reason, null,
+            pausedSince));
+        moved = true;
+      }
     }
+    return moved;
+  }
+
+  /** Whole business days from one moment to the next: Monday 10:00 to Thursday 10:00 is three. */
+  private int businessDaysBetween(Instant from, Instant to) {
+    int days = 0;
+    while (!calendar.plusBusinessDays(from, days + 1).isAfter(to)) {
+      days++;
+    }
+    return days;
   }
 
   private void moveWatch(Promise promise, Timers timers) {
@@ -179,13 +296,16 @@ public class PromiseService {
     events.publishEvent(new PromiseReminderEvent(promise.getId(), promise.getTrackingNumber(), promise.getDueAt()));
   }
 
-  void markKept(Long promiseId) {
-    get(promiseId).kept(now());
+  void markKept(Long promiseId, String by) {
+    Promise promise = get(promiseId);
+    promise.kept(now(), by);
+    changed(promise.getComplaintId());
   }
 
   void markBroken(Long promiseId) {
     Promise promise = get(promiseId);
     promise.broken(now());
+    changed(promise.getComplaintId());
     events.publishEvent(new PromiseBrokenEvent(promise.getId(), promise.getComplaintId(), promise.getTrackingNumber(),
         promise.getType(), promise.getText(), promise.getDueAt()));
   }
@@ -242,10 +362,14 @@ public class PromiseService {
     long finished = kept + byState.get(PromiseState.RENEGOTIATED) + byState.get(PromiseState.BROKEN);
     Double rate = finished == 0 ? null : (double) (kept + renegotiatedInTime) / finished;
     return new KeptRate(byState.get(PromiseState.OPEN), finished, kept, renegotiatedInTime,
-        byState.get(PromiseState.BROKEN), rate);
+        byState.get(PromiseState.BROKEN), byState.get(PromiseState.RELEASED), rate);
   }
 
-  public record KeptRate(long open, long finished, long kept, long renegotiatedInTime, long broken,
+  /**
+   * Released promises (their complaint closed without them, the customer told) are counted apart: neither kept
+   * nor broken, so outside the rate.
+   */
+  public record KeptRate(long open, long finished, long kept, long renegotiatedInTime, long broken, long released,
       Double keptRate) {}
 
   private Promise open(Long promiseId) {

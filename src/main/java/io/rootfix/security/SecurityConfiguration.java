@@ -103,6 +103,7 @@ class SecurityConfiguration {
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/promises/*/renegotiation")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/promises/*/kept").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS)
             .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/messages/*/sent").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             // How decisions were explained and whether answers were right the first time: for who steers the
@@ -146,6 +147,55 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .build();
+  }
+
+  /**
+   * Operations: whether Rootfix is up is public (UP or DOWN only; the details need an admin, see
+   * management.endpoint.health in application.yaml), so a load balancer or orchestrator can ask without a
+   * password; metrics and the Prometheus endpoint are for admins.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain operationsSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return stateless(http.securityMatcher("/actuator/**"), problems)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().hasAuthority(ADMINS))
+        .build();
+  }
+
+  /**
+   * The OpenAPI document of Rootfix's /api and Swagger UI: for anyone signed in (HTTP Basic), since it tells how
+   * the API is built, not who may use it; each call made from Swagger UI still meets the /api rules above.
+   * Swagger UI runs its own script and styles from this server, nothing inline but its styles.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain apiSpecificationSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return stateless(http.securityMatcher("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+        "/swagger-ui.html", "/swagger-ui/**"),
+        problems)
+        .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET).authenticated().anyRequest().denyAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; "
+                + "form-action 'none'; frame-ancestors 'none'")))
+        .build();
+  }
+
+  /**
+   * The insights page: HTTP Basic like the API, for who steers the service (team leads, process owners) and
+   * admins. Its script and Chart.js come from this server; nothing inline runs, nothing loads from elsewhere.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain insightsPageSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return stateless(http.securityMatcher("/insights", "/insights.html", "/insights.js", "/insights.css"), problems)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET).hasAnyAuthority(TEAM_LEADS, PROCESS_OWNERS, ADMINS)
+            .anyRequest().denyAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
         .build();
   }
 

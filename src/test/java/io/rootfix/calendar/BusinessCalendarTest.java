@@ -31,6 +31,14 @@ class BusinessCalendarTest {
   }
 
   @Test
+  void aDeadlineAtClosingTimeMovesByBusinessDaysAndStaysAtClosingTime() {
+    assertThat(calendar.deadlineMovedBy(at("2026-11-23T17:00"), 3)).as("Monday").isEqualTo(at("2026-11-26T17:00"));
+    assertThat(calendar.deadlineMovedBy(at("2026-11-27T17:00"), 1)).as("Friday").isEqualTo(at("2026-11-30T17:00"));
+    assertThat(calendar.deadlineMovedBy(at("2026-12-24T17:00"), 1)).as("Christmas").isEqualTo(at("2026-12-28T17:00"));
+    assertThat(calendar.deadlineMovedBy(at("2026-11-23T17:00"), 0)).isEqualTo(at("2026-11-23T17:00"));
+  }
+
+  @Test
   void aStartOutsideOpeningHoursCountsFromTheNextOpening() {
     assertThat(calendar.plusBusinessDays(at("2026-11-21T13:00"), 1)).as("Saturday").isEqualTo(at("2026-11-24T09:00"));
     assertThat(calendar.plusBusinessDays(at("2026-11-23T20:00"), 1)).as("Monday night").isEqualTo(at("2026-11-25T09:00"));

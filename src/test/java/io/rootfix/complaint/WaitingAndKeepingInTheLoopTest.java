@@ -81,7 +81,7 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
     executeDueJobs();
 
     PromiseView moved = answerPromise(trackingNumber);
-    assertThat(moved.dueAt()).isEqualTo(promisedBefore.plus(Duration.ofDays(2)));
+    assertThat(moved.dueAt()).isEqualTo(calendar.deadlineMovedBy(promisedBefore, 2));
     assertThat(moved.renegotiations()).singleElement()
         .satisfies(r -> assertThat(r.customerToldInTime()).isTrue());
     Complaint resumed = complaint(trackingNumber);
@@ -90,6 +90,55 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
     assertThat(resumed.getAgreedAnswerDate()).isEqualTo(LocalDate.ofInstant(moved.dueAt(), calendar.zone()));
     assertThat(lastMessage(trackingNumber).getKind()).isEqualTo(MessageKind.NEW_ANSWER_DATE);
     assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.FIND_ROOT_CAUSE);
+  }
+
+  @Test
+  void waitingThreeBusinessDaysMovesTheAnswerDateByThreeBusinessDaysAndTellsTheCustomer() {
+    String trackingNumber = receivedAndPatched(LocalDate.ofInstant(monday, calendar.zone()).plusDays(7));
+    Instant promisedBefore = answerPromise(trackingNumber).dueAt();
+    askTheCustomer(trackingNumber);
+
+    ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(3)))); // Thursday 10:00
+    customerAnswers(trackingNumber);
+
+    PromiseView moved = answerPromise(trackingNumber);
+    assertThat(moved.dueAt()).as("three business days later, at the same time of day")
+        .isEqualTo(calendar.deadlineMovedBy(promisedBefore, 3));
+    assertThat(moved.renegotiations()).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo("Waited 3 business days for the customer's information");
+      assertThat(r.customerToldInTime()).isTrue();
+    });
+    assertThat(complaint(trackingNumber).getAgreedAnswerDate())
+        .isEqualTo(LocalDate.ofInstant(moved.dueAt(), calendar.zone()));
+    CustomerMessage told = lastMessage(trackingNumber);
+    assertThat(told.getKind()).isEqualTo(MessageKind.NEW_ANSWER_DATE);
+    assertThat(told.getBody()).contains(ComplaintCorrespondence.DATE.format(complaint(trackingNumber).getAgreedAnswerDate()));
+  }
+
+  @Test
+  void waitingAFewMinutesMovesNothingAndTellsTheCustomerNothing() {
+    String trackingNumber = receivedAndPatched(LocalDate.ofInstant(monday, calendar.zone()).plusDays(7));
+    PromiseView before = answerPromise(trackingNumber);
+    askTheCustomer(trackingNumber);
+    int messages = outbox.messagesOf(complaint(trackingNumber).getId()).size();
+
+    ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofMinutes(7))));
+    customerAnswers(trackingNumber);
+
+    PromiseView after = answerPromise(trackingNumber);
+    assertThat(after.dueAt()).isEqualTo(before.dueAt());
+    assertThat(after.state()).hasToString("OPEN");
+    assertThat(after.pausedSince()).isNull();
+    assertThat(after.renegotiations()).as("no renegotiation, so keeping it later counts as kept").isEmpty();
+    assertThat(outbox.messagesOf(complaint(trackingNumber).getId())).as("no \"new\" date announced")
+        .hasSize(messages);
+    assertThat(complaint(trackingNumber).getAgreedAnswerDate()).isEqualTo(LocalDate.ofInstant(before.dueAt(), calendar.zone()));
+    // The watch runs again on the old dates: no timer parked years ahead.
+    List<Date> timers = managementService.createJobQuery().timers()
+        .processInstanceId(runtimeService.createProcessInstanceQuery()
+            .processInstanceBusinessKey(trackingNumber + "/" + before.id()).singleResult().getId())
+        .list().stream().map(org.camunda.bpm.engine.runtime.Job::getDuedate).toList();
+    assertThat(timers).singleElement().satisfies(due -> assertThat(due.toInstant()).isBefore(before.dueAt()));
   }
 
   @Test
@@ -113,6 +162,20 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
     agreeExpectation(trackingNumber, answerDate.toString());
     submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
     return trackingNumber;
+  }
+
+  private void askTheCustomer(String trackingNumber) {
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.NEED_CUSTOMER_INFORMATION, true,
+        Var.INFORMATION_REQUEST, "Which order number was on the broken parcel?"));
+    executeDueJobs();
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.WAITING_FOR_CUSTOMER);
+  }
+
+  private void customerAnswers(String trackingNumber) {
+    assertThat(as(AGENT).postForEntity("/api/complaints/" + trackingNumber + "/information",
+        json("{\"information\": \"Order 4711\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    executeDueJobs();
+    assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
   }
 
   private void passDays(int days) {

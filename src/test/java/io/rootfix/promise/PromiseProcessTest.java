@@ -2,6 +2,8 @@ package io.rootfix.promise;
 
 import static io.rootfix.promise.PromiseProcess.Element.END_BROKEN;
 import static io.rootfix.promise.PromiseProcess.Element.END_KEPT;
+import static io.rootfix.promise.PromiseProcess.Element.END_RELEASED;
+import static io.rootfix.promise.PromiseProcess.Element.RELEASED_START;
 import static io.rootfix.promise.PromiseProcess.Element.ESCALATE;
 import static io.rootfix.promise.PromiseProcess.Element.MARK_BROKEN;
 import static io.rootfix.promise.PromiseProcess.Element.MARK_KEPT;
@@ -67,7 +69,10 @@ class PromiseProcessTest {
     // As the real listener: a new date agreed in the task moves every timer.
     Mocks.register("recordRenegotiation", (TaskListener) task -> {
       calls.add("recordRenegotiation");
-      if (Boolean.TRUE.equals(task.getVariable(Var.NEW_DATE_AGREED))) {
+      boolean kept = Boolean.TRUE.equals(task.getVariable(Var.ALREADY_KEPT));
+      boolean moved = !kept && Boolean.TRUE.equals(task.getVariable(Var.NEW_DATE_AGREED));
+      task.setVariable(Var.RENEGOTIATION_OUTCOME, kept ? "kept" : moved ? "moved" : "stands");
+      if (moved) {
         task.getExecution().setVariables(timers(DUE.plus(Duration.ofDays(2))));
       }
     });
@@ -214,6 +219,62 @@ class PromiseProcessTest {
 
     kept(watch);
     assertThat(watch).isEnded().hasPassed(END_KEPT);
+  }
+
+  @Test
+  void alreadyKeptOnTheRenegotiationTaskEndsTheWatchKept() {
+    ProcessInstance watch = makePromise();
+    passTimer(DUE.minus(Duration.ofDays(1)));
+    passTimer(DUE.minus(Duration.ofHours(4)));
+    assertThat(watch).isWaitingAt(RENEGOTIATE_IN_TIME);
+
+    complete(task(), withVariables(Var.ALREADY_KEPT, true, Var.NEW_DATE_AGREED, true));
+
+    assertThat(watch).isEnded().hasPassed(MARK_KEPT, END_KEPT).hasNotPassed(WAIT_FOR_DEADLINE, MARK_BROKEN);
+    assertThat(managementService().createJobQuery().count()).as("no timer left").isZero();
+  }
+
+  @Test
+  void releasedBeforeTheReminderEndsTheWatchWithNothingLeft() {
+    ProcessInstance watch = makePromise();
+
+    released(watch);
+
+    assertThat(watch).isEnded().hasPassed(RELEASED_START, END_RELEASED).hasNotPassed(MARK_KEPT, MARK_BROKEN);
+    assertThat(managementService().createJobQuery().count()).isZero();
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void releasedWhileTheRenegotiationTaskIsOpenWithdrawsTheTask() {
+    ProcessInstance watch = makePromise();
+    passTimer(DUE.minus(Duration.ofDays(1)));
+    passTimer(DUE.minus(Duration.ofHours(4)));
+    assertThat(watch).isWaitingAt(RENEGOTIATE_IN_TIME);
+
+    released(watch);
+
+    assertThat(watch).isEnded().hasPassed(END_RELEASED).hasNotPassed(MARK_BROKEN, ESCALATE);
+    assertThat(BpmnAwareTests.taskQuery().count()).as("no renegotiation task left").isZero();
+    assertThat(managementService().createJobQuery().count()).as("the deadline no longer fires").isZero();
+  }
+
+  @Test
+  void theComplaintClosingWhileTeamLeadsHandleABrokenPromiseEndsTheWatch() {
+    ProcessInstance watch = makePromise();
+    passTimer(DUE.minus(Duration.ofDays(1)));
+    passTimer(DUE.minus(Duration.ofHours(4)));
+    passTimer(DUE);
+    assertThat(watch).isWaitingAt(ESCALATE);
+
+    released(watch);
+
+    assertThat(watch).isEnded().hasPassed(END_RELEASED).hasNotPassed(END_BROKEN);
+    assertThat(BpmnAwareTests.taskQuery().count()).isZero();
+  }
+
+  private static void released(ProcessInstance watch) {
+    runtimeService().createMessageCorrelation(PromiseProcess.MESSAGE_RELEASED).processInstanceId(watch.getId()).correlate();
   }
 
   private ProcessInstance makePromise() {

@@ -39,7 +39,7 @@ class PromiseTest {
         NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)));
     assertThat(moved.isCustomerToldInTime()).isTrue();
 
-    callback.kept(NOW.plus(Duration.ofHours(20)));
+    callback.kept(NOW.plus(Duration.ofHours(20)), "sam");
 
     assertThat(callback.getState()).isEqualTo(PromiseState.RENEGOTIATED);
     assertThatThrownBy(() -> callback.broken(NOW.plus(Duration.ofDays(2)))).isInstanceOf(IllegalStateException.class);

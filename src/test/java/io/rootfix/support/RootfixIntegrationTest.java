@@ -21,6 +21,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -40,6 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
  * named "default" (the engine REST API looks it up by that name). Process coverage is recorded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics exported as in production (Spring Boot turns the Prometheus registry off in tests otherwise).
+@AutoConfigureObservability
 @ActiveProfiles("test")
 @Import({ProcessEngineCoverageConfiguration.class, ScriptedPaymentGateway.Configuration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
