@@ -9,63 +9,17 @@
 //   ROOTFIX_URL=http://localhost:8080 npm test              # or against one already running
 //
 // Needs Chromium (CHROMIUM, default /usr/bin/chromium); Playwright never downloads a browser here.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import {
+  AGENT, LEAD, RUN, SHOTS, api, backgroundOf, baseUrl, basic, choose, completeAs, completeButton, context, daysFromNow, dismissNotifications, field, freshLogIn, isoDate, logIn, openFilter, openTask, page, postComplaint, rootCauseKeyOf, shot, table, until, usDate, useApplication,
+} from './rootfix.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const SHOTS = join(ROOT, 'target/e2e');
-const AGENT = 'sam';
-const LEAD = 'lea';
-const STARTUP_SECONDS = Number(process.env.STARTUP_SECONDS ?? 240); // more on a machine busy with other work
-
-// One run's customers, so the cards of this run are told apart from any others in the list.
-const RUN = Date.now().toString(36);
 const WEB_CUSTOMER = `Eva de Wit ${RUN}`;
 const PHONE_CUSTOMER = `Kees Klein ${RUN}`;
 
-let app; // the application process, when this test started it
-let baseUrl;
-let profile; // the browser's fresh user data directory
-let context;
-let page;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  baseUrl = process.env.ROOTFIX_URL ?? await startApplication();
-  await untilReady();
-  profile = mkdtempSync(join(tmpdir(), 'rootfix-e2e-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1100 },
-  });
-  context.setDefaultTimeout(30_000);
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', error => console.log('[browser error]', error.message));
-});
-
-after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  stopApplication();
-  if (app && app.exitCode === null && app.signalCode === null) {
-    await new Promise(done => { app.once('exit', done); setTimeout(done, 30_000).unref(); });
-  }
-});
-
-// The trap: whatever happens, the application started here does not outlive the test.
-process.on('exit', stopApplication);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { stopApplication(); process.exit(1); });
-}
+useApplication(import.meta.url);
 
 test('the login page and Tasklist are Rootfix, without the Camunda 8 banner', async () => {
   await page.goto(`${baseUrl}/camunda/app/tasklist/`);
@@ -161,15 +115,7 @@ test('a team lead who fixed a root cause cannot verify it: Tasklist says why, th
   await completeAs(LEAD, rootCause, 'Task_Investigate', { willFix: true, fixDeadline: isoDate(daysFromNow(10)) });
   await completeAs(LEAD, rootCause, 'Task_FixRootCause', { fixDescription: 'Corner protectors on every vase' });
 
-  // lea in a fresh page: sam's session and Tasklist's state stay behind.
-  await context.clearCookies();
-  await page.close();
-  page = await context.newPage();
-  await page.goto(`${baseUrl}/camunda/app/tasklist/`);
-  // The login form is re-rendered while the webapp starts: type once it has settled.
-  await page.getByPlaceholder('Username').waitFor();
-  await page.waitForLoadState('networkidle');
-  await logIn(LEAD);
+  await freshLogIn(LEAD);
   await openFilter('Complaints for my groups');
   await openTask('Verify the fix', 'Verify the fix');
   await page.locator('a, button').filter({ hasText: /^\s*Claim\s*$/ }).click();
@@ -240,198 +186,3 @@ test('a team lead sees the insights, each chart with the numbers of the API; an 
   await lead.close();
 });
 
-// --- the application ------------------------------------------------------------------------------
-
-async function startApplication() {
-  const jar = readdirSync(join(ROOT, 'target'), { withFileTypes: true })
-    .map(entry => entry.name).find(name => /^rootfix-.*\.jar$/.test(name));
-  if (!jar) throw new Error('No target/rootfix-*.jar: run `mvn -B package -DskipTests` first');
-  const port = await freePort();
-  const log = createWriteStream(join(SHOTS, 'application.log'));
-  app = spawn('java', ['-jar', join(ROOT, 'target', jar), `--server.port=${port}`,
-    '--spring.datasource.url=jdbc:h2:mem:e2e'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  app.stdout.pipe(log);
-  app.stderr.pipe(log);
-  app.on('exit', (code, signal) => console.log(`[application] stopped (${signal ?? `exit code ${code}`})`));
-  console.log(`[application] ${jar} on port ${port}, pid ${app.pid}, log target/e2e/application.log`);
-  return `http://localhost:${port}`;
-}
-
-function stopApplication() {
-  if (app && app.exitCode === null && app.signalCode === null) app.kill('SIGTERM');
-}
-
-/** Ready when the agent's Tasklist filters exist: they are created once the application has started. */
-async function untilReady() {
-  const deadline = Date.now() + STARTUP_SECONDS * 1000;
-  const started = Date.now();
-  while (Date.now() < deadline) {
-    if (app && app.exitCode !== null) throw new Error('the application stopped: see target/e2e/application.log');
-    try {
-      const response = await fetch(`${baseUrl}/engine-rest/filter?resourceType=Task`, { headers: basic(AGENT) });
-      if (response.ok && (await response.json()).length > 0) {
-        console.log(`[application] ready after ${Math.round((Date.now() - started) / 1000)} s`);
-        return;
-      }
-    } catch { /* not listening yet */ }
-    await new Promise(done => setTimeout(done, 1000));
-  }
-  throw new Error(`the application was not ready within ${STARTUP_SECONDS} s`);
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => done(port)); });
-  });
-}
-
-function basic(user) {
-  return { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}` };
-}
-
-/** An /api answer as the team lead gets it. */
-async function api(path) {
-  const response = await fetch(`${baseUrl}${path}`, { headers: basic(LEAD) });
-  assert.equal(response.status, 200, path);
-  return response.json();
-}
-
-/** A chart's numbers as the page shows them: the rows of its table, cell by cell. */
-function table(onPage, id) {
-  return onPage.locator(`#${id} tbody tr`).evaluateAll(rows => rows.map(row => [...row.cells].map(cell => cell.textContent)));
-}
-
-/** A web complaint through the public intake API; its tracking number. */
-async function postComplaint(customerName, customerEmail = `eva.${RUN}@example.com`) {
-  const response = await fetch(`${baseUrl}/api/complaints`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      customerName, customerEmail, channel: 'web', category: 'delivery',
-      description: 'The vase arrived broken.', desiredOutcome: 'replacement',
-    }),
-  });
-  assert.equal(response.status, 201);
-  return (await response.json()).trackingNumber;
-}
-
-/** Claims the one open task of this key on the business key as the user and submits its form values. */
-async function completeAs(user, businessKey, taskKey, values) {
-  // The task may follow an asynchronous step (the acknowledgement): wait for the job executor, as a person would.
-  let tasks = [];
-  const deadline = Date.now() + 60_000;
-  while (tasks.length === 0 && Date.now() < deadline) {
-    tasks = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${businessKey}`
-      + `&taskDefinitionKey=${taskKey}`, { headers: basic(user) })).json();
-    if (tasks.length === 0) await new Promise(done => setTimeout(done, 500));
-  }
-  assert.equal(tasks.length, 1, `${taskKey} open on ${businessKey}`);
-  const headers = { ...basic(user), 'Content-Type': 'application/json' };
-  if (!tasks[0].assignee) {
-    const claimed = await fetch(`${baseUrl}/engine-rest/task/${tasks[0].id}/claim`,
-      { method: 'POST', headers, body: JSON.stringify({ userId: user }) });
-    assert.equal(claimed.status, 204, `${user} claims ${taskKey}`);
-  }
-  const variables = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }]));
-  const submitted = await fetch(`${baseUrl}/engine-rest/task/${tasks[0].id}/submit-form`,
-    { method: 'POST', headers, body: JSON.stringify({ variables }) });
-  assert.equal(submitted.status, 204, `${taskKey}: ${await submitted.text()}`);
-}
-
-/** The business key (RC-…) of the root cause process investigating this description. */
-async function rootCauseKeyOf(description) {
-  const tasks = await (await fetch(`${baseUrl}/engine-rest/task?taskDefinitionKey=Task_Investigate`,
-    { headers: basic(LEAD) })).json();
-  for (const task of tasks) {
-    const variables = await (await fetch(`${baseUrl}/engine-rest/task/${task.id}/form-variables`,
-      { headers: basic(LEAD) })).json();
-    if (variables.rootCauseDescription?.value === description) {
-      const instance = await (await fetch(`${baseUrl}/engine-rest/process-instance/${task.processInstanceId}`,
-        { headers: basic(LEAD) })).json();
-      return instance.businessKey;
-    }
-  }
-  throw new Error(`no root cause under investigation: ${description}`);
-}
-
-// --- Tasklist, as a person uses it ----------------------------------------------------------------
-
-async function logIn(user) {
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(user);
-  await page.keyboard.press('Enter');
-  try {
-    await page.getByText('Complaints for my groups').waitFor();
-  } catch (notLoggedIn) {
-    await shot(`failed-login-${user}`);
-    throw notLoggedIn;
-  }
-}
-
-async function openFilter(name) {
-  await page.locator('.task-filter h4.name').filter({ hasText: name }).click();
-}
-
-/** Opens the task of this name whose card shows the text (a tracking number, a customer). */
-async function openTask(taskName, cardText) {
-  const card = page.locator('ol.tasks-list > li').filter({ hasText: taskName }).filter({ hasText: cardText });
-  await card.first().waitFor();
-  await card.first().locator('h4').first().click();
-  await page.locator('.fjs-form').waitFor();
-}
-
-/** A form field by the start of its label. */
-function field(label) {
-  return page.locator('.fjs-form-field').filter({ hasText: label }).first();
-}
-
-async function choose(label, option) {
-  await field(label).locator('.fjs-input-group, .fjs-select-display, input').first().click();
-  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-}
-
-async function dismissNotifications() {
-  for (const close of await page.locator('.page-notifications .close').all()) {
-    if (await close.isVisible()) await close.click();
-  }
-}
-
-function completeButton() {
-  return page.locator('button', { hasText: 'Complete' });
-}
-
-/** Waits until the condition holds, as a person waits for the page. */
-async function until(condition, what, seconds = 30) {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`not within ${seconds} s: ${what}`);
-    await page.waitForTimeout(200);
-  }
-}
-
-async function backgroundOf(selector) {
-  return page.locator(selector).first().evaluate(element => getComputedStyle(element).backgroundImage);
-}
-
-async function shot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-function daysFromNow(days) {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return date;
-}
-
-function isoDate(date) {
-  const two = n => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-}
-
-/** The date as the form's date picker takes it (mm/dd/yyyy). */
-function usDate(date) {
-  const two = n => String(n).padStart(2, '0');
-  return `${two(date.getMonth() + 1)}/${two(date.getDate())}/${date.getFullYear()}`;
-}
