@@ -84,7 +84,8 @@ public final class Benchmark {
   static final int AGREED_EVERY = intProp("bigdb.agreedEvery", 10);
   static final int SAMPLES = intProp("queries.samples", 200);
   static final int QUERY_SECONDS = intProp("queries.maxSeconds", 120);
-  static final String PHASES = System.getProperty("bench.phases", "lifecycle,intake,storm,bigdb");
+  static final String PHASES = System.getProperty("bench.phases", "lifecycle,decisions,intake,storm,bigdb");
+  static final int DECISION_EVALUATIONS = intProp("decisions.evaluations", 5_000);
 
   static final String AGENT = "sam";
   static final String LEAD = "lea";
@@ -139,6 +140,9 @@ public final class Benchmark {
     List<String> phases = Arrays.asList(PHASES.split(","));
     if (phases.contains("lifecycle")) {
       lifecycle();
+    }
+    if (phases.contains("decisions")) {
+      decisions();
     }
     if (phases.contains("intake")) {
       intake();
@@ -437,6 +441,64 @@ public final class Benchmark {
   }
 
   // --- 2. intake API ---------------------------------------------------------------------------------------
+
+  // --- decisions -------------------------------------------------------------------------------------------
+
+  /**
+   * CPU per evaluation of each decision table, with the inputs the process gives it: what the FEEL engine costs
+   * on every intake, review and reason list (run with two feel-engine versions to compare them).
+   */
+  private void decisions() {
+    section("Decisions: CPU per evaluation, " + DECISION_EVALUATIONS + " evaluations each after as many to warm up");
+    var decisions = app.getBean(org.camunda.bpm.engine.DecisionService.class);
+    Map<String, Map<String, Object>> inputs = new LinkedHashMap<>();
+    inputs.put("answer-deadline", Map.of("category", "delivery", "channel", "web"));
+    Map<String, Object> review = new java.util.HashMap<>();
+    review.put("category", "product");
+    review.put("severity", "critical");
+    review.put("remedyAmount", 120.0);
+    review.put("reopenCount", 1);
+    review.put("draftedByGroups", "service-agents");
+    inputs.put("answer-review", review);
+    inputs.put("controlled-reasons", Map.of("step", "Task_RecordConfirmation"));
+    inputs.put("remedy-policy", Map.of("desiredOutcome", "refund", "category", "product", "claimedAmount", 80.0,
+        "remediesLast12Months", 1, "remedyTotalLast12Months", 40.0));
+    // A plain DMN engine with the same (FEEL) defaults: the engine's own records history, which needs a command.
+    var dmnEngine = org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+        .buildEngine();
+    RepositoryService repository = bean(RepositoryService.class);
+    Map<String, Object> perDecision = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Object>> decision : inputs.entrySet()) {
+      // Through the engine (a command, its authorisation and the decision's history rows) and the table alone
+      // (the DMN engine with its FEEL evaluations): the second is what the FEEL engine's version changes.
+      String definitionId = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decision.getKey())
+          .latestVersion().singleResult().getId();
+      var table = dmnEngine.parseDecision(decision.getKey(), repository.getDecisionModel(definitionId));
+      double engine = cpuMicrosPerRun(() -> decisions.evaluateDecisionTableByKey(decision.getKey())
+          .variables(decision.getValue()).evaluate());
+      double alone = cpuMicrosPerRun(() -> dmnEngine.evaluateDecisionTable(table, decision.getValue()));
+      perDecision.put(decision.getKey(), ordered("throughEngine", round(engine), "tableAlone", round(alone)));
+      row("Decision " + decision.getKey() + ", CPU per evaluation through the engine / table alone (µs)",
+          round(engine) + " / " + round(alone), "");
+    }
+    // The jar's name says the version: the shaded jar's manifest carries none.
+    String feel = Path.of(org.camunda.feel.FeelEngine.class.getProtectionDomain().getCodeSource().getLocation()
+        .getPath()).getFileName().toString();
+    System.out.println("  " + feel);
+    results.put("decisions", ordered("feelEngine", String.valueOf(feel), "cpuMicrosPerEvaluation", perDecision));
+  }
+
+  /** CPU of one run on this thread, in microseconds, after as many runs to warm up. */
+  private static double cpuMicrosPerRun(Runnable work) {
+    for (int i = 0; i < DECISION_EVALUATIONS; i++) {
+      work.run();
+    }
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < DECISION_EVALUATIONS; i++) {
+      work.run();
+    }
+    return (THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / DECISION_EVALUATIONS;
+  }
 
   private void intake() throws Exception {
     section("Intake API: " + INTAKE_CLIENTS + " concurrent HTTP clients posting complaints, " + INTAKE_SECONDS
