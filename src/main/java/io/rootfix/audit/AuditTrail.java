@@ -11,6 +11,7 @@ import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.RecordedReason;
 import io.rootfix.remedy.RemedyService;
 import io.rootfix.remedy.RemedyView;
+import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.rootcause.RootCauseService;
 import io.rootfix.rootcause.RootCauseView;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public class AuditTrail {
         .processInstanceBusinessKey(trackingNumber).list());
     instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(trackingNumber + "/%").list());
     if (complaint.getRootCauseId() != null) {
-      instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("RC-" + complaint.getRootCauseId()).list());
+      instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(RootCauseProcess.businessKey(complaint.getRootCauseId())).list());
     }
     for (HistoricProcessInstance instance : instances) {
       addEngineHistory(trail, instance);
@@ -91,7 +92,7 @@ public class AuditTrail {
     if (complaint.getRootCauseId() != null) {
       RootCauseView rootCause = rootCauses.summary(complaint.getRootCauseId());
       trail.add(AuditEntry.of(rootCause.createdAt(), rootCause.createdBy(), "Root cause reported",
-          "RC-" + rootCause.id() + " " + rootCause.title()));
+          RootCauseProcess.businessKey(rootCause.id()) + " " + rootCause.title()));
       if (rootCause.fixedAt() != null) {
         trail.add(AuditEntry.of(rootCause.fixedAt(), rootCause.fixedBy(), "Root cause fixed",
             rootCause.fixDescription() + " (verified by " + rootCause.verifiedBy() + ")"));

@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.process.TaskForm;
 import io.rootfix.notify.CustomerMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -74,7 +75,7 @@ public class AnswerEvidence {
     this.answerText = answerText;
     this.draftedBy = draftedBy;
     this.reviewRequired = reviewRequired;
-    this.reviewPolicy = reviewPolicy == null ? null : StepInput.shorten(reviewPolicy, 200);
+    this.reviewPolicy = reviewPolicy == null ? null : TaskForm.shorten(reviewPolicy, 200);
     this.reviewedBy = reviewedBy;
   }
 

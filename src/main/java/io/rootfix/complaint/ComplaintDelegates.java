@@ -1,5 +1,33 @@
 package io.rootfix.complaint;
 
+import static io.rootfix.complaint.ComplaintProcess.ANSWER_REVIEWED_BY;
+import static io.rootfix.complaint.ComplaintProcess.ANSWER_WITHIN;
+import static io.rootfix.complaint.ComplaintProcess.AGREED_ANSWER_DATE;
+import static io.rootfix.complaint.ComplaintProcess.CHANNEL;
+import static io.rootfix.complaint.ComplaintProcess.CLOSE_NOTE;
+import static io.rootfix.complaint.ComplaintProcess.CLOSE_REASON;
+import static io.rootfix.complaint.ComplaintProcess.COMPLAINT_ID;
+import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_COMMENT;
+import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_HISTORY;
+import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_ID;
+import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_WAITING_FOR_UPDATE;
+import static io.rootfix.complaint.ComplaintProcess.FIX_DESCRIPTION;
+import static io.rootfix.complaint.ComplaintProcess.IDENTITY_CONFLICT;
+import static io.rootfix.complaint.ComplaintProcess.LATEST_CONTACT;
+import static io.rootfix.complaint.ComplaintProcess.MERGED_BY;
+import static io.rootfix.complaint.ComplaintProcess.MERGED_INTO;
+import static io.rootfix.complaint.ComplaintProcess.MERGE_NOTE;
+import static io.rootfix.complaint.ComplaintProcess.NEED_CUSTOMER_INFORMATION;
+import static io.rootfix.complaint.ComplaintProcess.PREVIOUS_CUSTOMER_COMMENT;
+import static io.rootfix.complaint.ComplaintProcess.PREVIOUS_ROOT_CAUSE_DESCRIPTION;
+import static io.rootfix.complaint.ComplaintProcess.REOPEN_COUNT;
+import static io.rootfix.complaint.ComplaintProcess.REPEAT_CONTACTS;
+import static io.rootfix.complaint.ComplaintProcess.REPEAT_OF;
+import static io.rootfix.complaint.ComplaintProcess.REVIEW_NEEDED;
+import static io.rootfix.complaint.ComplaintProcess.REVIEW_POLICY;
+import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_DESCRIPTION;
+import static io.rootfix.complaint.ComplaintProcess.SEVERITY;
+import static io.rootfix.complaint.ComplaintProcess.TRACKING_NUMBER;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,10 +76,10 @@ class ComplaintDelegates {
     return execution -> {
       RecognisedContact contact = complaints.recogniseContact(IntakeForm.fromVariables(execution.getVariables()));
       Recognition recognition = contact.recognition();
-      execution.setVariable(Var.CUSTOMER_ID, recognition.customer().getId());
-      execution.setVariable(Var.REPEAT_OF, contact.repeatOf());
+      CUSTOMER_ID.on(execution).set(recognition.customer().getId());
+      REPEAT_OF.on(execution).set(contact.repeatOf());
       if (recognition.identityConflict() != null) {
-        execution.setVariable(Var.IDENTITY_CONFLICT, recognition.identityConflict());
+        IDENTITY_CONFLICT.on(execution).set(recognition.identityConflict());
       }
     };
   }
@@ -62,7 +90,7 @@ class ComplaintDelegates {
    */
   @Bean
   JavaDelegate attachContact() {
-    return execution -> showOnForms(execution, complaints.attachContact((String) execution.getVariable(Var.REPEAT_OF),
+    return execution -> showOnForms(execution, complaints.attachContact(REPEAT_OF.from(execution),
         IntakeForm.fromVariables(execution.getVariables())));
   }
 
@@ -70,8 +98,7 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate mergeIntoSurvivor() {
     return execution -> showOnForms(execution, complaints.mergeInto(complaintId(execution),
-        (String) execution.getVariable(Var.MERGED_INTO), (String) execution.getVariable(Var.MERGE_NOTE),
-        (String) execution.getVariable(Var.MERGED_BY)));
+        MERGED_INTO.from(execution), MERGE_NOTE.from(execution), MERGED_BY.from(execution)));
   }
 
   /** A repeat contact on the owner's forms: how often the customer came back, and what they said last. */
@@ -81,8 +108,8 @@ class ComplaintDelegates {
     // An open complaint whose process an administrator ended by hand still takes the contact.
     if (runtimeService.createProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).count() > 0) {
       runtimeService.setVariables(complaint.getProcessInstanceId(), Map.of(
-          Var.REPEAT_CONTACTS, complaint.getRepeatContacts(),
-          Var.LATEST_CONTACT, contact.summary(clock.getZone())));
+          REPEAT_CONTACTS.name(), complaint.getRepeatContacts(),
+          LATEST_CONTACT.name(), contact.summary(clock.getZone())));
     }
   }
 
@@ -91,13 +118,12 @@ class ComplaintDelegates {
   JavaDelegate registerComplaint() {
     return execution -> {
       Complaint complaint = complaints.register(IntakeForm.fromVariables(execution.getVariables()),
-          execution.getProcessInstanceId(), ((Number) execution.getVariable(Var.CUSTOMER_ID)).longValue(),
-          (String) execution.getVariable(Var.IDENTITY_CONFLICT));
-      execution.setVariable(Var.COMPLAINT_ID, complaint.getId());
-      execution.setVariable(Var.TRACKING_NUMBER, complaint.getTrackingNumber());
-      execution.setVariable(Var.CHANNEL, complaint.getChannel().code());
-      execution.setVariable(Var.SEVERITY, complaint.getSeverity().code());
-      execution.setVariable(Var.REOPEN_COUNT, 0);
+          execution.getProcessInstanceId(), CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
+      COMPLAINT_ID.on(execution).set(complaint.getId());
+      TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
+      CHANNEL.on(execution).set(complaint.getChannel().code());
+      SEVERITY.on(execution).set(complaint.getSeverity().code());
+      REOPEN_COUNT.on(execution).set(0);
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
     };
   }
@@ -105,29 +131,27 @@ class ComplaintDelegates {
   /** Task_ProposeAnswerDate: prefills "Answer promised by" on the Agree expectation form. */
   @Bean
   JavaDelegate proposeAnswerDate() {
-    return execution -> execution.setVariable(Var.AGREED_ANSWER_DATE,
-        complaints.proposeAnswerDate(complaintId(execution), (String) execution.getVariable(Var.ANSWER_WITHIN)).toString());
+    return execution -> AGREED_ANSWER_DATE.on(execution).set(
+        complaints.proposeAnswerDate(complaintId(execution), ANSWER_WITHIN.from(execution)).toString());
   }
 
   /** Task_AgreeExpectation (on create): the customer's earlier complaints and open promises, for the agent. */
   @Bean
   TaskListener showCustomerHistory(CustomerHistory history) {
-    return task -> task.setVariableLocal(Var.CUSTOMER_HISTORY,
-        history.of(((Number) task.getVariable(Var.COMPLAINT_ID)).longValue()));
+    return task -> CUSTOMER_HISTORY.on(task).setLocal(history.of(COMPLAINT_ID.require(task)));
   }
 
   /** Task_RecordFix */
   @Bean
   JavaDelegate recordFixOnComplaint() {
-    return execution -> execution.setVariable(Var.FIX_DESCRIPTION,
-        complaints.recordFixFromRootCause(complaintId(execution)));
+    return execution -> FIX_DESCRIPTION.on(execution).set(complaints.recordFixFromRootCause(complaintId(execution)));
   }
 
   /** Task_FindRootCause (on create): the known root causes of the category, for the form's select. */
   @Bean
   TaskListener offerKnownRootCauses() {
     return task -> {
-      long id = ((Number) task.getVariable(Var.COMPLAINT_ID)).longValue();
+      long id = COMPLAINT_ID.require(task);
       List<Map<String, String>> choices = complaints.knownRootCauses(id).stream()
           .map(c -> Map.of("label", c.label(), "value", c.id().toString()))
           .toList();
@@ -166,10 +190,8 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate sendAnswer() {
     return execution -> complaints.sendAnswer(complaintId(execution),
-        Boolean.TRUE.equals(execution.getVariable(Var.REVIEW_NEEDED)),
-        (String) execution.getVariable(Var.REVIEW_POLICY),
-        Boolean.TRUE.equals(execution.getVariable(Var.REVIEW_NEEDED))
-            ? (String) execution.getVariable(Var.ANSWER_REVIEWED_BY) : null);
+        REVIEW_NEEDED.isTrue(execution), REVIEW_POLICY.from(execution),
+        REVIEW_NEEDED.isTrue(execution) ? ANSWER_REVIEWED_BY.from(execution) : null);
   }
 
   /** Task_Acknowledge */
@@ -189,14 +211,14 @@ class ComplaintDelegates {
   JavaDelegate resumeAfterWaiting() {
     return execution -> {
       complaints.resumeAfterWaiting(complaintId(execution));
-      execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION);
+      NEED_CUSTOMER_INFORMATION.on(execution).remove();
     };
   }
 
   /** Task_CheckCustomerInLoop: local to the check, so each round decides afresh. */
   @Bean
   JavaDelegate checkCustomerInLoop() {
-    return execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE,
+    return execution -> CUSTOMER_WAITING_FOR_UPDATE.on(execution).setLocal(
         complaints.customerWaitingForUpdate(complaintId(execution)));
   }
 
@@ -207,9 +229,9 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate reopenComplaint() {
     return execution -> {
-      execution.setVariable(Var.REOPEN_COUNT, complaints.reopen(complaintId(execution)));
-      execution.setVariable(Var.PREVIOUS_CUSTOMER_COMMENT, execution.getVariable(Var.CUSTOMER_COMMENT));
-      execution.setVariable(Var.PREVIOUS_ROOT_CAUSE_DESCRIPTION, execution.getVariable(Var.ROOT_CAUSE_DESCRIPTION));
+      REOPEN_COUNT.on(execution).set(complaints.reopen(complaintId(execution)));
+      PREVIOUS_CUSTOMER_COMMENT.on(execution).set(CUSTOMER_COMMENT.from(execution));
+      PREVIOUS_ROOT_CAUSE_DESCRIPTION.on(execution).set(ROOT_CAUSE_DESCRIPTION.from(execution));
       execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
           Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE, Var.FIX_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_TITLE,
           Var.ROOT_CAUSE_SETTLED, Var.REOPEN_REASON, Var.REOPEN_NOTE, Var.ANSWER_DRAFTED_BY, Var.ANSWER_APPROVED,
@@ -236,16 +258,16 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate closeWithoutReply() {
     return execution -> {
-      String reason = (String) execution.getVariable(Var.CLOSE_REASON);
+      String reason = CLOSE_REASON.from(execution);
       if (reason == null) {
         complaints.closeWithoutReply(complaintId(execution));
       } else {
-        complaints.closeWithoutConfirmation(complaintId(execution), reason, (String) execution.getVariable(Var.CLOSE_NOTE));
+        complaints.closeWithoutConfirmation(complaintId(execution), reason, CLOSE_NOTE.from(execution));
       }
     };
   }
 
   static long complaintId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Var.COMPLAINT_ID)).longValue();
+    return COMPLAINT_ID.require(execution);
   }
 }

@@ -1,5 +1,15 @@
 package io.rootfix.complaint;
 
+import static io.rootfix.process.ProcessVariable.booleanVariable;
+import static io.rootfix.process.ProcessVariable.dateVariable;
+import static io.rootfix.process.ProcessVariable.doubleVariable;
+import static io.rootfix.process.ProcessVariable.intVariable;
+import static io.rootfix.process.ProcessVariable.longVariable;
+import static io.rootfix.process.ProcessVariable.stringVariable;
+
+import io.rootfix.process.ProcessVariable;
+import java.util.Date;
+
 /**
  * The names {@code processes/complaint.bpmn} and the code share: process key, element ids, message and
  * variable names. Nothing else in the code spells them out.
@@ -17,6 +27,8 @@ public final class ComplaintProcess {
   public static final String ANSWER_REVIEW_DECISION = "processes/answer-review.dmn";
   public static final String ANSWER_REVIEW_DECISION_KEY = "answer-review";
 
+  /** A linked root cause is settled (fixed, or declared not to be fixed): the wait at "Fix fundamentally" ends. */
+  public static final String MESSAGE_ROOT_CAUSE_FIXED = "RootCauseFixed";
   public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
   public static final String MESSAGE_CUSTOMER_INFORMATION = "CustomerInformation";
   /** The complaint is merged into another one (its survivor) about the same matter. */
@@ -121,9 +133,9 @@ public final class ComplaintProcess {
     public static final String REPEAT_CONTACTS = "repeatContacts";
     /** When, how and what the customer said on their latest repeat contact. */
     public static final String LATEST_CONTACT = "latestContact";
-    /** The user who owns the complaint; later complaint tasks are assigned to them. */
     /** Task-local on Agree expectation: the customer's earlier complaints and open promises, as text. */
     public static final String CUSTOMER_HISTORY = "customerHistory";
+    /** The user who owns the complaint; later complaint tasks are assigned to them. */
     public static final String OWNER = "owner";
 
     /** The policy's default time to answer ("2 business days"), from answer-deadline.dmn. */
@@ -262,4 +274,61 @@ public final class ComplaintProcess {
     public static final String MERGE_NOTE = "mergeNote";
     public static final String MERGED_BY = "mergedBy";
   }
+
+  // Typed variables: the name from Var, the type here, read and written through ProcessVariable only.
+  public static final ProcessVariable<Long> COMPLAINT_ID = longVariable(Var.COMPLAINT_ID);
+  public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
+  public static final ProcessVariable<Long> CUSTOMER_ID = longVariable(Var.CUSTOMER_ID);
+  public static final ProcessVariable<String> IDENTITY_CONFLICT = stringVariable(Var.IDENTITY_CONFLICT);
+  public static final ProcessVariable<String> REPEAT_OF = stringVariable(Var.REPEAT_OF);
+  public static final ProcessVariable<Integer> REPEAT_CONTACTS = intVariable(Var.REPEAT_CONTACTS);
+  public static final ProcessVariable<String> LATEST_CONTACT = stringVariable(Var.LATEST_CONTACT);
+  public static final ProcessVariable<String> CHANNEL = stringVariable(Var.CHANNEL);
+  public static final ProcessVariable<String> CATEGORY = stringVariable(Var.CATEGORY);
+  public static final ProcessVariable<String> DESIRED_OUTCOME = stringVariable(Var.DESIRED_OUTCOME);
+  public static final ProcessVariable<Double> CLAIMED_AMOUNT = doubleVariable(Var.CLAIMED_AMOUNT);
+  public static final ProcessVariable<String> SEVERITY = stringVariable(Var.SEVERITY);
+  public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
+  public static final ProcessVariable<String> CUSTOMER_HISTORY = stringVariable(Var.CUSTOMER_HISTORY);
+  public static final ProcessVariable<String> ANSWER_WITHIN = stringVariable(Var.ANSWER_WITHIN);
+  /** ISO date (yyyy-MM-dd) on the Agree expectation form. */
+  public static final ProcessVariable<String> AGREED_ANSWER_DATE = stringVariable(Var.AGREED_ANSWER_DATE);
+  public static final ProcessVariable<Date> ANSWER_DUE_DATE = dateVariable(Var.ANSWER_DUE_DATE);
+  public static final ProcessVariable<Boolean> NEED_CUSTOMER_INFORMATION = booleanVariable(Var.NEED_CUSTOMER_INFORMATION);
+  public static final ProcessVariable<Boolean> ONE_OFF = booleanVariable(Var.ONE_OFF);
+  /** Set by Find the root cause once the form is checked; the form's own field is text (a select's value). */
+  public static final ProcessVariable<Long> ROOT_CAUSE_ID = longVariable(Var.ROOT_CAUSE_ID);
+  public static final ProcessVariable<Boolean> ROOT_CAUSE_SETTLED = booleanVariable(Var.ROOT_CAUSE_SETTLED);
+  public static final ProcessVariable<String> ROOT_CAUSE_DESCRIPTION = stringVariable(Var.ROOT_CAUSE_DESCRIPTION);
+  public static final ProcessVariable<String> PREVIOUS_ROOT_CAUSE_DESCRIPTION =
+      stringVariable(Var.PREVIOUS_ROOT_CAUSE_DESCRIPTION);
+  public static final ProcessVariable<Boolean> CUSTOMER_WAITING_FOR_UPDATE = booleanVariable(Var.CUSTOMER_WAITING_FOR_UPDATE);
+  public static final ProcessVariable<String> FIX_DESCRIPTION = stringVariable(Var.FIX_DESCRIPTION);
+  public static final ProcessVariable<String> ANSWER_DRAFTED_BY = stringVariable(Var.ANSWER_DRAFTED_BY);
+  public static final ProcessVariable<String> DRAFTED_BY_GROUPS = stringVariable(Var.DRAFTED_BY_GROUPS);
+  public static final ProcessVariable<Boolean> REVIEW_NEEDED = booleanVariable(Var.REVIEW_NEEDED);
+  public static final ProcessVariable<String> REVIEW_POLICY = stringVariable(Var.REVIEW_POLICY);
+  public static final ProcessVariable<Boolean> ANSWER_APPROVED = booleanVariable(Var.ANSWER_APPROVED);
+  public static final ProcessVariable<String> ANSWER_REVIEWED_BY = stringVariable(Var.ANSWER_REVIEWED_BY);
+  public static final ProcessVariable<String> ANSWER_RETURNED_BY = stringVariable(Var.ANSWER_RETURNED_BY);
+  public static final ProcessVariable<Boolean> RESOLVED = booleanVariable(Var.RESOLVED);
+  public static final ProcessVariable<String> CUSTOMER_COMMENT = stringVariable(Var.CUSTOMER_COMMENT);
+  public static final ProcessVariable<String> PREVIOUS_CUSTOMER_COMMENT = stringVariable(Var.PREVIOUS_CUSTOMER_COMMENT);
+  public static final ProcessVariable<Boolean> CLOSE_WITHOUT_CONFIRMATION = booleanVariable(Var.CLOSE_WITHOUT_CONFIRMATION);
+  /** Set only from a checked form (Record the customer's confirmation); read when the complaint closes. */
+  public static final ProcessVariable<String> CLOSE_REASON = stringVariable(Var.CLOSE_REASON);
+  public static final ProcessVariable<String> CLOSE_NOTE = stringVariable(Var.CLOSE_NOTE);
+  public static final ProcessVariable<Integer> REOPEN_COUNT = intVariable(Var.REOPEN_COUNT);
+  public static final ProcessVariable<String> MERGED_INTO = stringVariable(Var.MERGED_INTO);
+  public static final ProcessVariable<String> MERGE_NOTE = stringVariable(Var.MERGE_NOTE);
+  public static final ProcessVariable<String> MERGED_BY = stringVariable(Var.MERGED_BY);
+  // The remedy branch (remedy-policy.dmn and the ledger)
+  public static final ProcessVariable<Integer> REMEDIES_LAST_12_MONTHS = intVariable(Var.REMEDIES_LAST_12_MONTHS);
+  public static final ProcessVariable<Double> REMEDY_TOTAL_LAST_12_MONTHS = doubleVariable(Var.REMEDY_TOTAL_LAST_12_MONTHS);
+  public static final ProcessVariable<String> REMEDY_TYPE = stringVariable(Var.REMEDY_TYPE);
+  public static final ProcessVariable<Double> REMEDY_AMOUNT = doubleVariable(Var.REMEDY_AMOUNT);
+  public static final ProcessVariable<Boolean> TEAM_LEAD_APPROVAL = booleanVariable(Var.TEAM_LEAD_APPROVAL);
+  public static final ProcessVariable<String> REMEDY_POLICY_NOTE = stringVariable(Var.REMEDY_POLICY_NOTE);
+  public static final ProcessVariable<Long> REMEDY_ID = longVariable(Var.REMEDY_ID);
+  public static final ProcessVariable<Boolean> REMEDY_APPROVED = booleanVariable(Var.REMEDY_APPROVED);
 }

@@ -1,6 +1,7 @@
 package io.rootfix.notify;
 
 import io.rootfix.notify.SendByHandProcess.Var;
+import io.rootfix.process.TaskForms;
 import io.rootfix.security.TaskActor;
 import io.rootfix.web.InvalidInputException;
 import java.time.Clock;
@@ -64,12 +65,12 @@ class SendByHand {
 
   /** Task_SendByHand: the agent confirms, the outbox records who sent it and when. */
   @Bean
-  TaskListener recordSentByHand(Outbox outbox, TaskActor actor) {
+  TaskListener recordSentByHand(Outbox outbox, TaskActor actor, TaskForms forms) {
     return task -> {
-      if (!Boolean.TRUE.equals(task.getVariable(Var.SENT))) {
+      if (!forms.of(task).flag(Var.SENT)) {
         throw InvalidInputException.of(Var.SENT, "confirm that you sent the message to the customer");
       }
-      outbox.recordSentByAgent(((Number) task.getVariable(Var.MESSAGE_ID)).longValue(), actor.of(task));
+      outbox.recordSentByAgent(SendByHandProcess.MESSAGE_ID.require(task), actor.of(task));
     };
   }
 

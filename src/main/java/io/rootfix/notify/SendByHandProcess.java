@@ -1,5 +1,12 @@
 package io.rootfix.notify;
 
+import static io.rootfix.process.ProcessVariable.dateVariable;
+import static io.rootfix.process.ProcessVariable.longVariable;
+import static io.rootfix.process.ProcessVariable.stringVariable;
+
+import io.rootfix.process.ProcessVariable;
+import java.util.Date;
+
 /** Ids and variable names of {@code processes/send-by-hand.bpmn}. */
 public final class SendByHandProcess {
 
@@ -34,4 +41,14 @@ public final class SendByHandProcess {
     /** The agent's confirmation on the form. */
     public static final String SENT = "sent";
   }
+
+  // Typed variables: the name from Var, the type here.
+  public static final ProcessVariable<Long> MESSAGE_ID = longVariable(Var.MESSAGE_ID);
+  public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
+  public static final ProcessVariable<String> CHANNEL = stringVariable(Var.CHANNEL);
+  public static final ProcessVariable<String> RECIPIENT = stringVariable(Var.RECIPIENT);
+  public static final ProcessVariable<String> SUBJECT = stringVariable(Var.SUBJECT);
+  public static final ProcessVariable<String> BODY = stringVariable(Var.BODY);
+  public static final ProcessVariable<String> FAILURE = stringVariable(Var.FAILURE);
+  public static final ProcessVariable<Date> SEND_BY = dateVariable(Var.SEND_BY);
 }

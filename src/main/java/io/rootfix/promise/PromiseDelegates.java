@@ -1,21 +1,19 @@
 package io.rootfix.promise;
 
 import static io.rootfix.promise.PromiseProcess.Var;
-import static io.rootfix.web.FormValues.flag;
-import static io.rootfix.web.FormValues.text;
+import static io.rootfix.promise.PromiseProcess.KEPT_BY;
+import static io.rootfix.promise.PromiseProcess.NEW_DATE_AGREED;
+import static io.rootfix.promise.PromiseProcess.PROMISE_ID;
+import static io.rootfix.promise.PromiseProcess.PROMISE_TYPE;
+import static io.rootfix.promise.PromiseProcess.RENEGOTIATION_OUTCOME;
 
+import io.rootfix.process.TaskForm;
+import io.rootfix.process.TaskForms;
 import io.rootfix.security.TaskActor;
-import io.rootfix.web.FormDates;
-import io.rootfix.web.InvalidInputException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,20 +22,22 @@ import org.springframework.context.annotation.Configuration;
 class PromiseDelegates {
 
   private final PromiseService promises;
+  private final PromiseWatch watch;
   private final TaskActor actor;
-  private final Clock clock;
+  private final TaskForms forms;
 
-  PromiseDelegates(PromiseService promises, TaskActor actor, Clock clock) {
+  PromiseDelegates(PromiseService promises, PromiseWatch watch, TaskActor actor, TaskForms forms) {
     this.promises = promises;
+    this.watch = watch;
     this.actor = actor;
-    this.clock = clock;
+    this.forms = forms;
   }
 
   /** Task_RemindOwner: also clears the last round's renegotiation form, so the next one starts empty. */
   @Bean
   JavaDelegate remindPromiseOwner() {
     return execution -> {
-      promises.reminded(promiseId(execution));
+      promises.reminded(PROMISE_ID.require(execution));
       execution.removeVariables(List.of(Var.NEW_DATE_AGREED, Var.NEW_DUE, Var.RENEGOTIATION_REASON, Var.ALREADY_KEPT,
           Var.RENEGOTIATION_OUTCOME));
     };
@@ -46,13 +46,13 @@ class PromiseDelegates {
   /** Task_MarkKept: by whom the keeping message or "Renegotiate in time" said. */
   @Bean
   JavaDelegate markPromiseKept() {
-    return execution -> promises.markKept(promiseId(execution), (String) execution.getVariable(Var.KEPT_BY));
+    return execution -> promises.markKept(PROMISE_ID.require(execution), KEPT_BY.from(execution));
   }
 
   /** Task_MarkBroken */
   @Bean
   JavaDelegate markPromiseBroken() {
-    return execution -> promises.markBroken(promiseId(execution));
+    return execution -> promises.markBroken(PROMISE_ID.require(execution));
   }
 
   /**
@@ -62,19 +62,22 @@ class PromiseDelegates {
   @Bean
   TaskListener recordRenegotiation() {
     return task -> {
-      boolean kept = flag(task.getVariable(Var.ALREADY_KEPT));
-      boolean newDate = !kept && flag(task.getVariable(Var.NEW_DATE_AGREED));
-      task.setVariable(Var.NEW_DATE_AGREED, newDate);
-      task.setVariable(Var.RENEGOTIATION_OUTCOME, kept ? "kept" : newDate ? "moved" : "stands");
+      TaskForm form = forms.of(task);
+      boolean kept = form.flag(Var.ALREADY_KEPT);
+      boolean newDate = !kept && form.flag(Var.NEW_DATE_AGREED);
+      if (kept && PromiseType.ANSWER.name().equals(PROMISE_TYPE.from(task))) {
+        form.reject(Var.ALREADY_KEPT, "sending the answer keeps the answer promise");
+      }
+      Instant newDue = newDate ? form.requiredMoment(Var.NEW_DUE, "give the new date agreed with the customer") : null;
+      String reason = newDate ? form.optionalText(Var.RENEGOTIATION_REASON, 2000) : null;
+      form.check();
+      NEW_DATE_AGREED.on(task).set(newDate);
+      RENEGOTIATION_OUTCOME.on(task).set(kept ? "kept" : newDate ? "moved" : "stands");
       if (kept) {
-        if (PromiseType.ANSWER.name().equals(task.getVariable(Var.PROMISE_TYPE))) {
-          throw InvalidInputException.of(Var.ALREADY_KEPT, "sending the answer keeps the answer promise");
-        }
-        task.setVariable(Var.KEPT_BY, actor.of(task));
+        KEPT_BY.on(task).set(actor.of(task));
       } else if (newDate) {
-        Map<String, Object> timers = promises.renegotiateInTask(promiseId(task),
-            parseDue(task.getVariable(Var.NEW_DUE)), text(task.getVariable(Var.RENEGOTIATION_REASON)), actor.of(task));
-        task.getExecution().setVariables(timers);
+        watch.timersOn(task.getExecution(), promises.renegotiateInTask(PROMISE_ID.require(task), newDue, reason,
+            actor.of(task)));
       }
     };
   }
@@ -83,24 +86,10 @@ class PromiseDelegates {
   @Bean
   TaskListener recordEscalation() {
     return task -> {
-      String note = text(task.getVariable(Var.ESCALATION_NOTE));
-      if (note == null) {
-        throw InvalidInputException.of(Var.ESCALATION_NOTE, "say what was done about the broken promise");
-      }
-      promises.escalationHandled(promiseId(task), note);
+      TaskForm form = forms.of(task);
+      String note = form.requiredText(Var.ESCALATION_NOTE, 2000, "say what was done about the broken promise");
+      form.check();
+      promises.escalationHandled(PROMISE_ID.require(task), note);
     };
-  }
-
-  private Instant parseDue(Object value) {
-    Instant due = FormDates.parse(value, Var.NEW_DUE, clock.getZone(), LocalTime.of(17, 0));
-    if (due == null) {
-      throw InvalidInputException.of(Var.NEW_DUE, "give the new date agreed with the customer");
-    }
-    return due;
-  }
-
-
-  private static Long promiseId(VariableScope scope) {
-    return ((Number) scope.getVariable(Var.PROMISE_ID)).longValue();
   }
 }

@@ -2,7 +2,7 @@ package io.rootfix.promise;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +17,12 @@ public class PromisePolicy {
   private final Duration remindBefore;
   private final Duration renegotiateBefore;
 
-  public PromisePolicy(
-      @Value("${rootfix.promise.remind-before:P1D}") Duration remindBefore,
-      @Value("${rootfix.promise.renegotiate-before:PT4H}") Duration renegotiateBefore) {
+  @Autowired
+  public PromisePolicy(PromiseSettings settings) {
+    this(settings.remindBefore(), settings.renegotiateBefore());
+  }
+
+  public PromisePolicy(Duration remindBefore, Duration renegotiateBefore) {
     this.remindBefore = remindBefore;
     this.renegotiateBefore = renegotiateBefore;
   }

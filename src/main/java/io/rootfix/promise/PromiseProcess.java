@@ -1,5 +1,13 @@
 package io.rootfix.promise;
 
+import static io.rootfix.process.ProcessVariable.booleanVariable;
+import static io.rootfix.process.ProcessVariable.dateVariable;
+import static io.rootfix.process.ProcessVariable.longVariable;
+import static io.rootfix.process.ProcessVariable.stringVariable;
+
+import io.rootfix.process.ProcessVariable;
+import java.util.Date;
+
 /** The names {@code processes/promise.bpmn} and the code share. */
 public final class PromiseProcess {
 
@@ -68,4 +76,18 @@ public final class PromiseProcess {
     // The "Handle the broken promise" form
     public static final String ESCALATION_NOTE = "escalationNote";
   }
+
+  // Typed variables: the name from Var, the type here.
+  public static final ProcessVariable<Long> PROMISE_ID = longVariable(Var.PROMISE_ID);
+  public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
+  public static final ProcessVariable<String> PROMISE_TEXT = stringVariable(Var.PROMISE_TEXT);
+  /** A {@link PromiseType} name. */
+  public static final ProcessVariable<String> PROMISE_TYPE = stringVariable(Var.PROMISE_TYPE);
+  public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
+  public static final ProcessVariable<Date> DUE_AT = dateVariable(Var.DUE_AT);
+  public static final ProcessVariable<Date> REMIND_AT = dateVariable(Var.REMIND_AT);
+  public static final ProcessVariable<Date> RENEGOTIATE_AT = dateVariable(Var.RENEGOTIATE_AT);
+  public static final ProcessVariable<Boolean> NEW_DATE_AGREED = booleanVariable(Var.NEW_DATE_AGREED);
+  public static final ProcessVariable<String> RENEGOTIATION_OUTCOME = stringVariable(Var.RENEGOTIATION_OUTCOME);
+  public static final ProcessVariable<String> KEPT_BY = stringVariable(Var.KEPT_BY);
 }

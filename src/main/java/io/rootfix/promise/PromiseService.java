@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -28,17 +27,17 @@ public class PromiseService {
 
   private final PromiseRepository promises;
   private final PromisePolicy policy;
-  private final RuntimeService runtimeService;
+  private final PromiseWatch watch;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final BusinessCalendar calendar;
 
-  public PromiseService(PromiseRepository promises, PromisePolicy policy, RuntimeService runtimeService,
+  public PromiseService(PromiseRepository promises, PromisePolicy policy, PromiseWatch watch,
       ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar) {
     this.calendar = calendar;
     this.promises = promises;
     this.policy = policy;
-    this.runtimeService = runtimeService;
+    this.watch = watch;
     this.events = events;
     this.clock = clock;
   }
@@ -66,15 +65,7 @@ public class PromiseService {
     }
     Promise promise = promises.save(new Promise(spec.complaintId(), spec.trackingNumber(), spec.type(),
         spec.text().trim(), spec.windowFrom(), spec.dueAt(), spec.madeBy(), now));
-    Map<String, Object> variables = new LinkedHashMap<>(timerVariables(policy.timersFor(now, promise.getDueAt())));
-    variables.put(PromiseProcess.Var.PROMISE_ID, promise.getId());
-    variables.put(PromiseProcess.Var.TRACKING_NUMBER, promise.getTrackingNumber());
-    variables.put(PromiseProcess.Var.PROMISE_TYPE, promise.getType().name());
-    variables.put(PromiseProcess.Var.PROMISE_TEXT, promise.getText());
-    variables.put(PromiseProcess.Var.OWNER, spec.owner());
-    String instanceId = runtimeService.startProcessInstanceByKey(PromiseProcess.KEY,
-        spec.trackingNumber() + "/" + promise.getId(), variables).getId();
-    promise.watchedBy(instanceId);
+    promise.watchedBy(watch.start(promise, spec.owner(), policy.timersFor(now, promise.getDueAt())));
     changed(promise.getComplaintId());
     return promise;
   }
@@ -88,7 +79,7 @@ public class PromiseService {
     for (Promise promise : promises.findByTrackingNumberOrderByMadeAtAscIdAsc(fromTrackingNumber)) {
       promise.movedTo(toComplaintId, toTrackingNumber);
       if (promise.getState() == PromiseState.OPEN && promise.getProcessInstanceId() != null) {
-        runtimeService.setVariable(promise.getProcessInstanceId(), PromiseProcess.Var.TRACKING_NUMBER, toTrackingNumber);
+        watch.movedTo(promise, toTrackingNumber);
       }
     }
     changed(toComplaintId);
@@ -120,12 +111,7 @@ public class PromiseService {
   }
 
   private void keep(Promise promise, String by) {
-    Map<String, Object> keptBy = new LinkedHashMap<>();
-    keptBy.put(PromiseProcess.Var.KEPT_BY, by);
-    runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_KEPT)
-        .processInstanceId(promise.getProcessInstanceId())
-        .setVariables(keptBy)
-        .correlate();
+    watch.kept(promise, by);
   }
 
   /**
@@ -168,16 +154,11 @@ public class PromiseService {
   }
 
   private void endWatch(Promise promise) {
-    if (watchRuns(promise)) {
-      runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RELEASED)
-          .processInstanceId(promise.getProcessInstanceId())
-          .correlate();
-    }
+    watch.end(promise);
   }
 
   private boolean watchRuns(Promise promise) {
-    return promise.getProcessInstanceId() != null && runtimeService.createProcessInstanceQuery()
-        .processInstanceId(promise.getProcessInstanceId()).count() > 0;
+    return watch.runs(promise);
   }
 
   /**
@@ -206,9 +187,9 @@ public class PromiseService {
     return PromiseView.of(promise);
   }
 
-  /** A new date agreed in the "Renegotiate in time" task; returns the timer variables of the new watch. */
-  Map<String, Object> renegotiateInTask(Long promiseId, Instant newDueAt, String reason, String by) {
-    return timerVariables(recordRenegotiation(open(promiseId), newDueAt, reason, by, now()));
+  /** A new date agreed in the "Renegotiate in time" task; returns the timers of the new watch. */
+  Timers renegotiateInTask(Long promiseId, Instant newDueAt, String reason, String by) {
+    return recordRenegotiation(open(promiseId), newDueAt, reason, by, now());
   }
 
   /**
@@ -265,10 +246,7 @@ public class PromiseService {
   }
 
   private void moveWatch(Promise promise, Timers timers) {
-    runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RENEGOTIATED)
-        .processInstanceId(promise.getProcessInstanceId())
-        .setVariables(timerVariables(timers))
-        .correlate();
+    watch.moved(promise, timers);
   }
 
   private Timers recordRenegotiation(Promise promise, Instant newDueAt, String reason, String by, Instant toldAt) {
@@ -382,13 +360,6 @@ public class PromiseService {
 
   private Promise get(Long promiseId) {
     return promises.findById(promiseId).orElseThrow(() -> new PromiseNotFoundException(promiseId));
-  }
-
-  private static Map<String, Object> timerVariables(Timers timers) {
-    return Map.of(
-        PromiseProcess.Var.REMIND_AT, Date.from(timers.remindAt()),
-        PromiseProcess.Var.RENEGOTIATE_AT, Date.from(timers.renegotiateAt()),
-        PromiseProcess.Var.DUE_AT, Date.from(timers.dueAt()));
   }
 
   private Instant now() {

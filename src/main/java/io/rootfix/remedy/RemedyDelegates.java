@@ -1,7 +1,23 @@
 package io.rootfix.remedy;
 
+import static io.rootfix.complaint.ComplaintProcess.CATEGORY;
+import static io.rootfix.complaint.ComplaintProcess.CLAIMED_AMOUNT;
+import static io.rootfix.complaint.ComplaintProcess.COMPLAINT_ID;
+import static io.rootfix.complaint.ComplaintProcess.DESIRED_OUTCOME;
+import static io.rootfix.complaint.ComplaintProcess.REMEDIES_LAST_12_MONTHS;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_AMOUNT;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_APPROVED;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_ID;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_POLICY_NOTE;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_TOTAL_LAST_12_MONTHS;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_TYPE;
+import static io.rootfix.complaint.ComplaintProcess.TEAM_LEAD_APPROVAL;
+import static io.rootfix.complaint.ComplaintProcess.TRACKING_NUMBER;
+
 import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.process.TaskForm;
+import io.rootfix.process.TaskForms;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.Reason;
 import io.rootfix.reason.ReasonStep;
@@ -12,7 +28,6 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,12 +48,12 @@ class RemedyDelegates {
   @Bean
   JavaDelegate countCustomerRemedies() {
     return execution -> {
-      RemedyService.Facts facts = remedies.facts(complaintId(execution));
-      execution.setVariable(Var.DESIRED_OUTCOME, facts.desiredOutcome());
-      execution.setVariable(Var.CATEGORY, facts.category());
-      execution.setVariable(Var.CLAIMED_AMOUNT, facts.claimedAmount());
-      execution.setVariable(Var.REMEDIES_LAST_12_MONTHS, facts.remediesLast12Months());
-      execution.setVariable(Var.REMEDY_TOTAL_LAST_12_MONTHS, facts.remedyTotalLast12Months().doubleValue());
+      RemedyService.Facts facts = remedies.facts(COMPLAINT_ID.require(execution));
+      DESIRED_OUTCOME.on(execution).set(facts.desiredOutcome());
+      CATEGORY.on(execution).set(facts.category());
+      CLAIMED_AMOUNT.on(execution).set(facts.claimedAmount());
+      REMEDIES_LAST_12_MONTHS.on(execution).set(facts.remediesLast12Months());
+      REMEDY_TOTAL_LAST_12_MONTHS.on(execution).set(facts.remedyTotalLast12Months().doubleValue());
     };
   }
 
@@ -46,15 +61,14 @@ class RemedyDelegates {
   @Bean
   JavaDelegate recordRemedyDecision() {
     return execution -> {
-      RemedyType type = RemedyType.valueOf((String) execution.getVariable(Var.REMEDY_TYPE));
-      Number amount = (Number) execution.getVariable(Var.REMEDY_AMOUNT);
-      Remedy remedy = remedies.decide(complaintId(execution), new RemedyService.Decision(type,
+      RemedyType type = RemedyType.valueOf(REMEDY_TYPE.require(execution));
+      Double amount = REMEDY_AMOUNT.from(execution);
+      Remedy remedy = remedies.decide(COMPLAINT_ID.require(execution), new RemedyService.Decision(type,
           amount == null ? BigDecimal.ZERO : new BigDecimal(amount.toString()),
-          Boolean.TRUE.equals(execution.getVariable(Var.TEAM_LEAD_APPROVAL)),
-          (String) execution.getVariable(Var.REMEDY_POLICY_NOTE)));
-      execution.setVariable(Var.REMEDY_ID, remedy.getId());
-      execution.setVariable(Var.REMEDY_AMOUNT, remedy.getAmount().doubleValue());
-      execution.setVariable(Var.TEAM_LEAD_APPROVAL, remedy.isApprovalNeeded());
+          TEAM_LEAD_APPROVAL.isTrue(execution), REMEDY_POLICY_NOTE.from(execution)));
+      REMEDY_ID.on(execution).set(remedy.getId());
+      REMEDY_AMOUNT.on(execution).set(remedy.getAmount().doubleValue());
+      TEAM_LEAD_APPROVAL.on(execution).set(remedy.isApprovalNeeded());
     };
   }
 
@@ -76,34 +90,32 @@ class RemedyDelegates {
    * assigned to.
    */
   @Bean
-  TaskListener recordRemedyApproval(TaskActor actor, ControlledReasons reasons) {
+  TaskListener recordRemedyApproval(TaskActor actor, ControlledReasons reasons, TaskForms forms) {
     return task -> {
       String by = actor.of(task);
       if (!actor.isMemberOf(by, ComplaintProcess.TEAM_LEADS, Groups.ADMINS)) {
         throw InvalidInputException.of(Var.REMEDY_APPROVED, "only a team lead approves or refuses a remedy");
       }
-      Object approvedValue = task.getVariable(Var.REMEDY_APPROVED);
-      boolean approved = approvedValue == null || Boolean.parseBoolean(approvedValue.toString().trim());
-      long remedyId = ((Number) task.getVariable(Var.REMEDY_ID)).longValue();
+      TaskForm form = forms.of(task);
+      // The checkbox starts ticked: granting is the default.
+      boolean approved = form.flagOr(Var.REMEDY_APPROVED, true);
+      Reason reason = approved ? null : form.reason(reasons, ReasonStep.REMEDY_REFUSAL, Var.REFUSAL_REASON,
+          Var.REFUSAL_NOTE);
+      String note = approved ? null : form.optionalText(Var.REFUSAL_NOTE, ControlledReasons.NOTE_MAX);
+      form.check();
+      long remedyId = REMEDY_ID.require(task);
       if (approved) {
         remedies.approve(remedyId, by);
       } else {
-        Reason reason = reasons.require(ReasonStep.REMEDY_REFUSAL, task.getVariable(Var.REFUSAL_REASON),
-            Var.REFUSAL_REASON, task.getVariable(Var.REFUSAL_NOTE), Var.REFUSAL_NOTE);
-        String note = task.getVariable(Var.REFUSAL_NOTE).toString().trim();
         remedies.refuse(remedyId, by, reason.label() + ": " + note);
-        reasons.record(complaintId(task), (String) task.getVariable(Var.TRACKING_NUMBER), ReasonStep.REMEDY_REFUSAL,
+        reasons.record(COMPLAINT_ID.require(task), TRACKING_NUMBER.from(task), ReasonStep.REMEDY_REFUSAL,
             reason, note, by);
       }
-      task.setVariable(Var.REMEDY_APPROVED, approved);
+      REMEDY_APPROVED.on(task).set(approved);
     };
   }
 
-  private static long complaintId(VariableScope scope) {
-    return ((Number) scope.getVariable(Var.COMPLAINT_ID)).longValue();
-  }
-
   private static long remedyId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Var.REMEDY_ID)).longValue();
+    return REMEDY_ID.require(execution);
   }
 }

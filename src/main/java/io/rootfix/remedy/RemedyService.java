@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * by the complaint process's delegates, in the engine's transaction.
  */
 @Service
+@EnableConfigurationProperties(RemedySettings.class)
 @Transactional
 public class RemedyService {
 
@@ -45,9 +46,7 @@ public class RemedyService {
 
   RemedyService(RemedyRepository remedies, ComplaintRepository complaints, PaymentGateway payments,
       ShippingService shipping, PromiseService promises, BusinessCalendar calendar, Clock clock,
-      @Value("${rootfix.remedy.refund-within:5 business days}") String refundWithin,
-      @Value("${rootfix.remedy.delivery-from:2 business days}") String deliveryFrom,
-      @Value("${rootfix.remedy.delivery-within:5 business days}") String deliveryWithin) {
+      RemedySettings settings) {
     this.remedies = remedies;
     this.complaints = complaints;
     this.payments = payments;
@@ -55,9 +54,9 @@ public class RemedyService {
     this.promises = promises;
     this.calendar = calendar;
     this.clock = clock;
-    this.refundWithin = refundWithin;
-    this.deliveryFrom = deliveryFrom;
-    this.deliveryWithin = deliveryWithin;
+    this.refundWithin = settings.refundWithin();
+    this.deliveryFrom = settings.deliveryFrom();
+    this.deliveryWithin = settings.deliveryWithin();
   }
 
   /** What the policy needs to know about the complaint and its customer (the DMN's inputs). */

@@ -1,22 +1,18 @@
 package io.rootfix.rootcause;
 
+import static io.rootfix.rootcause.RootCauseProcess.FIX_DEADLINE;
+import static io.rootfix.rootcause.RootCauseProcess.FIX_VERIFIED;
+import static io.rootfix.rootcause.RootCauseProcess.ROOT_CAUSE_ID;
 import static io.rootfix.rootcause.RootCauseProcess.Var;
-import static io.rootfix.web.FormValues.flag;
-import static io.rootfix.web.FormValues.text;
+import static io.rootfix.rootcause.RootCauseProcess.WILL_FIX;
 
+import io.rootfix.process.TaskForm;
+import io.rootfix.process.TaskForms;
 import io.rootfix.security.TaskActor;
-import io.rootfix.web.FormDates;
-import io.rootfix.web.InvalidInputException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,37 +22,28 @@ class RootCauseDelegates {
 
   private final RootCauseService rootCauses;
   private final TaskActor actor;
-  private final Clock clock;
+  private final TaskForms forms;
 
-  RootCauseDelegates(RootCauseService rootCauses, TaskActor actor, Clock clock) {
+  RootCauseDelegates(RootCauseService rootCauses, TaskActor actor, TaskForms forms) {
     this.rootCauses = rootCauses;
     this.actor = actor;
-    this.clock = clock;
+    this.forms = forms;
   }
 
   /** Task_Investigate: fix by a deadline, or record why not. */
   @Bean
   TaskListener recordInvestigation() {
     return task -> {
-      boolean willFix = flag(task.getVariable(Var.WILL_FIX));
-      Map<String, String> errors = new LinkedHashMap<>();
-      Instant deadline = null;
-      String reason = text(task.getVariable(Var.WONT_FIX_REASON));
+      TaskForm form = forms.of(task);
+      boolean willFix = form.flag(Var.WILL_FIX);
+      Instant deadline = willFix ? form.requiredFutureMoment(Var.FIX_DEADLINE, "give a fix deadline in the future") : null;
+      String reason = willFix ? null
+          : form.requiredText(Var.WONT_FIX_REASON, 2000, "say why this root cause will not be fixed");
+      form.check();
+      rootCauses.investigated(ROOT_CAUSE_ID.require(task), willFix, deadline, reason);
+      WILL_FIX.on(task).set(willFix);
       if (willFix) {
-        deadline = FormDates.parse(task.getVariable(Var.FIX_DEADLINE), Var.FIX_DEADLINE, clock.getZone(), LocalTime.of(17, 0));
-        if (deadline == null || !deadline.isAfter(Instant.now(clock))) {
-          errors.put(Var.FIX_DEADLINE, "give a fix deadline in the future");
-        }
-      } else if (reason == null) {
-        errors.put(Var.WONT_FIX_REASON, "say why this root cause will not be fixed");
-      }
-      if (!errors.isEmpty()) {
-        throw new InvalidInputException(errors);
-      }
-      rootCauses.investigated(rootCauseId(task), willFix, deadline, reason);
-      task.setVariable(Var.WILL_FIX, willFix);
-      if (willFix) {
-        task.setVariable(Var.FIX_DEADLINE, Date.from(deadline));
+        FIX_DEADLINE.on(task).set(Date.from(deadline));
       }
     };
   }
@@ -65,11 +52,11 @@ class RootCauseDelegates {
   @Bean
   TaskListener recordRootCauseFix() {
     return task -> {
-      String fix = text(task.getVariable(Var.FIX_DESCRIPTION));
-      if (fix == null) {
-        throw InvalidInputException.of(Var.FIX_DESCRIPTION, "describe what was changed and what works differently now");
-      }
-      rootCauses.fixed(rootCauseId(task), fix, actor.of(task));
+      TaskForm form = forms.of(task);
+      String fix = form.requiredText(Var.FIX_DESCRIPTION, 4000,
+          "describe what was changed and what works differently now");
+      form.check();
+      rootCauses.fixed(ROOT_CAUSE_ID.require(task), fix, actor.of(task));
     };
   }
 
@@ -77,17 +64,15 @@ class RootCauseDelegates {
   @Bean
   TaskListener recordVerification() {
     return task -> {
-      Object verified = task.getVariable(Var.FIX_VERIFIED);
-      if (verified == null || verified.toString().isBlank()) {
-        throw InvalidInputException.of(Var.FIX_VERIFIED, "say whether the fix works");
+      TaskForm form = forms.of(task);
+      Boolean works = form.requiredFlag(Var.FIX_VERIFIED, "say whether the fix works");
+      String note = form.optionalText(Var.VERIFICATION_NOTE, 2000);
+      if (Boolean.FALSE.equals(works) && note == null) {
+        form.reject(Var.VERIFICATION_NOTE, "say what still goes wrong");
       }
-      boolean works = flag(verified);
-      String note = text(task.getVariable(Var.VERIFICATION_NOTE));
-      if (!works && note == null) {
-        throw InvalidInputException.of(Var.VERIFICATION_NOTE, "say what still goes wrong");
-      }
-      rootCauses.verified(rootCauseId(task), works, note, actor.of(task));
-      task.setVariable(Var.FIX_VERIFIED, works);
+      form.check();
+      rootCauses.verified(ROOT_CAUSE_ID.require(task), works, note, actor.of(task));
+      FIX_VERIFIED.on(task).set(works);
     };
   }
 
@@ -95,21 +80,15 @@ class RootCauseDelegates {
   @Bean
   TaskListener recordOverdueFixChased() {
     return task -> {
-      if (text(task.getVariable(Var.OVERDUE_NOTE)) == null) {
-        throw InvalidInputException.of(Var.OVERDUE_NOTE, "say what was agreed to get the fix done");
-      }
+      TaskForm form = forms.of(task);
+      form.requiredText(Var.OVERDUE_NOTE, 2000, "say what was agreed to get the fix done");
+      form.check();
     };
   }
 
   /** Task_TellLinkedComplaints */
   @Bean
   JavaDelegate tellLinkedComplaints() {
-    return execution -> rootCauses.tellLinkedComplaints(rootCauseId(execution));
-  }
-
-
-
-  private static Long rootCauseId(VariableScope scope) {
-    return ((Number) scope.getVariable(Var.ROOT_CAUSE_ID)).longValue();
+    return execution -> rootCauses.tellLinkedComplaints(ROOT_CAUSE_ID.require(execution));
   }
 }

@@ -1,5 +1,13 @@
 package io.rootfix.rootcause;
 
+import static io.rootfix.process.ProcessVariable.booleanVariable;
+import static io.rootfix.process.ProcessVariable.dateVariable;
+import static io.rootfix.process.ProcessVariable.longVariable;
+import static io.rootfix.process.ProcessVariable.stringVariable;
+
+import io.rootfix.process.ProcessVariable;
+import java.util.Date;
+
 /** The names {@code processes/root-cause.bpmn} and the code share. */
 public final class RootCauseProcess {
 
@@ -7,9 +15,6 @@ public final class RootCauseProcess {
 
   public static final String KEY = "root-cause";
   public static final String RESOURCE = "processes/root-cause.bpmn";
-
-  /** Correlated to every waiting complaint (by its tracking number) when the root cause is settled. */
-  public static final String MESSAGE_SETTLED = "RootCauseFixed";
 
   public static final String LEADS = "team-leads";
 
@@ -50,7 +55,22 @@ public final class RootCauseProcess {
     public static final String VERIFICATION_NOTE = "verificationNote";
     // Chase the overdue fix
     public static final String OVERDUE_NOTE = "overdueNote";
-    /** Told to each complaint: FIXED or WONT_FIX. */
-    public static final String OUTCOME = "rootCauseOutcome";
   }
+
+  /** A root cause's business key and how people write its number: {@code RC-12}. */
+  public static final String BUSINESS_KEY_PREFIX = "RC-";
+
+  public static String businessKey(long rootCauseId) {
+    return BUSINESS_KEY_PREFIX + rootCauseId;
+  }
+
+  // Typed variables: the name from Var, the type here.
+  public static final ProcessVariable<Long> ROOT_CAUSE_ID = longVariable(Var.ROOT_CAUSE_ID);
+  public static final ProcessVariable<String> ROOT_CAUSE_TITLE = stringVariable(Var.ROOT_CAUSE_TITLE);
+  public static final ProcessVariable<String> ROOT_CAUSE_DESCRIPTION = stringVariable(Var.ROOT_CAUSE_DESCRIPTION);
+  public static final ProcessVariable<String> OWNER_GROUP = stringVariable(Var.OWNER_GROUP);
+  public static final ProcessVariable<Boolean> WILL_FIX = booleanVariable(Var.WILL_FIX);
+  /** The timer's date; the form's field of the same name is an ISO date the listener replaces with it. */
+  public static final ProcessVariable<Date> FIX_DEADLINE = dateVariable(Var.FIX_DEADLINE);
+  public static final ProcessVariable<Boolean> FIX_VERIFIED = booleanVariable(Var.FIX_VERIFIED);
 }

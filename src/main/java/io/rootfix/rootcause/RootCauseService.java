@@ -5,17 +5,17 @@ import io.rootfix.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Root causes: reported, linked to complaints, fixed, and told to every complaint they hit. */
 @Service
+@EnableConfigurationProperties(RootCauseSettings.class)
 @Transactional
 public class RootCauseService {
 
@@ -24,31 +24,27 @@ public class RootCauseService {
 
   private final RootCauseRepository rootCauses;
   private final RootCauseLinkRepository links;
-  private final RuntimeService runtimeService;
+  private final RootCauseInvestigation investigation;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final String defaultOwnerGroup;
 
   public RootCauseService(RootCauseRepository rootCauses, RootCauseLinkRepository links,
-      RuntimeService runtimeService, Clock clock,
-      @Value("${rootfix.root-cause.default-owner-group:team-leads}") String defaultOwnerGroup) {
+      RootCauseInvestigation investigation, ApplicationEventPublisher events, Clock clock,
+      RootCauseSettings settings) {
     this.rootCauses = rootCauses;
     this.links = links;
-    this.runtimeService = runtimeService;
+    this.investigation = investigation;
+    this.events = events;
     this.clock = clock;
-    this.defaultOwnerGroup = defaultOwnerGroup;
+    this.defaultOwnerGroup = settings.defaultOwnerGroup();
   }
 
   /** A new root cause; its investigation starts (process {@code root-cause}). */
   public RootCause report(String title, String description, String category, String ownerGroup, String by) {
     RootCause rootCause = rootCauses.save(new RootCause(title, description, category,
         ownerGroup == null || ownerGroup.isBlank() ? defaultOwnerGroup : ownerGroup, by, now()));
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(RootCauseProcess.Var.ROOT_CAUSE_ID, rootCause.getId());
-    variables.put(RootCauseProcess.Var.ROOT_CAUSE_TITLE, rootCause.getTitle());
-    variables.put(RootCauseProcess.Var.ROOT_CAUSE_DESCRIPTION, rootCause.getDescription());
-    variables.put(RootCauseProcess.Var.OWNER_GROUP, rootCause.getOwnerGroup());
-    rootCause.investigatedBy(runtimeService.startProcessInstanceByKey(RootCauseProcess.KEY,
-        "RC-" + rootCause.getId(), variables).getId());
+    rootCause.investigatedBy(investigation.start(rootCause));
     return rootCause;
   }
 
@@ -79,7 +75,7 @@ public class RootCauseService {
   public record Candidate(Long id, String title, RootCauseState state, long complaints) {
     /** As the agent sees it in the form's list. */
     public String label() {
-      return "RC-" + id + " " + title + " (" + complaints + (complaints == 1 ? " complaint, " : " complaints, ")
+      return RootCauseProcess.businessKey(id) + " " + title + " (" + complaints + (complaints == 1 ? " complaint, " : " complaints, ")
           + state.name().toLowerCase().replace('_', ' ') + ")";
     }
   }
@@ -108,23 +104,20 @@ public class RootCauseService {
 
   /**
    * Every complaint still waiting on the settled root cause continues to its report back, with the fix
-   * (or the reason it will not be fixed). Returns how many complaints were told.
+   * (or the reason it will not be fixed), told by a {@link RootCauseSettledEvent}. Returns how many were told.
    */
   int tellLinkedComplaints(Long rootCauseId) {
     RootCause rootCause = rootCauses.lockById(rootCauseId).orElseThrow(() -> new RootCauseNotFoundException(rootCauseId));
     if (!rootCause.getState().isSettled()) {
       throw new IllegalStateException("Root cause " + rootCauseId + " is " + rootCause.getState() + ", not settled");
     }
-    int told = 0;
+    List<String> told = new ArrayList<>();
     for (RootCauseLink link : links.findByRootCauseIdAndToldAtIsNull(rootCauseId)) {
-      told += runtimeService.createMessageCorrelation(RootCauseProcess.MESSAGE_SETTLED)
-          .processInstanceBusinessKey(link.getTrackingNumber())
-          .setVariable(RootCauseProcess.Var.OUTCOME, rootCause.getState().name())
-          .setVariable(RootCauseProcess.Var.FIX_DESCRIPTION, rootCause.outcomeText())
-          .correlateAllWithResult().size();
+      told.add(link.getTrackingNumber());
       link.told(now());
     }
-    return told;
+    events.publishEvent(new RootCauseSettledEvent(rootCauseId, told));
+    return told.size();
   }
 
   /** The text each linked complaint's report builds on: the fix, or why it will not be fixed. */

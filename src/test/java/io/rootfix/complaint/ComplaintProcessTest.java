@@ -117,7 +117,11 @@ class ComplaintProcessTest {
     mockDelegate("askCustomerForInformation", execution -> {});
     mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
     mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));
-    Mocks.register("recordTaskOutcome", (TaskListener) task -> calls.add("outcome:" + task.getTaskDefinitionKey()));
+    for (String listener : List.of("recordExpectation", "recordPatch", "recordRootCauseFinding",
+        "recordCustomerInformation", "recordCustomerUpdate", "recordAnswerDraft", "recordAnswerReview",
+        "recordCustomerConfirmation")) {
+      Mocks.register(listener, (TaskListener) task -> calls.add("outcome:" + task.getTaskDefinitionKey()));
+    }
     mockRemedyDelegate("countCustomerRemedies", execution -> {
       execution.setVariable(Var.DESIRED_OUTCOME, desiredOutcome);
       execution.setVariable(Var.CATEGORY, "delivery");
@@ -530,7 +534,7 @@ class ComplaintProcessTest {
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
     complete(task(), withVariables(Var.ONE_OFF, false, Var.ROOT_CAUSE_SETTLED, false));
     assertThat(complaint).isWaitingAt(ROOT_CAUSE_FIXED);
-    runtimeService().createMessageCorrelation(RootCauseProcess.MESSAGE_SETTLED)
+    runtimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_ROOT_CAUSE_FIXED)
         .processInstanceBusinessKey("RF-2026-000042").correlate();
     assertThat(complaint).hasPassed(RECORD_FIX);
   }

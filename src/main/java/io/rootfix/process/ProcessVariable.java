@@ -1,0 +1,129 @@
+package io.rootfix.process;
+
+import java.util.Date;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * One process variable: its name and its type, declared once in the process's backing class
+ * ({@code ComplaintProcess.COMPLAINT_ID}). Read with {@code COMPLAINT_ID.from(execution)}, written with
+ * {@code COMPLAINT_ID.on(execution).set(id)}; this is the only place that casts what the engine stored.
+ * <p>
+ * Numbers come back from the engine as whatever Java type stored them (an Integer after a REST call, a Long
+ * from a delegate), so numeric variables convert from any {@link Number}. A value of another type is a bug in
+ * a model or a delegate and fails naming the variable, rather than being read as "unset".
+ */
+public final class ProcessVariable<T> {
+
+  private final String name;
+  private final Class<T> type;
+  private final Function<Object, T> convert;
+
+  private ProcessVariable(String name, Class<T> type, Function<Object, T> convert) {
+    this.name = name;
+    this.type = type;
+    this.convert = convert;
+  }
+
+  public static ProcessVariable<Long> longVariable(String name) {
+    return new ProcessVariable<>(name, Long.class, value -> ((Number) value).longValue());
+  }
+
+  public static ProcessVariable<Integer> intVariable(String name) {
+    return new ProcessVariable<>(name, Integer.class, value -> ((Number) value).intValue());
+  }
+
+  public static ProcessVariable<Double> doubleVariable(String name) {
+    return new ProcessVariable<>(name, Double.class, value -> ((Number) value).doubleValue());
+  }
+
+  public static ProcessVariable<String> stringVariable(String name) {
+    return new ProcessVariable<>(name, String.class, String.class::cast);
+  }
+
+  public static ProcessVariable<Boolean> booleanVariable(String name) {
+    return new ProcessVariable<>(name, Boolean.class, Boolean.class::cast);
+  }
+
+  public static ProcessVariable<Date> dateVariable(String name) {
+    return new ProcessVariable<>(name, Date.class, Date.class::cast);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Class<T> type() {
+    return type;
+  }
+
+  /** The value in this scope or a parent's; null when unset. */
+  public T from(VariableScope scope) {
+    return convert(scope.getVariable(name));
+  }
+
+  /** The value in a map of variables (a start form's, a process instance's); null when unset. */
+  public T from(Map<String, ?> variables) {
+    return convert(variables.get(name));
+  }
+
+  /** The value, which the process always sets before this point. */
+  public T require(VariableScope scope) {
+    T value = from(scope);
+    if (value == null) {
+      throw new IllegalStateException("Process variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  /** True only for a stored {@code true}; for boolean variables a process sets itself. */
+  public boolean isTrue(VariableScope scope) {
+    return Boolean.TRUE.equals(from(scope));
+  }
+
+  public Writer on(VariableScope scope) {
+    return new Writer(scope);
+  }
+
+  private T convert(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return convert.apply(value);
+    } catch (ClassCastException e) {
+      throw new IllegalStateException("Process variable " + name + " holds a " + value.getClass().getSimpleName()
+          + ", not a " + type.getSimpleName(), e);
+    }
+  }
+
+  /** Writes this variable in one scope. */
+  public final class Writer {
+
+    private final VariableScope scope;
+
+    private Writer(VariableScope scope) {
+      this.scope = scope;
+    }
+
+    /** Sets it where it is already visible, else on the process instance (the engine's {@code setVariable}). */
+    public void set(T value) {
+      scope.setVariable(name, value);
+    }
+
+    /** Sets it on this scope only (a task, a local check). */
+    public void setLocal(T value) {
+      scope.setVariableLocal(name, value);
+    }
+
+    public void remove() {
+      scope.removeVariable(name);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + type.getSimpleName() + ")";
+  }
+}
