@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -141,7 +142,7 @@ class AuditPage {
     definition(html, "Customer", s.customer());
     definition(html, "Channel and category", s.channel() + ", " + f.category());
     definition(html, "The customer's words", f.description());
-    definition(html, "Owner", f.owner());
+    definition(html, "Owner", f.owner() == null ? null : people.of(List.of(f.owner())).of(f.owner()));
     definition(html, "Received", story.local(f.receivedAt()));
     definition(html, "Closed", story.local(f.closedAt()));
     definition(html, "Closing note", f.closingNote());
@@ -161,56 +162,20 @@ class AuditPage {
     }
     html.append("</ol>\n");
 
-    html.append("<h2>Promises</h2>\n");
-    if (s.promises().isEmpty()) {
-      html.append("<p>None.</p>\n");
-    } else {
-      html.append("<table id=\"promises\"><thead><tr><th>Promise</th><th>Made</th><th>By</th><th>Due</th>"
-          + "<th>How it ended</th><th>When</th><th>Renegotiated</th></tr></thead><tbody>\n");
-      for (AuditStory.PromiseLine p : s.promises()) {
-        row(html, p.type() + ": " + p.text(), p.madeAt(), p.madeBy(), p.dueAt(),
-            p.outcome() + (p.endedBy() == null ? "" : " (" + p.endedBy() + ")"), p.endedAt(),
-            String.join("; ", p.renegotiations()));
-      }
-      html.append("</tbody></table>\n");
-    }
-
-    html.append("<h2>Remedies</h2>\n");
-    if (s.remedies().isEmpty()) {
-      html.append("<p>None.</p>\n");
-    } else {
-      html.append("<table id=\"remedies\"><thead><tr><th>Remedy</th><th>Amount</th><th>Outcome</th><th>Policy</th>"
-          + "<th>Approved by</th><th>Reference</th><th>Decided</th><th>Executed</th></tr></thead><tbody>\n");
-      for (AuditStory.RemedyLine r : s.remedies()) {
-        row(html, r.type(), r.amount() == null ? null : r.currency() + " " + r.amount().toPlainString(), r.outcome(),
-            r.policy(), r.approvedBy(), r.reference(), r.decidedAt(), r.executedAt());
-      }
-      html.append("</tbody></table>\n");
-    }
-
-    html.append("<h2>Messages to the customer</h2>\n");
-    if (s.messages().isEmpty()) {
-      html.append("<p>None.</p>\n");
-    } else {
-      html.append("<table id=\"messages\"><thead><tr><th>Written</th><th>What</th><th>Channel</th><th>To</th>"
-          + "<th>Subject</th><th>Delivery</th></tr></thead><tbody>\n");
-      for (AuditStory.MessageLine m : s.messages()) {
-        row(html, m.at(), m.kind(), m.channel(), m.recipient(), m.subject(), m.delivery());
-      }
-      html.append("</tbody></table>\n");
-    }
-
-    html.append("<h2>Reasons given</h2>\n");
-    if (s.reasons().isEmpty()) {
-      html.append("<p>None.</p>\n");
-    } else {
-      html.append("<table id=\"reasons\"><thead><tr><th>When</th><th>Decision</th><th>Reason</th><th>Note</th>"
-          + "<th>By</th></tr></thead><tbody>\n");
-      for (AuditStory.ReasonLine r : s.reasons()) {
-        row(html, r.at(), r.step(), r.reason(), r.note(), r.by());
-      }
-      html.append("</tbody></table>\n");
-    }
+    section(html, "Promises", "promises", s.promises(),
+        List.of("Promise", "Made", "By", "Due", "How it ended", "When", "Renegotiated"),
+        p -> new Object[] {p.type() + ": " + p.text(), p.madeAt(), p.madeBy(), p.dueAt(),
+            p.outcome() + (p.endedBy() == null ? "" : ", by " + p.endedBy()), p.endedAt(),
+            String.join("; ", p.renegotiations())});
+    section(html, "Remedies", "remedies", s.remedies(),
+        List.of("Remedy", "Amount", "Outcome", "Policy", "Approved by", "Reference", "Decided", "Executed"),
+        r -> new Object[] {r.type(), r.amount() == null ? null : r.currency() + " " + r.amount().toPlainString(),
+            r.outcome(), r.policy(), r.approvedBy(), r.reference(), r.decidedAt(), r.executedAt()});
+    section(html, "Messages to the customer", "messages", s.messages(),
+        List.of("Written", "What", "Channel", "To", "Subject", "Delivery"),
+        m -> new Object[] {m.at(), m.kind(), m.channel(), m.recipient(), m.subject(), m.delivery()});
+    section(html, "Reasons given", "reasons", s.reasons(), List.of("When", "Decision", "Reason", "Note", "By"),
+        r -> new Object[] {r.at(), r.step(), r.reason(), r.note(), r.by()});
 
     AuditSeals.SealStatus seal = f.seal();
     html.append("<h2>Seal</h2>\n<dl class=\"seal ")
@@ -294,6 +259,21 @@ class AuditPage {
   private static ResponseEntity<String> notFound(String trackingNumber) {
     return page(HttpStatus.NOT_FOUND, "Not found", new StringBuilder("<h1>No complaint with tracking number ")
         .append(esc(trackingNumber)).append("</h1>\n<p><a href=\"/audit\">Back to the search</a></p>\n"));
+  }
+
+  /** One part of the story as a table with an id (the browser test reads it), or "None." */
+  private static <T> void section(StringBuilder html, String title, String id, List<T> lines, List<String> headers,
+      Function<T, Object[]> cells) {
+    html.append("<h2>").append(esc(title)).append("</h2>\n");
+    if (lines.isEmpty()) {
+      html.append("<p>None.</p>\n");
+      return;
+    }
+    html.append("<table id=\"").append(id).append("\"><thead><tr>");
+    headers.forEach(header -> html.append("<th>").append(esc(header)).append("</th>"));
+    html.append("</tr></thead><tbody>\n");
+    lines.forEach(line -> row(html, cells.apply(line)));
+    html.append("</tbody></table>\n");
   }
 
   private static void row(StringBuilder html, Object... cells) {
