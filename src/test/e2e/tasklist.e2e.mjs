@@ -1,4 +1,4 @@
-// Service staff in Tasklist, end to end in a real browser (README: The browser test).
+// Service staff in Tasklist, end to end in a real browser (docs/developers.md: The browser test).
 //
 // Starts the application from the jar that `mvn package` (or `mvn verify`) built, on a free port with an
 // in-memory database, and works one complaint as the agent sam would: log in, find the complaint in the

@@ -26,7 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * What a process owner does after revising a model (README: For process owners): deploy it from Camunda
+ * What a process owner does after revising a model (docs/process-owners.md: For process owners): deploy it from Camunda
  * Modeler over the engine REST API, see the new version, and migrate the running instances to it, all as
  * {@code owen} of {@code process-owners}. The revised complaint model behaves as before (later tests in this
  * JVM start their complaints on it); removing an activity is shown on a small process of its own.

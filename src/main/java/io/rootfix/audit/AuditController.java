@@ -19,12 +19,15 @@ class AuditController {
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final AuditTrail trail;
+  private final AuditStory story;
   private final Completeness completeness;
   private final AuditSeals seals;
   private final ClosedComplaints closedComplaints;
 
-  AuditController(AuditTrail trail, Completeness completeness, AuditSeals seals, ClosedComplaints closedComplaints) {
+  AuditController(AuditTrail trail, AuditStory story, Completeness completeness, AuditSeals seals,
+      ClosedComplaints closedComplaints) {
     this.trail = trail;
+    this.story = story;
     this.completeness = completeness;
     this.seals = seals;
     this.closedComplaints = closedComplaints;
@@ -94,6 +97,12 @@ class AuditController {
   @GetMapping("/api/audit/complaints/{trackingNumber}")
   List<AuditEntry> trail(@PathVariable String trackingNumber) {
     return trail.of(trackingNumber);
+  }
+
+  /** The complaint's story: milestones in local time with who did each, promises, remedies, messages, reasons. */
+  @GetMapping("/api/audit/complaints/{trackingNumber}/story")
+  AuditStory.Story story(@PathVariable String trackingNumber) {
+    return story.of(trackingNumber);
   }
 
   @GetMapping("/api/audit/completeness")

@@ -6,10 +6,18 @@ import io.rootfix.web.InvalidInputException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +39,13 @@ class AuditPage {
   private final AuditTrail trail;
   private final AuditFacts facts;
   private final AuditSeals seals;
+  private final AuditStory story;
+  private final AuditPeople people;
 
-  AuditPage(ClosedComplaints closedComplaints, AuditTrail trail, AuditFacts facts, AuditSeals seals) {
+  AuditPage(ClosedComplaints closedComplaints, AuditTrail trail, AuditFacts facts, AuditSeals seals, AuditStory story,
+      AuditPeople people) {
+    this.story = story;
+    this.people = people;
     this.closedComplaints = closedComplaints;
     this.trail = trail;
     this.facts = facts;
@@ -93,7 +106,7 @@ class AuditPage {
     for (ClosedComplaints.Figures f : result.complaints()) {
       html.append("<tr><td>").append(link(f.trackingNumber())).append("</td><td>").append(esc(f.customerName()))
           .append(f.customerId() == null ? "" : " (" + f.customerId() + ")")
-          .append("</td><td>").append(esc(f.receivedAt())).append("</td><td>").append(esc(f.closedAt()))
+          .append("</td><td>").append(esc(story.local(f.receivedAt()))).append("</td><td>").append(esc(story.local(f.closedAt())))
           .append("</td><td class=\"number\">").append(f.daysOpen())
           .append("</td><td class=\"number\">").append(f.promisesKept()).append(" / ").append(f.promisesRenegotiated())
           .append(" / ").append(f.promisesBroken())
@@ -110,46 +123,165 @@ class AuditPage {
     return page(HttpStatus.OK, "Audit", html);
   }
 
+  /** The complaint's story first; its seal; the full engine trail one click away. */
   @GetMapping("/audit/complaints/{trackingNumber}")
+  @ResponseBody
+  ResponseEntity<String> story(@PathVariable String trackingNumber) {
+    Optional<AuditFacts.Facts> found = facts.of(trackingNumber);
+    if (found.isEmpty()) {
+      return notFound(trackingNumber);
+    }
+    AuditFacts.Facts f = found.get();
+    AuditStory.Story s = story.of(f.trackingNumber());
+    StringBuilder html = new StringBuilder();
+    html.append("<p class=\"links\"><a href=\"/audit\">Back to the search</a> · <a href=\"/audit/complaints/")
+        .append(esc(encode(f.trackingNumber()))).append("/trail\">The full engine trail</a> · <a href=\"/api/audit/complaints/")
+        .append(esc(encode(f.trackingNumber()))).append("/story\">This story as JSON</a></p>\n");
+    html.append("<h1>Complaint ").append(esc(f.trackingNumber())).append("</h1>\n<dl>");
+    definition(html, "State", AuditStory.words(f.state().name()));
+    definition(html, "Customer", s.customer());
+    definition(html, "Channel and category", s.channel() + ", " + f.category());
+    definition(html, "The customer's words", f.description());
+    definition(html, "Owner", f.owner() == null ? null : people.of(List.of(f.owner())).of(f.owner()));
+    definition(html, "Received", story.local(f.receivedAt()));
+    definition(html, "Closed", story.local(f.closedAt()));
+    definition(html, "Closing note", f.closingNote());
+    definition(html, "Reopened", f.reopened());
+    definition(html, "Merged into", f.mergedInto());
+    html.append("</dl>\n<p class=\"note\">Times are local time (").append(esc(s.timeZone())).append(").</p>\n");
+
+    html.append("<h2>What happened</h2>\n<ol class=\"timeline\">\n");
+    for (AuditStory.Milestone m : s.timeline()) {
+      html.append("<li><time datetime=\"").append(esc(m.at())).append("\">").append(esc(m.localTime()))
+          .append("</time> <strong>").append(esc(m.what())).append("</strong> <span class=\"by\">")
+          .append(esc(m.by())).append("</span>");
+      if (m.details() != null && !m.details().isBlank()) {
+        html.append("<p>").append(esc(m.details())).append("</p>");
+      }
+      html.append("</li>\n");
+    }
+    html.append("</ol>\n");
+
+    section(html, "Promises", "promises", s.promises(),
+        List.of("Promise", "Made", "By", "Due", "How it ended", "When", "Renegotiated"),
+        p -> new Object[] {p.type() + ": " + p.text(), p.madeAt(), p.madeBy(), p.dueAt(),
+            p.outcome() + (p.endedBy() == null ? "" : ", by " + p.endedBy()), p.endedAt(),
+            String.join("; ", p.renegotiations())});
+    section(html, "Remedies", "remedies", s.remedies(),
+        List.of("Remedy", "Amount", "Outcome", "Policy", "Approved by", "Reference", "Decided", "Executed"),
+        r -> new Object[] {r.type(), r.amount() == null ? null : r.currency() + " " + r.amount().toPlainString(),
+            r.outcome(), r.policy(), r.approvedBy(), r.reference(), r.decidedAt(), r.executedAt()});
+    section(html, "Messages to the customer", "messages", s.messages(),
+        List.of("Written", "What", "Channel", "To", "Subject", "Delivery"),
+        m -> new Object[] {m.at(), m.kind(), m.channel(), m.recipient(), m.subject(), m.delivery()});
+    section(html, "Reasons given", "reasons", s.reasons(), List.of("When", "Decision", "Reason", "Note", "By"),
+        r -> new Object[] {r.at(), r.step(), r.reason(), r.note(), r.by()});
+
+    AuditSeals.SealStatus seal = f.seal();
+    html.append("<h2>Seal</h2>\n<dl class=\"seal ")
+        .append(seal.verification().startsWith("broken") ? "broken" : "ok").append("\">");
+    definition(html, "Sealed", seal.sealed() ? "yes, at position " + seal.position() + " of the chain" : "no");
+    definition(html, "Verification", seal.verification());
+    definition(html, "Sealed at", story.local(seal.sealedAt()));
+    definition(html, "Digest (SHA-256)", seal.digest());
+    definition(html, "Previous seal's digest", seal.previousDigest());
+    html.append("</dl>\n");
+    return page(HttpStatus.OK, "Complaint " + f.trackingNumber(), html);
+  }
+
+  /**
+   * Everything the engine and Rootfix recorded, one line each; the engine's working values (option lists a form
+   * offered, emptied values) folded away at the end.
+   */
+  @GetMapping("/audit/complaints/{trackingNumber}/trail")
   @ResponseBody
   ResponseEntity<String> trail(@PathVariable String trackingNumber) {
     Optional<AuditFacts.Facts> found = facts.of(trackingNumber);
     if (found.isEmpty()) {
-      return page(HttpStatus.NOT_FOUND, "Not found", new StringBuilder("<h1>No complaint with tracking number ")
-          .append(esc(trackingNumber)).append("</h1>\n<p><a href=\"/audit\">Back to the search</a></p>\n"));
+      return notFound(trackingNumber);
     }
-    AuditFacts.Facts f = found.get();
-    AuditSeals.SealStatus seal = f.seal();
+    String tn = found.get().trackingNumber();
+    List<AuditEntry> entries = trail.of(tn);
+    AuditPeople.Names names = people.of(entries.stream().map(AuditEntry::actor).toList());
     StringBuilder html = new StringBuilder();
-    html.append("<p class=\"links\"><a href=\"/audit\">Back to the search</a> · <a href=\"/api/audit/complaints/")
-        .append(esc(encode(f.trackingNumber()))).append("\">This trail as JSON</a></p>\n");
-    html.append("<h1>Complaint ").append(esc(f.trackingNumber())).append("</h1>\n<dl>");
-    definition(html, "State", f.state().name());
-    definition(html, "Customer", f.customerName() + (f.customerId() == null ? "" : " (" + f.customerId() + ")"));
-    definition(html, "Channel and category", f.channel() + ", " + f.category());
-    definition(html, "The customer's words", f.description());
-    definition(html, "Owner", f.owner());
-    definition(html, "Received", f.receivedAt());
-    definition(html, "Closed", f.closedAt());
-    definition(html, "Closing note", f.closingNote());
-    definition(html, "Reopened", f.reopened());
-    definition(html, "Merged into", f.mergedInto());
-    html.append("</dl>\n<h2>Seal</h2>\n<dl class=\"seal ")
-        .append(seal.verification().startsWith("broken") ? "broken" : "ok").append("\">");
-    definition(html, "Sealed", seal.sealed() ? "yes, at position " + seal.position() + " of the chain" : "no");
-    definition(html, "Verification", seal.verification());
-    definition(html, "Sealed at", seal.sealedAt());
-    definition(html, "Digest (SHA-256)", seal.digest());
-    definition(html, "Previous seal's digest", seal.previousDigest());
-    html.append("</dl>\n<h2>Trail</h2>\n<table><thead><tr><th>Time</th><th>Actor</th><th>What</th><th>Details</th></tr>"
+    html.append("<p class=\"links\"><a href=\"/audit/complaints/").append(esc(encode(tn)))
+        .append("\">Back to the story</a> · <a href=\"/api/audit/complaints/").append(esc(encode(tn)))
+        .append("\">This trail as JSON</a></p>\n");
+    html.append("<h1>The full trail of ").append(esc(tn)).append("</h1>\n");
+    html.append("<p class=\"note\">Times are local time (").append(esc(story.zone())).append(").</p>\n");
+    trailTable(html, entries.stream().filter(e -> !e.internal()).toList(), names);
+    List<AuditEntry> internal = entries.stream().filter(AuditEntry::internal).toList();
+    if (!internal.isEmpty()) {
+      html.append("<details><summary>").append(internal.size())
+          .append(" working values of the engine (option lists offered on forms, emptied values)</summary>\n");
+      trailTable(html, internal, names);
+      html.append("</details>\n");
+    }
+    return page(HttpStatus.OK, "Trail of " + tn, html);
+  }
+
+  private void trailTable(StringBuilder html, List<AuditEntry> entries, AuditPeople.Names names) {
+    html.append("<table class=\"trail\"><thead><tr><th>Time</th><th>Who</th><th>What</th><th>Details</th></tr>"
         + "</thead><tbody>\n");
-    for (AuditEntry entry : trail.of(f.trackingNumber())) {
-      html.append("<tr><td>").append(esc(entry.time())).append("</td><td>").append(esc(entry.actor()))
-          .append("</td><td>").append(esc(entry.what())).append("</td><td>").append(esc(entry.details()))
-          .append("</td></tr>\n");
+    for (AuditEntry entry : entries) {
+      row(html, story.local(entry.time()), names.of(entry.actor()), entry.what(), readable(entry));
     }
     html.append("</tbody></table>\n");
-    return page(HttpStatus.OK, "Complaint " + f.trackingNumber(), html);
+  }
+
+  /** The engine writes a date value as Java prints it ("Thu Dec 10 16:00:00 UTC 2026"). */
+  private static final DateTimeFormatter JAVA_DATE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy",
+      Locale.US);
+
+  /** A moment as Rootfix's records write it into a trail line ("due 2026-12-07T08:05:00Z"). */
+  private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+  /**
+   * The details as an auditor reads them: moments in local time, and no "delete = true" on a completed task (the
+   * engine's note that the task left its runtime tables). The trail itself stays as recorded: it is what is sealed.
+   */
+  private String readable(AuditEntry entry) {
+    String details = ISO_INSTANT.matcher(entry.details())
+        .replaceAll(moment -> Matcher.quoteReplacement(story.local(Instant.parse(moment.group()))));
+    if (entry.what().startsWith("User operation: Complete") && details.equals("delete = true")) {
+      return "";
+    }
+    if (entry.what().startsWith("Value set: ") && details.matches("\\w{3} \\w{3} \\d{2} [\\d:]{8} \\S+ \\d{4}")) {
+      try {
+        return story.local(ZonedDateTime.parse(details, JAVA_DATE).toInstant());
+      } catch (DateTimeParseException notADate) {
+        return details;
+      }
+    }
+    return details;
+  }
+
+  private static ResponseEntity<String> notFound(String trackingNumber) {
+    return page(HttpStatus.NOT_FOUND, "Not found", new StringBuilder("<h1>No complaint with tracking number ")
+        .append(esc(trackingNumber)).append("</h1>\n<p><a href=\"/audit\">Back to the search</a></p>\n"));
+  }
+
+  /** One part of the story as a table with an id (the browser test reads it), or "None." */
+  private static <T> void section(StringBuilder html, String title, String id, List<T> lines, List<String> headers,
+      Function<T, Object[]> cells) {
+    html.append("<h2>").append(esc(title)).append("</h2>\n");
+    if (lines.isEmpty()) {
+      html.append("<p>None.</p>\n");
+      return;
+    }
+    html.append("<table id=\"").append(id).append("\"><thead><tr>");
+    headers.forEach(header -> html.append("<th>").append(esc(header)).append("</th>"));
+    html.append("</tr></thead><tbody>\n");
+    lines.forEach(line -> row(html, cells.apply(line)));
+    html.append("</tbody></table>\n");
+  }
+
+  private static void row(StringBuilder html, Object... cells) {
+    html.append("<tr>");
+    for (Object cell : cells) {
+      html.append("<td>").append(cell == null || cell.toString().isBlank() ? "–" : esc(cell)).append("</td>");
+    }
+    html.append("</tr>\n");
   }
 
   @GetMapping("/audit/verify")

@@ -154,8 +154,10 @@ public class AuditTrail {
     for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId())
         .variableUpdates().disableBinaryFetching().list()) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      // The details stay as they always were: a closed complaint's seal is the digest of its trail (AuditSeals).
+      Object value = update.getValue();
       trail.add(AuditEntry.of(instant(update.getTime()), null, "Value set: " + update.getVariableName(),
-          String.valueOf(update.getValue())));
+          String.valueOf(value), isHelper(value)));
     }
     for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(instance.getId()).list()) {
       trail.add(AuditEntry.of(instant(operation.getTimestamp()), operation.getUserId(),
@@ -167,6 +169,18 @@ public class AuditTrail {
           incident.getActivityId() + ": " + incident.getIncidentMessage()
               + (incident.isResolved() ? " (resolved " + incident.getEndTime().toInstant() + ")" : "")));
     }
+  }
+
+  /**
+   * A value that only serves the forms or the engine: none at all, or a JSON option list a form offered (the
+   * choice made is a value of its own).
+   */
+  private static boolean isHelper(Object value) {
+    if (value == null) {
+      return true;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() || text.equals("null") || text.startsWith("[") || text.startsWith("{");
   }
 
   private static Instant instant(Date date) {

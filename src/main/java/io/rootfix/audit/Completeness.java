@@ -142,7 +142,7 @@ public class Completeness {
   private List<Inconsistency> unknownTrackingNumbers() {
     return jdbc.query(UNKNOWN_TRACKING_NUMBERS, (row, i) -> new Inconsistency(Kind.UNKNOWN_TRACKING_NUMBER,
         row.getString(2), row.getString(1) + " names a tracking number no complaint has",
-        "Restore the complaint from the latest backup (README: Crash safety and backups) if the customer was "
+        "Restore the complaint from the latest backup (docs/operators.md: Crash safety and backups) if the customer was "
             + "told this number; otherwise correct or remove the row, and note why in the audit file."));
   }
 

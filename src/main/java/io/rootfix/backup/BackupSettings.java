@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code rootfix.backup.*}: online backups of the embedded H2 database (README "Crash safety and backups").
+ * {@code rootfix.backup.*}: online backups of the embedded H2 database (docs/operators.md "Crash safety and backups").
  *
  * @param directory where the backup files go (relative to the working directory, like {@code ./data})
  * @param schedule whether backups are taken on the {@code cron} schedule; off by default, an operator's choice

@@ -59,7 +59,7 @@ public class DatabaseBackup {
   public static class NotEmbeddedException extends ConflictException {
     NotEmbeddedException(String product) {
       super("The database is " + product + ", not the embedded H2: back it up with its own tools (for PostgreSQL "
-          + "pg_dump or pg_basebackup, README \"Crash safety and backups\")");
+          + "pg_dump or pg_basebackup, docs/operators.md \"Crash safety and backups\")");
     }
   }
 

@@ -24,7 +24,7 @@ import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
 
 /**
- * What an expression in a model may say (README: What a process owner may put in a model).
+ * What an expression in a model may say (docs/process-owners.md: What a process owner may put in a model).
  *
  * <ul>
  *   <li>Where the engine expects a delegate ({@code delegateExpression}): exactly {@code ${beanName}}, naming a

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A model is data, not code (README: What a process owner may put in a model). Three locks, each enough on
+ * A model is data, not code (docs/process-owners.md: What a process owner may put in a model). Three locks, each enough on
  * its own against a model that tries to run code:
  * <ol>
  *   <li>{@link ModelCheck} refuses such a deployment (400 naming the element);

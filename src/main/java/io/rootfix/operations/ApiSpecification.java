@@ -18,7 +18,7 @@ class ApiSpecification {
         .info(new Info().title("Rootfix API").version("1")
             .description("Complaint intake, the customer's status, promises, remedies, root causes, insights and "
                 + "the audit trail. Intake and status are public; the rest needs HTTP Basic with a Rootfix user, "
-                + "by group (README: The API, Who may do what)."))
+                + "by group (README: The API; docs/service-staff.md: Who may do what)."))
         .components(new Components().addSecuritySchemes("basic",
             new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));

@@ -23,4 +23,16 @@ public final class ReasonStep {
   public static final String NO_REPLY = "NO_REPLY";
   /** The code recorded when the customer says "not resolved" through a channel integration. */
   public static final String CUSTOMER_REPLY = "CUSTOMER_REPLY";
+
+  /** The step in the words of service staff and auditors, for reports that must not show codes. */
+  public static String describe(String step) {
+    return switch (step) {
+      case CLOSE_WITHOUT_CONFIRMATION -> "Closed without the customer's confirmation";
+      case ONE_OFF -> "Root cause marked a one-off";
+      case RETURN_ANSWER -> "Answer returned to its author";
+      case REOPEN -> "Reopened";
+      case REMEDY_REFUSAL -> "Remedy refused";
+      default -> step;
+    };
+  }
 }

@@ -124,7 +124,8 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain auditPageSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-    return stateless(http.securityMatcher("/audit", "/audit/**"), problems)
+    return refusalPages(stateless(http.securityMatcher("/audit", "/audit/**"), problems), problems,
+            "The audit pages are for auditors (and admins).")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/audit", "/audit/**").hasAnyAuthority(AUDITORS, ADMINS)
             .anyRequest().denyAll())
@@ -247,18 +248,8 @@ class SecurityConfiguration {
    * pages send. Errors are problem JSON; the responses are data, never pages.
    */
   private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
-    AuthenticationEntryPoint logInFirst = (request, response, exception) -> {
-      if (exception instanceof LoginThrottledException throttled) {
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-        problems.send(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.detail());
-        return;
-      }
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Rootfix\"");
-      problems.send(request, response, HttpStatus.UNAUTHORIZED,
-          "Log in with your Rootfix user name and password (HTTP Basic).");
-    };
-    AccessDeniedHandler notYourGroup = (request, response, exception) ->
-        problems.send(request, response, HttpStatus.FORBIDDEN, "Your groups do not allow this.");
+    AuthenticationEntryPoint logInFirst = logInFirst(problems);
+    AccessDeniedHandler notYourGroup = notYourGroup(problems);
     return http
         .httpBasic(basic -> basic.authenticationEntryPoint(logInFirst))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(logInFirst).accessDeniedHandler(notYourGroup))
@@ -269,5 +260,55 @@ class SecurityConfiguration {
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+  }
+
+  /**
+   * A page people open in a browser: a refusal is a page saying who may see it (still 401 or 403, and a 401 still
+   * asks for the login), not problem JSON; a client asking for JSON gets the problem JSON as before.
+   */
+  private static HttpSecurity refusalPages(HttpSecurity http, ProblemResponses problems, String whoMay)
+      throws Exception {
+    AuthenticationEntryPoint logInFirst = logInFirst(problems);
+    AccessDeniedHandler notYourGroup = notYourGroup(problems);
+    AuthenticationEntryPoint page = (request, response, exception) -> {
+      if (exception instanceof LoginThrottledException || !RefusalPage.wanted(request)) {
+        logInFirst.commence(request, response, exception);
+        return;
+      }
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Rootfix\"");
+      RefusalPage.send(response, HttpStatus.UNAUTHORIZED, "Please sign in",
+          whoMay + " Sign in with your Rootfix user name and password.");
+    };
+    AccessDeniedHandler refused = (request, response, exception) -> {
+      if (!RefusalPage.wanted(request)) {
+        notYourGroup.handle(request, response, exception);
+        return;
+      }
+      String user = request.getUserPrincipal() == null ? "this user" : request.getUserPrincipal().getName();
+      RefusalPage.send(response, HttpStatus.FORBIDDEN, "Not for you",
+          whoMay + " You are signed in as " + user + ", who is not one of them. Close the browser (or open a "
+              + "private window) to sign in as someone else.");
+    };
+    return http
+        .httpBasic(basic -> basic.authenticationEntryPoint(page))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(page).accessDeniedHandler(refused));
+  }
+
+  private static AuthenticationEntryPoint logInFirst(ProblemResponses problems) {
+    return (request, response, exception) -> {
+      if (exception instanceof LoginThrottledException throttled) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        problems.send(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.detail());
+        return;
+      }
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Rootfix\"");
+      problems.send(request, response, HttpStatus.UNAUTHORIZED,
+          "Log in with your Rootfix user name and password (HTTP Basic).");
+    };
+  }
+
+  private static AccessDeniedHandler notYourGroup(ProblemResponses problems) {
+    return (request, response, exception) ->
+        problems.send(request, response, HttpStatus.FORBIDDEN, "Your groups do not allow this.");
   }
 }

@@ -62,9 +62,11 @@ class AuditPageTest extends RootfixIntegrationTest {
     assertThat(search).contains("<a href=\"/audit/complaints/" + trackingNumber + "\">" + trackingNumber + "</a>",
         "Stronger boxes", "format=csv");
 
-    String trail = as(AUDITOR).getForObject("/audit/complaints/" + trackingNumber, String.class);
-    assertThat(trail).contains("CLOSED", "yes, at position", "<dd>verified</dd>", digest,
-        "Completed: Record the customer&#39;s confirmation", "Complaint closed");
+    String story = as(AUDITOR).getForObject("/audit/complaints/" + trackingNumber, String.class);
+    assertThat(story).contains("<dd>Closed</dd>", "yes, at position", "<dd>verified</dd>", digest,
+        "Customer&#39;s reply recorded", "Complaint closed");
+    String trail = as(AUDITOR).getForObject("/audit/complaints/" + trackingNumber + "/trail", String.class);
+    assertThat(trail).contains("Completed: Record the customer&#39;s confirmation", "Complaint closed");
 
     assertThat(as(AUDITOR).getForObject("/audit/verify", String.class)).contains("intact");
   }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The online backup of the embedded database and its restore, as README "Crash safety and backups" tells an
+ * The online backup of the embedded database and its restore, as docs/operators.md "Crash safety and backups" tells an
  * operator: the backup is taken while the database is open and in use, and H2's Restore tool puts it into a
  * fresh folder that opens with exactly what was committed when the backup was taken.
  */
@@ -40,7 +40,7 @@ class DatabaseBackupTest {
     assertThat(taken.bytes()).isEqualTo(Files.size(taken.file())).isPositive();
     assertThat(backup.list()).containsExactly(taken.file());
 
-    // The restore as the README has it: H2's Restore tool into a fresh folder (the jar carries H2).
+    // The restore as docs/operators.md has it: H2's Restore tool into a fresh folder (the jar carries H2).
     Path fresh = work.resolve("restored/data");
     org.h2.tools.Restore.main("-file", taken.file().toString(), "-dir", fresh.toString(), "-db", "rootfix");
     SingleConnectionDataSource restored = h2(fresh);

@@ -92,7 +92,7 @@ class ClusterIT {
   }
 
   /**
-   * The production path where the application's user may not run DDL (README "Schema management"): the
+   * The production path where the application's user may not run DDL (docs/operators.md "Schema management"): the
    * engine's tables from Camunda's scripts in the camunda-engine jar, the nodes with schema-update false.
    */
   private static void createTheEngineTablesAsADbaWould() throws SQLException {

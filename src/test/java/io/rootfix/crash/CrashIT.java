@@ -102,7 +102,7 @@ class CrashIT {
     }
     tally.report();
 
-    // The restore as README "Crash safety and backups" has it, into a fresh folder: it starts with every
+    // The restore as docs/operators.md "Crash safety and backups" has it, into a fresh folder: it starts with every
     // acknowledged write of the rounds (the backup was taken after them).
     Path restored = freshFolder("h2-restored");
     restore(backup, restored.resolve("data"));
@@ -119,7 +119,7 @@ class CrashIT {
     assertThat(afterRestore.corruptStarts).isEmpty();
   }
 
-  /** README's restore command: H2's Restore tool, run from the application's own jar. */
+  /** The restore command of docs/operators.md: H2's Restore tool, run from the application's own jar. */
   private static void restore(Path backup, Path dataFolder) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process restore = new ProcessBuilder(java, "-cp", jar().toString(), "-Dloader.main=org.h2.tools.Restore",

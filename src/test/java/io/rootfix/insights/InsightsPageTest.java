@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Who gets the insights page and what it may load; the browser test (README) checks what it shows. */
+/** Who gets the insights page and what it may load; the browser test (docs/developers.md) checks what it shows. */
 class InsightsPageTest extends RootfixIntegrationTest {
 
   private static final String OWNER = "owen";

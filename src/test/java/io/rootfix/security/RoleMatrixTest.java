@@ -28,7 +28,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Who may do what, per group and endpoint, as the README's matrix says: allowed is a 2xx, a signed-in
+ * Who may do what, per group and endpoint, as the matrix in docs/service-staff.md ("Who may do what") says: allowed is a 2xx, a signed-in
  * user outside the allowed groups gets 403, an anonymous caller 401 (unless the endpoint is public).
  */
 class RoleMatrixTest extends RootfixIntegrationTest {
@@ -93,6 +93,9 @@ class RoleMatrixTest extends RootfixIntegrationTest {
       new Endpoint("GET /api/audit/complaints?closedFrom=&closedTo= (closed complaints, JSON or CSV)",
           EnumSet.of(Role.AUDITOR, Role.ADMIN), (test, client) -> client.getForEntity(
               "/api/audit/complaints?closedFrom=2026-01-01&closedTo=2099-12-31&format=csv", String.class).getStatusCode()),
+      new Endpoint("GET /api/audit/complaints/{trackingNumber}/story", EnumSet.of(Role.AUDITOR, Role.ADMIN),
+          (test, client) -> client.getForEntity("/api/audit/complaints/" + test.newComplaint() + "/story", String.class)
+              .getStatusCode()),
       new Endpoint("GET /api/audit/verify", EnumSet.of(Role.AUDITOR, Role.ADMIN),
           (test, client) -> client.getForEntity("/api/audit/verify", String.class).getStatusCode()),
       new Endpoint("GET /audit (the audit page)", EnumSet.of(Role.AUDITOR, Role.ADMIN),

@@ -1,4 +1,4 @@
-// Rootfix's settings for Camunda Tasklist (README: Branding). Replaces the webjar's scripts/config.js,
+// Rootfix's settings for Camunda Tasklist (docs/operators.md: Branding). Replaces the webjar's scripts/config.js,
 // so it repeats the webjar's keyboard shortcuts.
 //
 // Tasklist opens the filter with the lowest "priority" unless the address names one: agents start on
