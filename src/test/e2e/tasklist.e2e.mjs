@@ -154,7 +154,7 @@ test('a team lead sees the insights, each chart with the numbers of the API; an 
   assert.equal(await lead.title(), 'Rootfix Insights');
   assert.deepEqual(errors, []);
   const ids = ['promises', 'contacts', 'first-time-right', 'remedies', 'reasons', 'root-causes', 'open-complaints',
-    'weekly'];
+    'weekly', 'customer-effort'];
   assert.deepEqual(await lead.locator('section').evaluateAll(sections => sections.map(s => s.id)), ids);
   assert.equal(await lead.evaluate(() => [...document.querySelectorAll('section canvas')]
     .filter(canvas => Chart.getChart(canvas) !== undefined).length), ids.length, 'every chart is drawn');

@@ -110,13 +110,14 @@ async function show() {
       get('/api/insights/open-complaints'),
       Promise.all(weeks.map((w) => get('/api/insights/first-time-right?' + range(w.start, w.end)))),
       Promise.all(weeks.map((w) => get('/api/insights/remedies?' + range(w.start, w.end)))),
+      get('/api/insights/customer-effort'),
     ]);
   } catch (error) {
     problem.textContent = 'Could not load the figures: ' + error.message + '.';
     problem.hidden = false;
     return;
   }
-  const [promises, contacts, ftr, remedies, reasons, causes, open, weeklyFtr, weeklyRemedies] = data;
+  const [promises, contacts, ftr, remedies, reasons, causes, open, weeklyFtr, weeklyRemedies, effort] = data;
   charts.splice(0).forEach((c) => c.destroy());
   document.getElementById('charts').replaceChildren();
 
@@ -190,6 +191,15 @@ async function show() {
       ['week from', 'closed', 'right the first time', 'remedy cost (EUR)'],
       weeks.map((w, i) => [weekLabels[i], count(weeklyFtr[i].closed), count(weeklyFtr[i].firstTimeRight),
         euros(weeklyRemedies[i].totalCost)]));
+
+  const scores = [1, 2, 3, 4, 5, 6, 7];
+  section('customer-effort', 'Customer effort', 'How much effort it took customers to get their complaint solved, '
+      + 'asked once after closing (1 very little, 7 a great deal); all answers so far. Average: '
+      + (effort.average ?? '–') + ' of ' + effort.answered + ' answers.',
+      bar(scores.map(String), [{label: 'Customers', backgroundColor: COLOURS[0], data: scores.map((s) => effort.scores[s])}],
+      {plugins: {legend: {display: false}}}),
+      ['score', 'customers'], [...scores.map((s) => [String(s), count(effort.scores[s])]),
+        ['Answers', count(effort.answered)], ['Average', effort.average ?? '–']]);
   document.body.dataset.loaded = 'true';
 }
 

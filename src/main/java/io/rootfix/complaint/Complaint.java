@@ -68,6 +68,10 @@ public class Complaint {
   @Column(nullable = false, length = 16)
   private Channel channel;
 
+  /** The language the customer hears from us in, from the channel (nl, en). */
+  @Column(nullable = false, length = 2)
+  private String language;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private Category category;
@@ -191,6 +195,7 @@ public class Complaint {
     this.contactHandle = intake.customerHandle();
     this.handleNetwork = intake.handleNetwork();
     this.channel = intake.channel();
+    this.language = intake.language().code();
     this.category = intake.category();
     this.description = intake.description();
     this.desiredOutcome = intake.desiredOutcome();
@@ -414,6 +419,10 @@ public class Complaint {
 
   public Channel getChannel() {
     return channel;
+  }
+
+  public io.rootfix.notify.Language getLanguage() {
+    return io.rootfix.notify.Language.fromCode(language);
   }
 
   public Category getCategory() {

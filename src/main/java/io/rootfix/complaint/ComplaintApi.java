@@ -94,6 +94,20 @@ public class ComplaintApi {
     return view(survivor.getTrackingNumber());
   }
 
+  /** What a customer's personal link shows of their complaint: nothing internal. */
+  public record ForCustomer(long id, String trackingNumber, ComplaintState state, Long customerId,
+      io.rootfix.notify.Language language, String question, String answer) {}
+
+  /** The complaint a customer's link names, if it exists (a merged one leads to the one it was merged into). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<ForCustomer> forCustomer(long complaintId) {
+    return complaints.find(complaintId)
+        .map(c -> c.getState() == ComplaintState.MERGED ? complaints.byTrackingNumber(c.getTrackingNumber()) : c)
+        .map(c -> new ForCustomer(c.getId(), c.getTrackingNumber(), c.getState(),
+            c.getCustomer() == null ? null : c.getCustomer().getId(), c.getLanguage(), c.getInformationRequest(),
+            c.getAnswerText()));
+  }
+
   /** The customer answered our question through a channel: the wait ends and the answer date moves. */
   public void customerInformed(String trackingNumber, CustomerInformation information) {
     Complaint complaint = complaints.byTrackingNumber(trackingNumber);

@@ -1,215 +1,169 @@
 package io.rootfix.complaint;
 
 import io.rootfix.customer.Customer;
+import io.rootfix.notify.AgentNames;
+import io.rootfix.notify.CustomerLinks;
 import io.rootfix.notify.CustomerMessage;
+import io.rootfix.notify.MessageTemplate;
+import io.rootfix.notify.MessageTemplates;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseView;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** What the customer hears from us about their complaint, on the channel they chose. */
+/**
+ * What the customer hears from us about their complaint, on the channel they chose and in their language. The
+ * wording is the process owners': templates/ (docs/templates.md); this class only gathers the values.
+ */
 @Component
 class ComplaintCorrespondence {
 
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final String DATE_PATTERN = "EEEE d MMMM yyyy";
+  private static final String MOMENT_PATTERN = "EEEE d MMMM yyyy, HH:mm";
 
   private final Outbox outbox;
+  private final MessageTemplates templates;
+  private final AgentNames agentNames;
+  private final CustomerLinks links;
   private final String disputesCommittee;
   private final ZoneId zone;
 
-  ComplaintCorrespondence(Outbox outbox, Clock clock,
-      @Value("${rootfix.complaint.disputes-committee:the independent disputes committee for consumer complaints}")
+  ComplaintCorrespondence(Outbox outbox, MessageTemplates templates, AgentNames agentNames, CustomerLinks links,
+      Clock clock,
+      @Value("${rootfix.complaint.disputes-committee:de Geschillencommissie (the independent disputes committee for consumer complaints)}")
       String disputesCommittee) {
     this.outbox = outbox;
+    this.templates = templates;
+    this.agentNames = agentNames;
+    this.links = links;
     this.zone = clock.getZone();
     this.disputesCommittee = disputesCommittee;
   }
 
+  /** At intake (web, e-mail) or once the expectation is agreed (other channels); never twice for one complaint. */
   void acknowledge(Complaint complaint) {
-    String agreed = complaint.getAgreedAnswerDate() == null
-        ? "as soon as we can"
-        : "by " + DATE.format(complaint.getAgreedAnswerDate());
-    send(complaint, MessageKind.ACKNOWLEDGEMENT,
-        "We received your complaint " + complaint.getTrackingNumber(),
-        """
-        Dear %s,
-
-        Thank you for telling us. Your complaint has tracking number %s; please mention it whenever you \
-        contact us, on any channel.
-
-        What happens next: we relieve the immediate problem first, then find out why it happened and fix \
-        the cause, so it does not happen again. You will have our answer %s.
-
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), agreed, signature(complaint)));
+    boolean acknowledged = outbox.messagesOf(complaint.getId()).stream()
+        .anyMatch(m -> m.getKind() == MessageKind.ACKNOWLEDGEMENT);
+    if (acknowledged && complaint.getAgreedAnswerDate() == null) {
+      return;
+    }
+    send(complaint, acknowledged ? MessageKind.ANSWER_DATE_AGREED : MessageKind.ACKNOWLEDGEMENT,
+        Map.of("agreedAnswerDate", date(complaint, complaint.getAgreedAnswerDate())));
   }
 
   void askForInformation(Complaint complaint) {
-    send(complaint, MessageKind.INFORMATION_REQUEST,
-        "Your complaint " + complaint.getTrackingNumber() + ": we need some information",
-        """
-        Dear %s,
-
-        To find out what caused your problem, we need some information from you:
-
-        %s
-
-        Please reply to this message or contact us with tracking number %s. The date of our answer moves by \
-        the time we wait for you; we will tell you the new date.
-
-        %s""".formatted(complaint.getContactName(), complaint.getInformationRequest(),
-            complaint.getTrackingNumber(), signature(complaint)));
+    send(complaint, MessageKind.INFORMATION_REQUEST, Map.of("question", complaint.getInformationRequest(),
+        "replyLink", link(complaint, CustomerLinks.Purpose.ANSWER)));
   }
 
   void newAnswerDate(Complaint complaint) {
-    send(complaint, MessageKind.NEW_ANSWER_DATE,
-        "Your complaint " + complaint.getTrackingNumber() + ": our answer comes by " + DATE.format(complaint.getAgreedAnswerDate()),
-        """
-        Dear %s,
-
-        Thank you for the information. As we waited for it, our answer to complaint %s now comes by %s.
-
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(),
-            DATE.format(complaint.getAgreedAnswerDate()), signature(complaint)));
+    send(complaint, MessageKind.NEW_ANSWER_DATE, Map.of("agreedAnswerDate", date(complaint, complaint.getAgreedAnswerDate())));
   }
 
   void promiseMoved(Complaint complaint, String promise, Instant oldDueAt, Instant newDueAt, String reason) {
-    send(complaint, MessageKind.PROMISE_RENEGOTIATED,
-        "Your complaint " + complaint.getTrackingNumber() + ": a new date, as agreed",
-        """
-        Dear %s,
-
-        As agreed with you, we move the date of our promise "%s" from %s to %s.
-
-        Why: %s
-
-        We are sorry for the change. If the new date does not suit you, reply to this message or contact us \
-        with tracking number %s.
-
-        %s""".formatted(complaint.getContactName(), promise, moment(oldDueAt), moment(newDueAt), reason,
-            complaint.getTrackingNumber(), signature(complaint)));
+    send(complaint, MessageKind.PROMISE_RENEGOTIATED, Map.of("promise", promise,
+        "oldDate", moment(complaint, oldDueAt), "newDate", moment(complaint, newDueAt), "reason", nullToEmpty(reason)));
   }
 
   void apologiseForBrokenPromise(Complaint complaint, String promise, Instant dueAt) {
-    send(complaint, MessageKind.BROKEN_PROMISE_APOLOGY,
-        "Your complaint " + complaint.getTrackingNumber() + ": we did not keep our promise",
-        """
-        Dear %s,
-
-        We promised you "%s" by %s, and we did not keep that promise. We apologise.
-
-        A team leader now handles it personally and will contact you about what happens next and when. \
-        You can also reach us with tracking number %s.
-
-        %s""".formatted(complaint.getContactName(), promise, moment(dueAt), complaint.getTrackingNumber(),
-            signature(complaint)));
+    send(complaint, MessageKind.BROKEN_PROMISE_APOLOGY, Map.of("promise", promise, "dueDate", moment(complaint, dueAt)));
   }
 
   /**
    * The complaint closes without these promises: the customer reads which ones no longer hold and why
-   * ({@code explanation}: the agent's words, or what closing means).
+   * ({@code explanation}: the agent's words; null when they end because the complaint closed, which the template
+   * words).
    */
   void promisesReleased(Complaint complaint, List<PromiseView> released, String explanation) {
     StringBuilder list = new StringBuilder();
     for (PromiseView promise : released) {
-      list.append("- \"").append(promise.text()).append("\" by ").append(moment(promise.dueAt())).append('\n');
+      list.append("- \"").append(promise.text()).append("\" (").append(moment(complaint, promise.dueAt())).append(")\n");
     }
-    send(complaint, MessageKind.PROMISE_RELEASED,
-        "Your complaint " + complaint.getTrackingNumber() + ": what we promised you",
-        """
-        Dear %s,
-
-        We close your complaint %s. We had also promised you:
-        %s
-        %s
-
-        If you still expect something from us, reply to this message or contact us with tracking number %s.
-
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), list, explanation,
-            complaint.getTrackingNumber(), signature(complaint)));
+    send(complaint, MessageKind.PROMISE_RELEASED, Map.of("promises", list.toString(),
+        "explanation", nullToEmpty(explanation)));
   }
 
-  private String moment(Instant instant) {
-    return MOMENT.format(instant.atZone(zone));
+  private String date(Complaint complaint, LocalDate date) {
+    return date == null ? "" : DateTimeFormatter.ofPattern(DATE_PATTERN, complaint.getLanguage().locale()).format(date);
+  }
+
+  private String moment(Complaint complaint, Instant instant) {
+    return DateTimeFormatter.ofPattern(MOMENT_PATTERN, complaint.getLanguage().locale()).format(instant.atZone(zone));
   }
 
   void statusUpdate(Complaint complaint, String update) {
-    send(complaint, MessageKind.STATUS_UPDATE,
-        "Your complaint " + complaint.getTrackingNumber() + ": where it stands",
-        """
-        Dear %s,
-
-        An update on your complaint %s:
-
-        %s
-
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), update, signature(complaint)));
+    send(complaint, MessageKind.STATUS_UPDATE, Map.of("update", update));
   }
 
   /** Returns the message the answer goes out as: the evidence of what the customer got. */
   CustomerMessage report(Complaint complaint) {
-    return send(complaint, MessageKind.REPORT,
-        "Our answer to your complaint " + complaint.getTrackingNumber(),
-        """
-        Dear %s,
-
-        About your complaint %s:
-
-        %s
-        %s
-        Is your complaint resolved? Please let us know; if it is not, we will pick it up again.
-
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), complaint.getAnswerText(),
-            whatChanged(complaint), signature(complaint)));
+    return send(complaint, MessageKind.REPORT, reportValues(complaint, complaint.getAnswerText()));
   }
 
-  /** The root cause's fix, in every report of a complaint it hit: what works differently from now on. */
-  private static String whatChanged(Complaint complaint) {
-    if (complaint.isOneOff() || complaint.getFixDescription() == null) {
-      return "";
-    }
-    return "\nWhat we changed so that it does not happen again:\n\n" + complaint.getFixDescription() + "\n";
+  /**
+   * What the customer will receive around the agent's answer, for the Report back form: the message with a marker
+   * where the answer goes, split at it (the link is a sample; the real one is made when the answer is sent).
+   */
+  MessageTemplate.Rendered preview(Complaint complaint, String answerMarker) {
+    Map<String, String> values = new HashMap<>(reportValues(complaint, answerMarker));
+    values.put("replyLink", links.baseUrl() + "/reply/…");
+    return templates.render(MessageKind.REPORT, complaint.getLanguage(), common(complaint, values));
+  }
+
+  private Map<String, String> reportValues(Complaint complaint, String answer) {
+    // The root cause's fix, in every report of a complaint it hit: what works differently from now on.
+    String fix = complaint.isOneOff() || complaint.getFixDescription() == null ? "" : complaint.getFixDescription();
+    return Map.of("answer", nullToEmpty(answer), "fixDescription", fix,
+        "replyLink", link(complaint, CustomerLinks.Purpose.CONFIRM));
   }
 
   void pointToDisputesCommittee(Complaint complaint) {
-    send(complaint, MessageKind.DISPUTES_COMMITTEE,
-        "Your complaint " + complaint.getTrackingNumber() + ": where else you can turn",
-        """
-        Dear %s,
-
-        We are sorry that your complaint is still not resolved (reopened %d times). We keep working on it. \
-        You may also take it to %s, outside our company; mention tracking number %s.
-
-        %s""".formatted(complaint.getContactName(), complaint.getReopenCount(), disputesCommittee,
-            complaint.getTrackingNumber(), signature(complaint)));
+    send(complaint, MessageKind.DISPUTES_COMMITTEE, Map.of("reopenCount", String.valueOf(complaint.getReopenCount()),
+        "disputesCommittee", disputesCommittee));
   }
 
   void closing(Complaint complaint) {
-    closing(complaint, complaint.getClosingNote());
+    send(complaint, MessageKind.CLOSING, Map.of("closingNote", nullToEmpty(complaint.getClosingNote()),
+        "effortLink", link(complaint, CustomerLinks.Purpose.EFFORT)));
   }
 
-  /** @param toCustomer why it is closed, in words for the customer (an internal note stays internal) */
-  void closing(Complaint complaint, String toCustomer) {
-    send(complaint, MessageKind.CLOSING,
-        "Your complaint " + complaint.getTrackingNumber() + " is closed",
-        """
-        Dear %s,
-
-        We have closed your complaint %s. %s If anything is still wrong, reply to this message or contact \
-        us with the tracking number and we will reopen it.
-
-        %s""".formatted(complaint.getContactName(), complaint.getTrackingNumber(), toCustomer,
-            signature(complaint)));
+  /** Closed without the customer's word: the template says so; an internal note stays internal. */
+  void closingUnconfirmed(Complaint complaint) {
+    send(complaint, MessageKind.CLOSING, Map.of("unconfirmed", "yes",
+        "effortLink", link(complaint, CustomerLinks.Purpose.EFFORT)));
   }
 
-  private CustomerMessage send(Complaint complaint, MessageKind kind, String subject, String body) {
+  private String link(Complaint complaint, CustomerLinks.Purpose purpose) {
+    return complaint.getCustomer() == null ? "" : links.link(complaint.getId(), complaint.getCustomer().getId(), purpose);
+  }
+
+  private Map<String, String> common(Complaint complaint, Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("customerName", complaint.getContactName());
+    all.put("trackingNumber", complaint.getTrackingNumber());
+    all.put("agentName", agentNames.fullName(complaint.getOwner()));
+    return all;
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private CustomerMessage send(Complaint complaint, MessageKind kind, Map<String, String> values) {
+    MessageTemplate.Rendered message = templates.render(kind, complaint.getLanguage(), common(complaint, values));
+    String subject = message.subject();
+    String body = message.body();
     String channel = complaint.getContactPreference() != null
         ? complaint.getContactPreference().code()
         : complaint.getChannel().code();
@@ -237,11 +191,5 @@ class ComplaintCorrespondence {
       return complaint.getHandleNetwork().code() + " " + complaint.getContactHandle();
     }
     return email != null ? email : phone;
-  }
-
-  private static String signature(Complaint complaint) {
-    return complaint.getOwner() == null
-        ? "Kind regards,\nCustomer Service"
-        : "Kind regards,\n" + complaint.getOwner() + ", Customer Service";
   }
 }

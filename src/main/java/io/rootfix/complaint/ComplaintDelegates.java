@@ -141,6 +141,19 @@ class ComplaintDelegates {
     return task -> CUSTOMER_HISTORY.on(task).setLocal(history.of(COMPLAINT_ID.require(task)));
   }
 
+  /**
+   * Task_ReportBack (on create): the report as the customer will receive it, around the agent's answer (greeting,
+   * the fix, the question whether it is resolved, the signature with the owner's full name), for the form's preview.
+   */
+  @Bean
+  TaskListener showReportPreview() {
+    return task -> {
+      ComplaintService.ReportPreview preview = complaints.reportPreview(((Number) task.getVariable(Var.COMPLAINT_ID)).longValue());
+      task.setVariableLocal(Var.PREVIEW_OPENING, preview.opening());
+      task.setVariableLocal(Var.PREVIEW_CLOSING, preview.closing());
+    };
+  }
+
   /** Task_RecordFix */
   @Bean
   JavaDelegate recordFixOnComplaint() {

@@ -2,6 +2,7 @@ package io.rootfix.complaint;
 
 import io.rootfix.customer.ContactDetails;
 import io.rootfix.customer.HandleNetwork;
+import io.rootfix.notify.Language;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -20,7 +21,8 @@ record ComplaintIntake(
     String referencedTrackingNumber,
     BigDecimal claimedAmount,
     String orderReference,
-    Severity severity) {
+    Severity severity,
+    Language language) {
 
   ContactDetails contactDetails() {
     return new ContactDetails(customerName, customerEmail, customerPhone, handleNetwork, customerHandle);

@@ -114,6 +114,11 @@ public final class ComplaintProcess {
     public static final String ORDER_REFERENCE = "orderReference";
     /** low, normal (the default), high or critical: read by the answer-review policy. */
     public static final String SEVERITY = "severity";
+    /** The language the customer hears from us in (nl, en); Dutch when the channel does not say. */
+    public static final String LANGUAGE = "language";
+    /** Report back: the message the customer receives before and after the agent's answer (task-local, shown only). */
+    public static final String PREVIEW_OPENING = "previewOpening";
+    public static final String PREVIEW_CLOSING = "previewClosing";
     /** The tracking number the customer mentions (the intake's optional trackingNumber). */
     public static final String REFERENCED_TRACKING_NUMBER = "referencedTrackingNumber";
     /**

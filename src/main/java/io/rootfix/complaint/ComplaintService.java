@@ -12,6 +12,7 @@ import io.rootfix.promise.PromiseState;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.promise.PromiseType;
 import io.rootfix.notify.CustomerMessage;
+import io.rootfix.notify.MessageTemplate;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.Reason;
 import io.rootfix.reason.ReasonStep;
@@ -43,8 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplaintService {
 
   static final String NO_REPLY_NOTE = "Closed without the customer's reply within the agreed time.";
-  static final String UNCONFIRMED_TO_CUSTOMER =
-      "We have not heard from you whether it is resolved, so we close it now.";
 
   private final ComplaintRepository complaints;
   private final CustomerDirectory customers;
@@ -116,7 +115,13 @@ public class ComplaintService {
     complaint.assignTrackingNumber(trackingNumbers.next());
     complaint.startedAs(processInstanceId);
     complaint.belongsTo(customers.get(customerId), identityConflict);
-    return complaints.save(complaint);
+    Complaint saved = complaints.save(complaint);
+    // ISO 10002: a complaint that came in writing is acknowledged at once, with its tracking number and what
+    // happens next; in the outbox, so it goes out exactly when the intake committed. The agreed date follows.
+    if (saved.getChannel() == Channel.WEB || saved.getChannel() == Channel.EMAIL) {
+      correspondence.acknowledge(saved);
+    }
+    return saved;
   }
 
   /** A repeat contact joins the open complaint; returns it for the complaint's owner to see. */
@@ -217,12 +222,10 @@ public class ComplaintService {
    * ends without a reminder, a renegotiation task, an apology or an escalation.
    */
   private void settlePromisesOnClose(Complaint complaint, String why) {
-    releaseOpenPromises(complaint.getId(), "Released when the complaint closed: " + why, RELEASED_ON_CLOSE, null);
+    // No words of an agent: the template says that closing ends them.
+    releaseOpenPromises(complaint.getId(), "Released when the complaint closed: " + why, null, null);
     promises.endWatchesOf(complaint.getId(), why);
   }
-
-  static final String RELEASED_ON_CLOSE =
-      "As your complaint is now closed, we no longer hold ourselves to these promises.";
 
   /** A broken promise: the customer gets an apology in the same transaction, not when someone remembers. */
   @EventListener
@@ -349,6 +352,20 @@ public class ComplaintService {
         reviewRequired, reviewPolicy, reviewedBy));
   }
 
+  /** The report around the agent's answer: subject and greeting before it, the rest and the signature after it. */
+  public record ReportPreview(String opening, String closing) {}
+
+  @Transactional(readOnly = true)
+  public ReportPreview reportPreview(long complaintId) {
+    String marker = "\u0000ANSWER\u0000";
+    MessageTemplate.Rendered rendered = correspondence.preview(get(complaintId), marker);
+    String whole = rendered.subject() + "\n\n" + rendered.body();
+    int at = whole.indexOf(marker);
+    return at < 0
+        ? new ReportPreview(whole, "")
+        : new ReportPreview(whole.substring(0, at), whole.substring(at + marker.length()));
+  }
+
   /** Every answer sent about the complaint, oldest first. */
   @Transactional(readOnly = true)
   public List<AnswerEvidence> answersOf(long complaintId) {
@@ -417,7 +434,7 @@ public class ComplaintService {
     String label = reasons.find(ReasonStep.CLOSE_WITHOUT_CONFIRMATION, reasonCode).map(Reason::label).orElse(reasonCode);
     settlePromisesOnClose(complaint, "closed without the customer's confirmation (" + label + ")");
     complaint.close("Closed without the customer's confirmation (" + label + "): " + note, now());
-    correspondence.closing(complaint, UNCONFIRMED_TO_CUSTOMER);
+    correspondence.closingUnconfirmed(complaint);
     events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
   }
 
@@ -448,6 +465,11 @@ public class ComplaintService {
   public List<String> mergedInto(Complaint survivor) {
     return complaints.findByMergedIntoOrderByCreatedAtAsc(survivor.getTrackingNumber()).stream()
         .map(Complaint::getTrackingNumber).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Optional<Complaint> find(long complaintId) {
+    return complaints.findById(complaintId);
   }
 
   private Complaint get(long complaintId) {

@@ -4,6 +4,7 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import io.rootfix.customer.HandleNetwork;
 import io.rootfix.customer.PhoneNumber;
+import io.rootfix.notify.Language;
 import io.rootfix.web.InvalidInputException;
 import io.rootfix.web.IsoDate;
 import io.rootfix.web.NoControlCharacters;
@@ -41,7 +42,8 @@ public record IntakeForm(
     @DecimalMin(value = "0", message = "must be an amount in euros, 0 or more")
     @Digits(integer = 9, fraction = 2, message = "must be an amount in euros with at most 2 decimals") BigDecimal amount,
     @Size(max = 100) @NoControlCharacters String orderReference,
-    @Pattern(regexp = Severity.CODES, message = "must be one of " + Severity.CODES) String severity) {
+    @Pattern(regexp = Severity.CODES, message = "must be one of " + Severity.CODES) String severity,
+    @Pattern(regexp = Language.CODES, message = "must be one of " + Language.CODES) String language) {
 
   /** The start form is the phone intake, so a start without a channel is a phone call. */
   static IntakeForm fromVariables(Map<String, Object> variables) {
@@ -60,7 +62,8 @@ public record IntakeForm(
         text(variables, Var.REFERENCED_TRACKING_NUMBER),
         amount(variables.get(Var.CLAIMED_AMOUNT)),
         text(variables, Var.ORDER_REFERENCE),
-        text(variables, Var.SEVERITY));
+        text(variables, Var.SEVERITY),
+        text(variables, Var.LANGUAGE));
   }
 
   Map<String, Object> toVariables() {
@@ -82,6 +85,7 @@ public record IntakeForm(
     }
     putIfPresent(variables, Var.ORDER_REFERENCE, orderReference);
     putIfPresent(variables, Var.SEVERITY, severity);
+    putIfPresent(variables, Var.LANGUAGE, language);
     return variables;
   }
 
@@ -101,7 +105,8 @@ public record IntakeForm(
         blankToNull(trackingNumber),
         amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY),
         blankToNull(orderReference),
-        Severity.fromCode(severity));
+        Severity.fromCode(severity),
+        Language.fromCode(language));
   }
 
   /** The start form's number field gives a number (or its text); the validation checks the rest. */

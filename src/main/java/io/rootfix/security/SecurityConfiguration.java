@@ -152,6 +152,25 @@ class SecurityConfiguration {
   }
 
   /**
+   * The customer's personal links (/reply/…): public, the link itself is the credential (signed, expiring, one
+   * complaint and customer). No session, no script, forms post only to this site; no CSRF token, as another site
+   * cannot know the link. The Referer never carries the link to another site.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain customerReplyPage(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/reply/**", "/reply.css")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .build();
+  }
+
+  /**
    * Operations: whether Rootfix is up is public (UP or DOWN only; the details need an admin, see
    * management.endpoint.health in application.yaml), so a load balancer or orchestrator can ask without a
    * password; metrics and the Prometheus endpoint are for admins.

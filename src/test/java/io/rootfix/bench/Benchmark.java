@@ -437,7 +437,7 @@ public final class Benchmark {
   private static IntakeForm intakeForm(int customer, String category) {
     return new IntakeForm("Customer " + customer, "bench." + customer + "@example.com",
         "+31 6 3%07d".formatted(customer), null, null, "web", category,
-        "The parcel arrived broken, for the second time.", "replacement", null, null, null, null, null);
+        "The parcel arrived broken, for the second time.", "replacement", null, null, null, null, null, null);
   }
 
   // --- 2. intake API ---------------------------------------------------------------------------------------

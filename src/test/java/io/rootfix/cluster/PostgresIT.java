@@ -73,7 +73,7 @@ class PostgresIT extends RootfixIntegrationTest {
     assertThat(jdbc.queryForList("""
         select m.kind from customer_message m join complaint c on c.id = m.complaint_id
         where c.tracking_number = ? order by m.id""", String.class, trackingNumber))
-        .containsExactly("ACKNOWLEDGEMENT", "REPORT", "CLOSING");
+        .containsExactly("ACKNOWLEDGEMENT", "ANSWER_DATE_AGREED", "REPORT", "CLOSING");
     assertThat(jdbc.queryForObject("""
         select count(*) from audit_seal s join complaint c on c.id = s.complaint_id
         where c.tracking_number = ?""", Long.class, trackingNumber)).as("sealed on close").isOne();

@@ -58,7 +58,8 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     assertThat(complaint(trackingNumber).getOwner()).isEqualTo(AGENT);
     assertThat(complaint(trackingNumber).getAgreedAnswerDate()).hasToString(PROMISED);
     executeDueJobs();
-    assertThat(kinds(trackingNumber)).containsExactly(MessageKind.ACKNOWLEDGEMENT);
+    // Acknowledged at intake (it came from the web), then the agreed date in writing.
+    assertThat(kinds(trackingNumber)).containsExactly(MessageKind.ACKNOWLEDGEMENT, MessageKind.ANSWER_DATE_AGREED);
 
     submit(trackingNumber, PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a new vase by express"));
     assertThat(complaint(trackingNumber).getState()).isEqualTo(ComplaintState.IN_PROGRESS);
@@ -85,14 +86,16 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).count()).isZero();
     List<CustomerMessage> messages = outbox.messagesOf(closed.getId());
     assertThat(messages).extracting(CustomerMessage::getKind)
-        .containsExactly(MessageKind.ACKNOWLEDGEMENT, MessageKind.REPORT, MessageKind.CLOSING);
+        .containsExactly(MessageKind.ACKNOWLEDGEMENT, MessageKind.ANSWER_DATE_AGREED, MessageKind.REPORT,
+            MessageKind.CLOSING);
     assertThat(messages).allSatisfy(message -> {
-      assertThat(message.getChannel()).isEqualTo("email");
+      // The acknowledgement went out at intake, on the channel the complaint came in on (the web, by e-mail).
+      assertThat(message.getChannel()).isIn("web", "email");
       assertThat(message.getRecipient()).isEqualTo(closed.getContactEmail());
       assertThat(message.getBody()).contains(trackingNumber);
     });
-    assertThat(messages.get(1).getBody()).contains("Your vase broke because of our packing; fixed.",
-        "What we changed so that it does not happen again:", "Every vase now ships in a moulded box");
+    assertThat(messages.get(2).getBody()).contains("Your vase broke because of our packing; fixed.",
+        "Wat we hebben veranderd zodat het niet opnieuw gebeurt:", "Every vase now ships in a moulded box");
   }
 
   @Test

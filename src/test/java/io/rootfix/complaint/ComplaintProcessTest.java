@@ -114,6 +114,7 @@ class ComplaintProcessTest {
     mockDelegate("recordFixOnComplaint", execution -> {});
     Mocks.register("offerKnownRootCauses", (TaskListener) task -> {});
     Mocks.register("showCustomerHistory", (TaskListener) task -> {});
+    Mocks.register("showReportPreview", (TaskListener) task -> {});
     mockDelegate("askCustomerForInformation", execution -> {});
     mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
     mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));

@@ -43,7 +43,8 @@ class MergeComplaintsTest extends RootfixIntegrationTest {
     assertThat(as(AGENT).getForObject("/api/complaints/" + merged, Map.class))
         .as("the merged number leads to the survivor").containsEntry("trackingNumber", survivor);
     assertThat(jdbc.queryForList("select kind from customer_message where tracking_number = ?", String.class, survivor))
-        .as("both acknowledgements").containsExactly("ACKNOWLEDGEMENT", "ACKNOWLEDGEMENT");
+        .as("both acknowledgements, each with its agreed date").containsExactlyInAnyOrder("ACKNOWLEDGEMENT", "ANSWER_DATE_AGREED",
+            "ACKNOWLEDGEMENT", "ANSWER_DATE_AGREED");
     assertThat(as(AGENT).getForObject("/api/complaints/" + survivor + "/promises", List.class))
         .as("both answer promises").hasSize(2);
     assertThat(runtimeService.getVariable(processInstanceOf(survivor), Var.REPEAT_CONTACTS)).isEqualTo(2);

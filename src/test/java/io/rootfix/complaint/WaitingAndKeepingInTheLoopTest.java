@@ -112,7 +112,9 @@ class WaitingAndKeepingInTheLoopTest extends RootfixIntegrationTest {
         .isEqualTo(LocalDate.ofInstant(moved.dueAt(), calendar.zone()));
     CustomerMessage told = lastMessage(trackingNumber);
     assertThat(told.getKind()).isEqualTo(MessageKind.NEW_ANSWER_DATE);
-    assertThat(told.getBody()).contains(ComplaintCorrespondence.DATE.format(complaint(trackingNumber).getAgreedAnswerDate()));
+    // In the customer's language: Dutch by default.
+    assertThat(told.getBody()).contains(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
+        io.rootfix.notify.Language.NL.locale()).format(complaint(trackingNumber).getAgreedAnswerDate()));
   }
 
   @Test

@@ -15,6 +15,9 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -154,9 +158,11 @@ class OutboxSenderTest extends RootfixIntegrationTest {
     sender(8).sendDue();
 
     assertThat(subjectsTo(recipient)).containsExactly(
-        "We received your complaint " + trackingNumber,
-        "Our answer to your complaint " + trackingNumber,
-        "Your complaint " + trackingNumber + " is closed");
+        "We hebben uw klacht ontvangen: " + trackingNumber,
+        "Uw klacht " + trackingNumber + ": ons antwoord komt uiterlijk "
+            + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("nl-NL")).format(LocalDate.parse(PROMISED)),
+        "Ons antwoord op uw klacht " + trackingNumber,
+        "Uw klacht " + trackingNumber + " is gesloten");
     assertThat(messages.findAll()).filteredOn(m -> m.getTrackingNumber().equals(trackingNumber))
         .extracting(CustomerMessage::getState).containsOnly(DeliveryState.SENT);
   }
@@ -210,8 +216,11 @@ class OutboxSenderTest extends RootfixIntegrationTest {
     assertThat(as(AUDITOR).getForEntity("/api/messages", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  /** A call in English: acknowledged once the expectation is agreed, on the channel agreed. */
   private String receiveAndAgree(String contactPreference) {
-    String trackingNumber = receive();
+    ResponseEntity<Map> received = postComplaint(intake().replace("\"channel\": \"web\"", "\"channel\": \"phone\", \"language\": \"en\""));
+    assertThat(received.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String trackingNumber = (String) received.getBody().get("trackingNumber");
     submit(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
         Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, contactPreference));
     executeDueJobs();

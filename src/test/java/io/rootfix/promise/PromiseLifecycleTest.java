@@ -77,7 +77,7 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
     assertThat(messageKinds(trackingNumber)).as("the customer hears it from us, once")
         .containsOnlyOnce("BROKEN_PROMISE_APOLOGY");
     assertThat(jdbc.queryForObject("select body from customer_message where tracking_number = ? and kind = ?",
-        String.class, trackingNumber, "BROKEN_PROMISE_APOLOGY")).contains(answer.text()).contains("apologise");
+        String.class, trackingNumber, "BROKEN_PROMISE_APOLOGY")).contains(answer.text()).contains("Onze excuses");
   }
 
   @Test

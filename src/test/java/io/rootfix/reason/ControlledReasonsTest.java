@@ -117,7 +117,7 @@ class ControlledReasonsTest extends RootfixIntegrationTest {
         + "channel): Called three times, mailed twice");
     assertThat(jdbc.queryForObject("select body from customer_message where tracking_number = ? and kind = 'CLOSING'",
         String.class, closedByAgent)).as("the internal note stays internal")
-        .contains("We have not heard from you whether it is resolved").doesNotContain("Called three times");
+        .contains("We hebben niet van u gehoord of ze is opgelost").doesNotContain("Called three times");
 
     String noReply = receiveAndPatch();
     findCauseAndReport(noReply);
