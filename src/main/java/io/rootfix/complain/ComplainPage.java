@@ -132,7 +132,7 @@ class ComplainPage {
     input(body, language, values, errors, first, "customerPhone", "tel", false, "maxlength=\"32\" autocomplete=\"tel\"", null);
     select(body, language, values, errors, first, "category", CATEGORIES);
     field(body, language, errors, first, "description", true, null, describedBy -> "<textarea id=\"description\" name=\"description\" rows=\"6\" maxlength=\"4000\" required"
-        + describedBy + ">" + esc(values.getOrDefault("description", "")) + "</textarea>");
+        + describedBy + ">" + esc(valueOf(values, "description")) + "</textarea>");
     select(body, language, values, errors, first, "desiredOutcome", OUTCOMES);
     input(body, language, values, errors, first, "wantedAnswerDate", "date", false, "", null);
     input(body, language, values, errors, first, "orderReference", "text", false, "maxlength=\"100\"", null);
@@ -148,7 +148,7 @@ class ComplainPage {
   private void input(StringBuilder body, PageLanguage language, Map<String, String> values, Map<String, String> errors,
       String first, String name, String type, boolean required, String attributes, String hint) {
     field(body, language, errors, first, name, required, hint, describedBy -> "<input type=\"" + type + "\" id=\"" + name
-        + "\" name=\"" + name + "\" value=\"" + esc(values.getOrDefault(name, "")) + "\" " + attributes
+        + "\" name=\"" + name + "\" value=\"" + esc(valueOf(values, name)) + "\" " + attributes
         + (required ? " required" : "") + describedBy + ">");
   }
 
@@ -218,6 +218,12 @@ class ComplainPage {
 
   private static String esc(Object value) {
     return htmlEscape(String.valueOf(value), StandardCharsets.UTF_8.name());
+  }
+
+  /** What the customer typed, to show it again; nothing when they typed nothing. */
+  private static String valueOf(Map<String, String> values, String name) {
+    String value = values.get(name);
+    return value == null ? "" : value;
   }
 
   private static String blankToNull(String value) {
