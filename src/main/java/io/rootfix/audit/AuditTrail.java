@@ -1,5 +1,7 @@
 package io.rootfix.audit;
 
+import io.rootfix.attachment.AttachmentSummary;
+import io.rootfix.attachment.Attachments;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.AnswerEvidence;
 import io.rootfix.complaint.ComplaintService;
@@ -46,9 +48,12 @@ public class AuditTrail {
   private final Outbox outbox;
   private final RemedyService remedies;
   private final ControlledReasons reasons;
+  private final Attachments attachments;
 
   AuditTrail(HistoryService history, ComplaintService complaints, PromiseService promises,
-      RootCauseService rootCauses, Outbox outbox, RemedyService remedies, ControlledReasons reasons) {
+      RootCauseService rootCauses, Outbox outbox, RemedyService remedies, ControlledReasons reasons,
+      Attachments attachments) {
+    this.attachments = attachments;
     this.remedies = remedies;
     this.reasons = reasons;
     this.history = history;
@@ -123,6 +128,10 @@ public class AuditTrail {
               + (answer.isReviewRequired() ? "reviewed by " + answer.getReviewedBy() + " (" + answer.getReviewPolicy() + ")"
                   : "no review required")
               + "; the answer: " + answer.getAnswerText()));
+    }
+    for (AttachmentSummary file : attachments.of(complaint.getId())) {
+      trail.add(AuditEntry.of(file.receivedAt(), null, file.isRefused() ? "File refused" : "File received",
+          file.describe() + " via " + file.source()));
     }
     for (CustomerMessage message : outbox.messagesOf(complaint.getId())) {
       trail.add(AuditEntry.of(message.getCreatedAt(), null, "Message to the customer",

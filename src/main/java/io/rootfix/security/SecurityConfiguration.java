@@ -6,6 +6,7 @@ import static io.rootfix.security.Groups.PROCESS_OWNERS;
 import static io.rootfix.security.Groups.SERVICE_AGENTS;
 import static io.rootfix.security.Groups.TEAM_LEADS;
 
+import io.rootfix.attachment.AttachmentSettings;
 import io.rootfix.web.ProblemResponses;
 import io.rootfix.web.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,8 @@ class SecurityConfiguration {
 
   private static final RequestMatcher PUBLIC_INTAKE =
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/complaints");
+  private static final RequestMatcher TAKES_FILES = new OrRequestMatcher(PUBLIC_INTAKE,
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/complaints/*/attachments"));
   private static final RequestMatcher PUBLIC_STATUS =
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/status/*");
 
@@ -79,7 +82,8 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ProblemResponses problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, AttachmentSettings attachments,
+      ProblemResponses problems) throws Exception {
     if (settings.rateLimit().enabled()) {
       http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
     }
@@ -90,13 +94,15 @@ class SecurityConfiguration {
         // Before CORS, so that another site's changing request gets a problem body saying why.
         .addFilterBefore(new CrossSiteRequestFilter(publicEndpoints, settings.cors().allowedOrigins(), problems),
             CorsFilter.class)
-        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), attachments.maxRequestSize(),
+            TAKES_FILES::matches, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PUBLIC_INTAKE, PUBLIC_STATUS).permitAll()
             // Merging ends a complaint: the people who work complaints decide it, nobody else.
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/merge").hasAuthority(SERVICE_AGENTS)
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")
                 .hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/complaints/*/attachments").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS)
             .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, ADMINS)
             // What was refunded or replaced: the people who work complaints, and auditors.
             .requestMatchers(HttpMethod.GET, "/api/complaints/*/remedies")
@@ -135,6 +141,22 @@ class SecurityConfiguration {
   }
 
   /**
+   * A customer's file, downloaded by staff from a complaint's form: signed in to Tasklist (its session) or with
+   * HTTP Basic, in a group that works on or checks complaints. GET only; AttachmentDownload serves it as a download.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain attachmentDownloads(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
+      throws Exception {
+    return stateless(http.securityMatcher("/attachments/**"), problems)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/attachments/*").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, AUDITORS, ADMINS)
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  /**
    * The customer's status page: public, and nothing on it may come from elsewhere or run inline, so a
    * complaint's text can never become script there.
    */
@@ -167,6 +189,39 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .build();
+  }
+
+  /**
+   * The public complaint page: a plain form, like the status page nothing on it comes from elsewhere or runs
+   * inline. Its POST meets the same guards as the intake API: another site's page cannot submit it
+   * (CrossSiteRequestFilter), one address cannot flood it (the rate limit, "POST /complain" in its endpoints), and
+   * its body is size-limited before anything parses it.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain complaintPage(HttpSecurity http, SecuritySettings settings, AttachmentSettings attachments,
+      ProblemResponses problems) throws Exception {
+    if (settings.rateLimit().enabled()) {
+      http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
+    }
+    return http.securityMatcher("/complain", "/complain/**", "/complain.css")
+        .addFilterBefore(new CrossSiteRequestFilter(request -> false, List.of(), problems), AuthorizationFilter.class)
+        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), attachments.maxRequestSize(),
+            request -> true, problems), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET).permitAll()
+            .requestMatchers(HttpMethod.POST, "/complain").permitAll()
+            .anyRequest().denyAll())
+        // The CrossSiteRequestFilter above refuses another site's submission; there is no session to protect.
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"))
+            // Not no-referrer: with it a browser sends "Origin: null" with the form, and the CrossSiteRequestFilter
+            // rightly refuses that. Same-origin still tells other sites nothing.
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 
