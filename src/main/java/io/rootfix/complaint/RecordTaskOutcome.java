@@ -75,11 +75,12 @@ class RecordTaskOutcome implements TaskListener {
         boolean oneOff = input.flag(Var.ONE_OFF);
         task.setVariable(Var.ONE_OFF, oneOff);
         if (oneOff) {
-          String cause = input.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
+          // A one-off is explained by its reason and note (issue #20): a described cause is optional.
+          String cause = input.optionalText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
           Reason reason = input.reason(reasons, ReasonStep.ONE_OFF, Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE);
           input.check();
           String note = noteOf(task, Var.ONE_OFF_NOTE);
-          complaints.recordRootCause(id, cause, true, reason.label() + ": " + note);
+          complaints.recordRootCause(id, cause != null ? cause : note, true, reason.label() + ": " + note);
           recordReason(task, id, ReasonStep.ONE_OFF, reason, note);
         } else if (input.optionalText(Var.ROOT_CAUSE_ID, 20) != null) {
           Long rootCauseId = input.requiredNumber(Var.ROOT_CAUSE_ID);
