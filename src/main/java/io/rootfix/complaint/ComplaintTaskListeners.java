@@ -125,11 +125,12 @@ class ComplaintTaskListeners {
       boolean oneOff = form.flag(Var.ONE_OFF);
       ONE_OFF.on(task).set(oneOff);
       if (oneOff) {
-        String cause = form.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
+        // A one-off is explained by its reason and note (issue #20): a described cause is optional.
+        String cause = form.optionalText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
         Reason reason = form.reason(reasons, ReasonStep.ONE_OFF, Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE);
         String note = form.optionalText(Var.ONE_OFF_NOTE, ControlledReasons.NOTE_MAX);
         form.check();
-        complaints.recordRootCause(id, cause, true, reason.label() + ": " + note);
+        complaints.recordRootCause(id, cause != null ? cause : note, true, reason.label() + ": " + note);
         recordReason(task, id, ReasonStep.ONE_OFF, reason, note);
       } else if (form.has(Var.ROOT_CAUSE_ID)) {
         Long rootCauseId = form.requiredNumber(Var.ROOT_CAUSE_ID, RootCauseProcess.BUSINESS_KEY_PREFIX);

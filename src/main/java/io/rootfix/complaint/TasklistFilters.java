@@ -35,9 +35,10 @@ class TasklistFilters {
   static final String BROKEN_PROMISES = "Broken promises";
   static final String WAITING_FOR_CUSTOMER = "Waiting for the customer";
   static final String MESSAGES_TO_SEND = "Messages to send by hand";
+  static final String ROOT_CAUSES = "Root causes";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -45,7 +46,8 @@ class TasklistFilters {
       Map.of("name", ComplaintProcess.Var.CUSTOMER_NAME, "label", "Customer"),
       Map.of("name", ComplaintProcess.Var.CATEGORY, "label", "Category"),
       Map.of("name", ComplaintProcess.Var.AGREED_ANSWER_DATE, "label", "Answer promised by"),
-      Map.of("name", ComplaintProcess.Var.REPEAT_CONTACTS, "label", "Customer came back"));
+      Map.of("name", ComplaintProcess.Var.REPEAT_CONTACTS, "label", "Customer came back"),
+      Map.of("name", RootCauseProcess.Var.ROOT_CAUSE_TITLE, "label", "Root cause"));
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -80,8 +82,11 @@ class TasklistFilters {
     Filter toSend = ensure(MESSAGES_TO_SEND, -25, "#17becf",
         "Calls, chat and social-media messages and letters the customer is owed: send them, then confirm.",
         ofMyGroups().processDefinitionKey(SendByHandProcess.KEY));
+    Filter rootCauses = ensure(ROOT_CAUSES, 10, "#7f7f7f",
+        "Root causes to investigate, fix fundamentally and verify; each form lists the complaints waiting for it.",
+        ofMyGroups().processDefinitionKey(RootCauseProcess.KEY));
     for (String agentGroup : List.of(Groups.SERVICE_AGENTS, Groups.TEAM_LEADS)) {
-      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting, toSend)) {
+      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting, toSend, rootCauses)) {
         authorizations.grant(agentGroup, Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }

@@ -163,7 +163,7 @@ class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain customerStatusPage(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/status", "/status.html", "/status.js", "/status.css")
+    return http.securityMatcher("/status", "/status.html", "/status.js", "/status.css", "/favicon.ico")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .headers(headers -> headers

@@ -39,7 +39,8 @@ class CustomerStatus {
    * @throws StatusNotFoundException for an unknown tracking number and for a contact that is not the customer's alike
    */
   StatusView of(String trackingNumber, String contact) {
-    Complaint complaint = complaints.findFollowingMerges(trackingNumber)
+    // Customers type what they read: "rf-2026-000123" is the same complaint.
+    Complaint complaint = complaints.findFollowingMerges(trackingNumber.trim().toUpperCase(java.util.Locale.ROOT))
         .filter(c -> isTheCustomers(c, contact))
         .orElseThrow(StatusNotFoundException::new);
     return new StatusView(

@@ -2,6 +2,8 @@ package io.rootfix.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +21,7 @@ class TasklistFiltersTest extends RootfixIntegrationTest {
 
     assertThat(filterNames("sam")).containsExactlyInAnyOrder(TasklistFilters.MY_COMPLAINTS, TasklistFilters.GROUP_TASKS,
         TasklistFilters.DUE_SOONEST, TasklistFilters.AT_RISK_TODAY, TasklistFilters.WAITING_FOR_CUSTOMER,
-        TasklistFilters.MESSAGES_TO_SEND);
+        TasklistFilters.MESSAGES_TO_SEND, TasklistFilters.ROOT_CAUSES);
     assertThat(filterNames("lea")).contains(TasklistFilters.ALL_OPEN, TasklistFilters.BROKEN_PROMISES);
 
     for (String user : List.of("sam", "lea")) {
@@ -36,6 +38,12 @@ class TasklistFiltersTest extends RootfixIntegrationTest {
     agreeExpectation(trackingNumber, java.time.LocalDate.now().toString()); // the answer is due today
     assertThat(taskNames("sam", TasklistFilters.MY_COMPLAINTS)).contains("Patch the symptom");
     assertThat(taskNames("sam", TasklistFilters.AT_RISK_TODAY)).contains("Patch the symptom");
+
+    // Root-cause tasks have their own filter.
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak boxes", Var.ONE_OFF, false));
+    assertThat(taskNames("lea", TasklistFilters.ROOT_CAUSES)).contains("Investigate the root cause");
+    assertThat(taskNames("lea", TasklistFilters.ROOT_CAUSES)).doesNotContain("Find the root cause");
   }
 
   @Test

@@ -55,6 +55,18 @@ class CustomerStatusTest extends RootfixIntegrationTest {
   }
 
   @Test
+  void aLowerCaseTrackingNumberFindsTheComplaintAndTheFaviconIsServed() {
+    String email = newEmail();
+    String trackingNumber = postComplaintAsCustomer(email, newPhone());
+
+    ResponseEntity<String> response = lookUp(trackingNumber.toLowerCase(java.util.Locale.ROOT), email);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("\"trackingNumber\":\"" + trackingNumber + "\"");
+    assertThat(http.getForEntity("/favicon.ico", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void nothingInternalIsShown() throws Exception {
     String email = newEmail();
     String trackingNumber = postComplaintAsCustomer(email, newPhone());

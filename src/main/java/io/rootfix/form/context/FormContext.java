@@ -1,0 +1,292 @@
+package io.rootfix.form.context;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rootfix.calendar.BusinessCalendar;
+import io.rootfix.complaint.Complaint;
+import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.customer.Customer;
+import io.rootfix.customer.CustomerHandle;
+import io.rootfix.remedy.Remedy;
+import io.rootfix.remedy.RemedyRepository;
+import io.rootfix.rootcause.RootCause;
+import io.rootfix.rootcause.RootCauseLink;
+import io.rootfix.rootcause.RootCauseLinkRepository;
+import io.rootfix.rootcause.RootCauseProcess;
+import io.rootfix.rootcause.RootCauseRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an agent needs to see on every form, read from Rootfix's own tables when the task is created or claimed:
+ * how to reach the customer, the order and the claim, the remedy and where it stands (so nobody sends a second
+ * one), the question asked of the customer and their answer, who wrote what a second person checks; on root-cause
+ * tasks, the root cause and the complaints linked to it.
+ *
+ * <p>It is one task-local variable ({@value #COMPLAINT_CONTEXT} or {@value #ROOT_CAUSE_CONTEXT}), a JSON object the
+ * forms read as {@code complaintContext.contact}: it ends with the task, so no business data outlives it in the
+ * process. It is added to every user task of the two processes as the models are parsed, so a process owner's model
+ * needs no listener for it.
+ */
+@Component
+public class FormContext extends AbstractProcessEnginePlugin implements TaskListener {
+
+  public static final String COMPLAINT_CONTEXT = "complaintContext";
+  public static final String ROOT_CAUSE_CONTEXT = "rootCauseContext";
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy", Locale.forLanguageTag("nl"));
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm",
+      Locale.forLanguageTag("nl"));
+
+  private final ComplaintRepository complaints;
+  private final RemedyRepository remedies;
+  private final RootCauseRepository rootCauses;
+  private final RootCauseLinkRepository links;
+  private final ObjectMapper json;
+  private final ZoneId zone;
+
+  FormContext(ComplaintRepository complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
+      RootCauseLinkRepository links, ObjectMapper json, BusinessCalendar calendar) {
+    this.complaints = complaints;
+    this.remedies = remedies;
+    this.rootCauses = rootCauses;
+    this.links = links;
+    this.json = json;
+    this.zone = calendar.zone();
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        String key = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            ? definition.getKey() : null;
+        if ((ComplaintProcess.KEY.equals(key) || RootCauseProcess.KEY.equals(key))
+            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, FormContext.this);
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, FormContext.this);
+        }
+      }
+
+      // A remedy is decided, paid or shipped, a root cause linked, by service tasks while a form is open.
+      @Override
+      public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        String key = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            ? definition.getKey() : null;
+        if (ComplaintProcess.KEY.equals(key) || RootCauseProcess.KEY.equals(key)) {
+          activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) FormContext.this::refreshOpenTasks);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  /** Rewrites the context of the process instance's open tasks (and of its root cause's) after a service task. */
+  private void refreshOpenTasks(DelegateExecution execution) {
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    List<String> instances = new ArrayList<>(List.of(execution.getProcessInstanceId()));
+    if (execution.getVariable(ComplaintProcess.Var.COMPLAINT_ID) instanceof Number complaintId) {
+      complaints.findById(complaintId.longValue()).map(Complaint::getRootCauseId).flatMap(rootCauses::findById)
+          .map(RootCause::getProcessInstanceId).filter(Objects::nonNull).ifPresent(instances::add);
+    }
+    for (String instance : instances) {
+      for (Task open : tasks.createTaskQuery().processInstanceId(instance).list()) {
+        if (open instanceof TaskEntity entity && !entity.isDeleted()) {
+          notify(entity);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    if (task.getVariable(ComplaintProcess.Var.COMPLAINT_ID) instanceof Number complaintId) {
+      complaints.findById(complaintId.longValue())
+          .ifPresent(complaint -> task.setVariableLocal(COMPLAINT_CONTEXT, asJson(of(complaint, identity))));
+    } else if (task.getVariable(RootCauseProcess.Var.ROOT_CAUSE_ID) instanceof Number rootCauseId) {
+      rootCauses.findById(rootCauseId.longValue())
+          .ifPresent(rootCause -> task.setVariableLocal(ROOT_CAUSE_CONTEXT, asJson(of(rootCause, identity))));
+    }
+  }
+
+  /** The complaint's context, every value a readable sentence part (never a code) or null when there is none. */
+  Map<String, Object> of(Complaint complaint, IdentityService identity) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    Customer customer = complaint.getCustomer();
+    String phone = firstOf(complaint.getContactPhone(), customer == null ? null : customer.getPhone());
+    String email = firstOf(complaint.getContactEmail(), customer == null ? null : customer.getEmail());
+    String handle = complaint.getContactHandle() != null
+        ? handle(complaint.getHandleNetwork() == null ? null : complaint.getHandleNetwork().code(), complaint.getContactHandle())
+        : customer == null ? null : customer.getHandles().stream()
+            .map(h -> handle(h.getNetwork() == null ? null : h.getNetwork().code(), h.getHandle()))
+            .collect(Collectors.collectingAndThen(Collectors.joining(", "), FormContext::blankToNull));
+    context.put("phone", phone);
+    context.put("email", email);
+    context.put("handle", handle);
+    context.put("contact", blankToNull(Stream.of(phone == null ? null : "phone " + phone,
+            email == null ? null : "e-mail " + email, handle)
+        .filter(Objects::nonNull).collect(Collectors.joining(" · "))));
+    context.put("preferredChannel", complaint.getContactPreference() == null ? null
+        : switch (complaint.getContactPreference()) {
+          case EMAIL -> "E-mail";
+          case PHONE -> "Phone";
+          case CHAT -> "Chat";
+          case SOCIAL -> "Social media";
+          case LETTER -> "Letter";
+        });
+    context.put("order", blankToNull(complaint.getOrderReference()));
+    context.put("claim", complaint.getClaimedAmount() == null ? null : money(complaint.getClaimedAmount(), "EUR"));
+    List<String> remedyLines = remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
+        .map(this::remedy).filter(Objects::nonNull).toList();
+    context.put("remedy", remedyLines.isEmpty() ? null : String.join("; ", remedyLines));
+    context.put("remedyDone", remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
+        .anyMatch(r -> r.getState() != null && switch (r.getState()) {
+          case GRANTED, PAID, SHIPPED -> true;
+          default -> false;
+        }));
+    context.put("question", blankToNull(complaint.getInformationRequest()));
+    context.put("answer", blankToNull(complaint.getCustomerInformation()));
+    context.put("draftedBy", fullName(identity, complaint.getAnswerDraftedBy()));
+    context.put("owner", fullName(identity, complaint.getOwner()));
+    return context;
+  }
+
+  /** The root cause's context: what it is and which complaints wait for it. */
+  Map<String, Object> of(RootCause rootCause, IdentityService identity) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    List<RootCauseLink> linked = links.findByRootCauseIdOrderByLinkedAtAsc(rootCause.getId());
+    context.put("title", rootCause.getTitle());
+    context.put("category", category(rootCause.getCategory()));
+    context.put("complaintCount", linked.size());
+    context.put("complaints", blankToNull(linked.stream()
+        .map(link -> complaints.findById(link.getComplaintId())
+            .map(c -> c.getTrackingNumber() + " (" + (c.getContactName() == null ? "customer" : c.getContactName())
+                + ", " + words(c.getState() == null ? null : c.getState().name()) + ")")
+            .orElse(link.getTrackingNumber()))
+        .collect(Collectors.joining(", "))));
+    context.put("fixDeadline", rootCause.getFixDeadline() == null ? null : DAY.format(rootCause.getFixDeadline().atZone(zone)));
+    context.put("fixedBy", fullName(identity, rootCause.getFixedBy()));
+    return context;
+  }
+
+  private String remedy(Remedy remedy) {
+    if (remedy.getType() == null) {
+      return null;
+    }
+    String what = switch (remedy.getType()) {
+      case REFUND -> "Refund of " + money(remedy.getAmount(), remedy.getCurrency());
+      case REPLACEMENT -> "Replacement";
+      case REPAIR -> "Repair";
+      case NONE -> "No remedy";
+    };
+    if (remedy.getState() == null) {
+      return what;
+    }
+    return what + ": " + switch (remedy.getState()) {
+      case AWAITING_APPROVAL -> "waiting for a team lead's approval";
+      case GRANTED -> "granted, being carried out";
+      case REFUSED -> "refused" + (remedy.getRefusalReason() == null ? "" : " (" + remedy.getRefusalReason() + ")");
+      case PAID -> "paid" + on(remedy.getExecutedAt()) + reference(remedy);
+      case SHIPPED -> "shipped" + on(remedy.getExecutedAt()) + reference(remedy);
+      case NOT_GRANTED -> "none granted by policy";
+    };
+  }
+
+  private String on(Instant when) {
+    return when == null ? "" : " on " + MOMENT.format(when.atZone(zone));
+  }
+
+  private static String reference(Remedy remedy) {
+    return remedy.getExternalReference() == null ? "" : " (reference " + remedy.getExternalReference() + ")";
+  }
+
+  private static String money(BigDecimal amount, String currency) {
+    return amount == null ? "an amount to be decided"
+        : String.format(Locale.forLanguageTag("nl"), "%s %,.2f", currency == null ? "EUR" : currency, amount);
+  }
+
+  private static String handle(String network, String handle) {
+    return network == null ? handle : handle + " (" + network + ")";
+  }
+
+  private static String category(String code) {
+    if (code == null) {
+      return null;
+    }
+    return switch (code.toLowerCase(Locale.ROOT)) {
+      case "delivery" -> "Delivery";
+      case "product" -> "Product quality";
+      case "billing" -> "Billing and payment";
+      case "service" -> "Service and staff";
+      case "other" -> "Something else";
+      default -> code;
+    };
+  }
+
+  private static String words(String code) {
+    return code == null ? "open" : code.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The person's full name from the identity service, with the login after it; the login alone if unknown. */
+  static String fullName(IdentityService identity, String userId) {
+    if (userId == null) {
+      return null;
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? null
+        : blankToNull(Stream.of(user.getFirstName(), user.getLastName()).filter(Objects::nonNull)
+            .collect(Collectors.joining(" ")).trim());
+    return name == null ? userId : name + " (" + userId + ")";
+  }
+
+  private static String firstOf(String first, String second) {
+    return blankToNull(first) != null ? first : blankToNull(second);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  private Object asJson(Map<String, Object> context) {
+    try {
+      return SpinValues.jsonValue(json.writeValueAsString(context)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a form's context", e);
+    }
+  }
+}
