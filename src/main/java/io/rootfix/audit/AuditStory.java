@@ -219,7 +219,7 @@ public class AuditStory {
             complaint.getCustomerInformation(), "customer"));
         case Element.REPORT_BACK -> timeline.add(new Draft(end, "Answer drafted", null, by));
         case Element.REVIEW_ANSWER -> {
-          boolean returned = "Task_ReportBack".equals(next(activities, end, Element.REPORT_BACK, Element.SEND_ANSWER));
+          boolean returned = Element.REPORT_BACK.equals(next(activities, end, Element.REPORT_BACK, Element.SEND_ANSWER));
           timeline.add(new Draft(end, returned ? "Answer returned to its author" : "Answer reviewed and approved",
               returned ? returnReason(reasonsGiven, by) : null, by));
         }

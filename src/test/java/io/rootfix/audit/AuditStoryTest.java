@@ -50,8 +50,9 @@ class AuditStoryTest extends RootfixIntegrationTest {
     List<Map<String, Object>> timeline = (List<Map<String, Object>>) story.get("timeline");
     assertThat(timeline).extracting(m -> m.get("localTime") + " " + m.get("what") + " | " + m.get("by")).containsExactly(
         "30-11-2026 09:00 Complaint received | the customer",
+        // A web complaint is acknowledged at once (ISO 10002), before anyone has agreed anything.
+        "30-11-2026 09:00 Acknowledged with the tracking number | Rootfix (automatic)",
         "30-11-2026 09:05 Expectation agreed | Sam Jansen (sam)",
-        "30-11-2026 09:05 Acknowledged with the tracking number | Rootfix (automatic)",
         "30-11-2026 09:10 Symptom patched | Sam Jansen (sam)",
         "30-11-2026 09:15 Root cause found | Sam Jansen (sam)",
         "30-11-2026 09:25 Root cause fixed | Lea de Vries (lea)",
