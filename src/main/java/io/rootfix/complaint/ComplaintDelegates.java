@@ -148,7 +148,8 @@ class ComplaintDelegates {
   @Bean
   TaskListener showReportPreview() {
     return task -> {
-      ComplaintService.ReportPreview preview = complaints.reportPreview(((Number) task.getVariable(Var.COMPLAINT_ID)).longValue());
+      ComplaintService.ReportPreview preview = complaints.reportPreview(
+          ComplaintProcess.COMPLAINT_ID.require(task));
       task.setVariableLocal(Var.PREVIEW_OPENING, preview.opening());
       task.setVariableLocal(Var.PREVIEW_CLOSING, preview.closing());
     };

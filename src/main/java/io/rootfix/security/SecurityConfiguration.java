@@ -6,9 +6,9 @@ import static io.rootfix.security.Groups.PROCESS_OWNERS;
 import static io.rootfix.security.Groups.SERVICE_AGENTS;
 import static io.rootfix.security.Groups.TEAM_LEADS;
 
-import io.rootfix.attachment.AttachmentSettings;
 import io.rootfix.web.ProblemResponses;
 import io.rootfix.web.RequestSizeLimitFilter;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.Clock;
@@ -31,6 +31,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -82,7 +83,7 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, AttachmentSettings attachments,
+  SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, MultipartConfigElement multipart,
       ProblemResponses problems) throws Exception {
     if (settings.rateLimit().enabled()) {
       http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
@@ -94,7 +95,7 @@ class SecurityConfiguration {
         // Before CORS, so that another site's changing request gets a problem body saying why.
         .addFilterBefore(new CrossSiteRequestFilter(publicEndpoints, settings.cors().allowedOrigins(), problems),
             CorsFilter.class)
-        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), attachments.maxRequestSize(),
+        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), DataSize.ofBytes(multipart.getMaxRequestSize()) /* the attachments' limit, without depending on them */,
             TAKES_FILES::matches, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(PUBLIC_INTAKE, PUBLIC_STATUS).permitAll()
@@ -200,14 +201,14 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(4)
-  SecurityFilterChain complaintPage(HttpSecurity http, SecuritySettings settings, AttachmentSettings attachments,
+  SecurityFilterChain complaintPage(HttpSecurity http, SecuritySettings settings, MultipartConfigElement multipart,
       ProblemResponses problems) throws Exception {
     if (settings.rateLimit().enabled()) {
       http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
     }
     return http.securityMatcher("/complain", "/complain/**", "/complain.css")
         .addFilterBefore(new CrossSiteRequestFilter(request -> false, List.of(), problems), AuthorizationFilter.class)
-        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), attachments.maxRequestSize(),
+        .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), DataSize.ofBytes(multipart.getMaxRequestSize()),
             request -> true, problems), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET).permitAll()

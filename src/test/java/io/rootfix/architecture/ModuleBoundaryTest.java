@@ -39,6 +39,8 @@ class ModuleBoundaryTest {
       "io.rootfix.calendar.BusinessCalendarPlugin", "io.rootfix.calendar.EngineBusinessCalendar",
       "io.rootfix.cluster.ClusterNode",
       "io.rootfix.form.DeployedForms",
+      "io.rootfix.formcontext.FormContext", // a parse listener: the complaint's context on every user task
+      "io.rootfix.notify.AgentNames", "io.rootfix.notify.TemplateDeploymentCheck",
       "io.rootfix.modelcheck.DataOnlyExpressionManager", "io.rootfix.modelcheck.ModelCheck",
       "io.rootfix.modelcheck.ModelIsData",
       "io.rootfix.reason.ControlledReasons",

@@ -1,4 +1,4 @@
-package io.rootfix.form.context;
+package io.rootfix.formcontext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.rootfix.form.context;
+package io.rootfix.formcontext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,8 +119,9 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   private void refreshOpenTasks(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     List<String> instances = new ArrayList<>(List.of(execution.getProcessInstanceId()));
-    if (execution.getVariable(ComplaintProcess.Var.COMPLAINT_ID) instanceof Number complaintId) {
-      complaints.findById(complaintId.longValue()).map(Complaint::getRootCauseId).flatMap(rootCauses::findById)
+    Long complaintId = ComplaintProcess.COMPLAINT_ID.from(execution);
+    if (complaintId != null) {
+      complaints.findById(complaintId).map(Complaint::getRootCauseId).flatMap(rootCauses::findById)
           .map(RootCause::getProcessInstanceId).filter(Objects::nonNull).ifPresent(instances::add);
     }
     for (String instance : instances) {
@@ -135,11 +136,13 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   @Override
   public void notify(DelegateTask task) {
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
-    if (task.getVariable(ComplaintProcess.Var.COMPLAINT_ID) instanceof Number complaintId) {
-      complaints.findById(complaintId.longValue())
+    Long complaintId = ComplaintProcess.COMPLAINT_ID.from(task);
+    Long rootCauseId = complaintId == null ? RootCauseProcess.ROOT_CAUSE_ID.from(task) : null;
+    if (complaintId != null) {
+      complaints.findById(complaintId)
           .ifPresent(complaint -> task.setVariableLocal(COMPLAINT_CONTEXT, asJson(of(complaint, identity))));
-    } else if (task.getVariable(RootCauseProcess.Var.ROOT_CAUSE_ID) instanceof Number rootCauseId) {
-      rootCauses.findById(rootCauseId.longValue())
+    } else if (rootCauseId != null) {
+      rootCauses.findById(rootCauseId)
           .ifPresent(rootCause -> task.setVariableLocal(ROOT_CAUSE_CONTEXT, asJson(of(rootCause, identity))));
     }
   }
