@@ -48,7 +48,7 @@ class BusinessMetrics implements MeterBinder {
   /** One reading of all figures; a key missing from a map counts 0. */
   record Figures(Instant takenAt, Map<String, Long> openComplaints, Map<String, Long> receivedByChannel,
       long closedComplaints, Map<String, Long> promises, long overduePromises, Map<String, Long> remedies,
-      Map<String, Double> remedyAmounts, Map<String, Long> messages) {}
+      Map<String, Double> remedyAmounts, Map<String, Long> messages, long sealsBehind) {}
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -88,6 +88,9 @@ class BusinessMetrics implements MeterBinder {
     Gauge.builder("rootfix.messages.for.agent", this,
             m -> m.current().messages().getOrDefault(DeliveryState.FOR_AGENT.name(), 0L))
         .description("Messages to customers waiting for an agent to send them by hand").register(registry);
+    // A closed complaint is sealed when it closes; one left behind (a failed sealing) waits for the next sweep.
+    Gauge.builder("rootfix.audit.seals.behind", this, m -> m.current().sealsBehind())
+        .description("Closed complaints without an audit seal yet").register(registry);
   }
 
   private void gauge(MeterRegistry registry, String name, String description, String tag, String value,
@@ -131,7 +134,10 @@ class BusinessMetrics implements MeterBinder {
     });
     Map<String, Long> messages = counts(
         "select state, count(*) from customer_message where state in ('PENDING', 'SENDING', 'FOR_AGENT') group by state");
-    return new Figures(now, openComplaints, byChannel, closed, promises, overdue, remedies, amounts, messages);
+    long sealsBehind = jdbc.queryForObject("select count(*) from complaint c where c.state = 'CLOSED'"
+        + " and not exists (select 1 from audit_seal s where s.complaint_id = c.id)", Long.class);
+    return new Figures(now, openComplaints, byChannel, closed, promises, overdue, remedies, amounts, messages,
+        sealsBehind);
   }
 
   private Map<String, Long> counts(String sql) {

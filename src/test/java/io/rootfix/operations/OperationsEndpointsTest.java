@@ -91,6 +91,11 @@ class OperationsEndpointsTest extends RootfixIntegrationTest {
     executeDueJobs();
     ClockUtil.setCurrentTime(Date.from(start.plusSeconds(33)));
     assertThat(metric("rootfix_complaints_closed_total")).isEqualTo(closed + 1);
+    // Sealed as it closed; the gauge counts what waits for its seal.
+    assertThat(count("audit_seal where tracking_number = '" + trackingNumber + "'")).isEqualTo(1);
+    assertThat(metric("rootfix_audit_seals_behind")).isEqualTo(jdbc.queryForObject("select count(*) from complaint c"
+        + " where c.state = 'CLOSED' and not exists (select 1 from audit_seal s where s.complaint_id = c.id)",
+        Long.class).doubleValue());
   }
 
   /** One sample of the Prometheus text format, by its name and labels as written there. */
