@@ -4,7 +4,6 @@ import io.rootfix.complaint.ComplaintApi;
 import io.rootfix.complaint.IntakeForm;
 import io.rootfix.web.ConflictException;
 import io.rootfix.web.InvalidInputException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,11 +75,7 @@ public class AttachmentIntake {
 
   /** The names of the bad fields as the intake names them. */
   public Map<String, String> fieldErrors(IntakeForm form) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (ConstraintViolation<IntakeForm> violation : validator.validate(form)) {
-      errors.merge(violation.getPropertyPath().toString(), violation.getMessage(), (a, b) -> a + "; " + b);
-    }
-    return errors;
+    return InvalidInputException.byField(validator.validate(form));
   }
 
   static String filesField(int index) {

@@ -18,17 +18,13 @@ import io.rootfix.reason.Reason;
 import io.rootfix.reason.ReasonStep;
 import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseService;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -92,13 +88,7 @@ public class ComplaintService {
    * With conflicting details there is no telling whose complaint it would be, so it is a new matter.
    */
   public RecognisedContact recogniseContact(IntakeForm form) {
-    Set<ConstraintViolation<IntakeForm>> violations = validator.validate(form);
-    if (!violations.isEmpty()) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
-      throw new InvalidInputException(errors);
-    }
-    ComplaintIntake intake = form.toIntake();
+    ComplaintIntake intake = InvalidInputException.requireValid(validator, form).toIntake();
     Recognition recognition = customers.recognise(intake.contactDetails());
     String repeatOf = recognition.identityConflict() != null
         ? null

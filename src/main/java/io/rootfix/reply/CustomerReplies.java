@@ -12,13 +12,9 @@ import io.rootfix.notify.CustomerLinks.RefusedLinkException;
 import io.rootfix.notify.CustomerLinks.Verified;
 import io.rootfix.web.ConflictException;
 import io.rootfix.web.InvalidInputException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -124,13 +120,7 @@ public class CustomerReplies {
   }
 
   private <T> T valid(T value) {
-    Set<ConstraintViolation<T>> violations = validator.validate(value);
-    if (!violations.isEmpty()) {
-      Map<String, String> errors = new LinkedHashMap<>();
-      violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
-      throw new InvalidInputException(errors);
-    }
-    return value;
+    return InvalidInputException.requireValid(validator, value);
   }
 
   private static String blankToNull(String value) {

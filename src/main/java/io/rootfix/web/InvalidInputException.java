@@ -1,8 +1,12 @@
 package io.rootfix.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * Input that breaks a rule; names every bad field so the agent or the caller can correct it. The engine's
@@ -22,6 +26,22 @@ public class InvalidInputException extends FormFieldValidationException {
 
   public static InvalidInputException of(String field, String message) {
     return new InvalidInputException(Map.of(field, message));
+  }
+
+  /** Bean-validation violations by field, several on one field joined with "; ". */
+  public static Map<String, String> byField(Collection<? extends ConstraintViolation<?>> violations) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+    return errors;
+  }
+
+  /** The value if it breaks none of its constraints; otherwise refused naming every bad field. */
+  public static <T> T requireValid(Validator validator, T value) {
+    Map<String, String> errors = byField(validator.validate(value));
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return value;
   }
 
   public Map<String, String> getFieldErrors() {
