@@ -1,13 +1,10 @@
 package io.rootfix.attachment;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /**
@@ -15,12 +12,7 @@ import java.time.Instant;
  * {@link AttachmentSummary}, so only a download loads the bytes.
  */
 @Entity
-public class Attachment {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attachment_seq")
-  @SequenceGenerator(name = "attachment_seq", sequenceName = "attachment_seq", allocationSize = 50)
-  private Long id;
+public class Attachment extends SequencedEntity {
 
   @Column(nullable = false)
   private Long complaintId;
@@ -80,10 +72,6 @@ public class Attachment {
     attachment.source = source;
     attachment.receivedAt = at;
     return attachment;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public String getFileName() {

@@ -2,7 +2,7 @@ package io.rootfix.cluster;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -14,12 +14,13 @@ import org.springframework.util.StringUtils;
  * It must differ per node: two nodes under one lock owner could not tell their jobs apart.
  */
 @Component
+@EnableConfigurationProperties(NodeSettings.class)
 class ClusterNode extends AbstractProcessEnginePlugin {
 
   private final String name;
 
-  ClusterNode(@Value("${rootfix.node-name:}") String name) {
-    this.name = name;
+  ClusterNode(NodeSettings settings) {
+    this.name = settings.nodeName();
   }
 
   @Override

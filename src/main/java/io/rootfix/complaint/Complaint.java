@@ -2,17 +2,14 @@ package io.rootfix.complaint;
 
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.HandleNetwork;
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,12 +20,7 @@ import java.time.LocalDate;
  * follows the complaint process; the methods below are the only way to change it.
  */
 @Entity
-public class Complaint {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
-  @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 50)
-  private Long id;
+public class Complaint extends SequencedEntity {
 
   @Column(nullable = false, unique = true, length = 20)
   private String trackingNumber;
@@ -375,10 +367,6 @@ public class Complaint {
     }
     throw new IllegalStateException(
         "Complaint " + trackingNumber + " is " + state + "; this step needs " + java.util.Arrays.toString(allowed));
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public String getTrackingNumber() {

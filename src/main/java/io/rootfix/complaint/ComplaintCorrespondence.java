@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +39,13 @@ class ComplaintCorrespondence {
   private final ZoneId zone;
 
   ComplaintCorrespondence(Outbox outbox, MessageTemplates templates, AgentNames agentNames, CustomerLinks links,
-      Clock clock,
-      @Value("${rootfix.complaint.disputes-committee:de Geschillencommissie (the independent disputes committee for consumer complaints)}")
-      String disputesCommittee) {
+      Clock clock, ComplaintSettings settings) {
     this.outbox = outbox;
     this.templates = templates;
     this.agentNames = agentNames;
     this.links = links;
     this.zone = clock.getZone();
-    this.disputesCommittee = disputesCommittee;
+    this.disputesCommittee = settings.disputesCommittee();
   }
 
   /** At intake (web, e-mail) or once the expectation is agreed (other channels); never twice for one complaint. */

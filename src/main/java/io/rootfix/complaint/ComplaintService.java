@@ -8,6 +8,7 @@ import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseBrokenEvent;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
+import io.rootfix.promise.PromiseSettings;
 import io.rootfix.promise.PromiseState;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.promise.PromiseType;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -62,18 +62,17 @@ public class ComplaintService {
       ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
       RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, RepeatContacts repeatContacts,
       Validator validator, ApplicationEventPublisher events, Clock clock,
-      @Value("${rootfix.promise.answer-due-time:17:00}") LocalTime answerDueTime,
-      @Value("${rootfix.complaint.update-interval:3 business days}") String updateInterval) {
+      PromiseSettings promiseSettings, ComplaintSettings settings) {
     this.evidence = evidence;
     this.reasons = reasons;
     this.outbox = outbox;
     this.repeatContacts = repeatContacts;
     this.events = events;
-    this.updateInterval = updateInterval;
+    this.updateInterval = settings.updateInterval();
     this.promises = promises;
     this.rootCauses = rootCauses;
     this.calendar = calendar;
-    this.answerDueTime = answerDueTime;
+    this.answerDueTime = promiseSettings.answerDueTime();
     this.complaints = complaints;
     this.customers = customers;
     this.correspondence = correspondence;

@@ -1,16 +1,13 @@
 package io.rootfix.complaint;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,14 +20,9 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "complaint_contact")
-public class Contact {
+public class Contact extends SequencedEntity {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm", Locale.ENGLISH);
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_contact_seq")
-  @SequenceGenerator(name = "complaint_contact_seq", sequenceName = "complaint_contact_seq", allocationSize = 50)
-  private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "complaint_id")

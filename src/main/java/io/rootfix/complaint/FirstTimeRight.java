@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +29,11 @@ public class FirstTimeRight {
   private final Duration window;
 
   FirstTimeRight(ComplaintRepository complaints, ContactRepository contacts, AnswerEvidenceRepository answers,
-      @Value("${rootfix.complaint.repeat-window:P14D}") Duration window) {
+      ComplaintSettings settings) {
     this.complaints = complaints;
     this.contacts = contacts;
     this.answers = answers;
-    this.window = window;
+    this.window = settings.repeatWindow();
   }
 
   /** @param share firstTimeRight / closed; null when none closed */

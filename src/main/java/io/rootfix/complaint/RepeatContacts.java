@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +23,11 @@ public class RepeatContacts {
   private final Duration window;
 
   RepeatContacts(ComplaintRepository complaints, ContactRepository contacts, Clock clock,
-      @Value("${rootfix.complaint.repeat-window:P14D}") Duration window) {
+      ComplaintSettings settings) {
     this.complaints = complaints;
     this.contacts = contacts;
     this.clock = clock;
-    this.window = window;
+    this.window = settings.repeatWindow();
   }
 
   /**

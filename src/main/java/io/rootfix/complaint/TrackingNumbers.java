@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Hands out tracking numbers like {@code RF-2026-000123} from a database sequence. */
@@ -17,10 +16,10 @@ class TrackingNumbers {
   private volatile String nextValueSql;
 
   TrackingNumbers(EntityManager entityManager, Clock clock,
-      @Value("${rootfix.complaint.tracking-prefix:RF}") String prefix) {
+      ComplaintSettings settings) {
     this.entityManager = entityManager;
     this.clock = clock;
-    this.prefix = prefix;
+    this.prefix = settings.trackingPrefix();
   }
 
   String next() {

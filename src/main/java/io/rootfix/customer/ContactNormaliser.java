@@ -5,7 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,13 +14,14 @@ import org.springframework.stereotype.Component;
  * all {@code +31612345678}.
  */
 @Component
+@EnableConfigurationProperties(CustomerSettings.class)
 public class ContactNormaliser {
 
   private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
   private final String defaultRegion;
 
-  /** @param defaultRegion where a number without a country code is dialled from (ISO 3166 code, e.g. NL) */
-  public ContactNormaliser(@Value("${rootfix.customer.default-region:NL}") String defaultRegion) {
+  public ContactNormaliser(CustomerSettings settings) {
+    String defaultRegion = settings.defaultRegion();
     if (!phoneNumbers.getSupportedRegions().contains(defaultRegion)) {
       throw new IllegalArgumentException(
           "rootfix.customer.default-region must be a region code such as NL or BE, not '" + defaultRegion + "'");

@@ -1,26 +1,18 @@
 package io.rootfix.customer;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One customer, whatever channel they come through; recognised by e-mail address, phone number or handle. */
 @Entity
-public class Customer {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
-  @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
-  private Long id;
+public class Customer extends SequencedEntity {
 
   @Column(nullable = false, length = 200)
   private String name;
@@ -62,10 +54,6 @@ public class Customer {
   /** A handle nobody has yet; a customer may have several, on one network or more. */
   void addHandle(HandleNetwork network, String handle, Instant now) {
     handles.add(new CustomerHandle(this, network, handle, now));
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public String getName() {

@@ -1,26 +1,18 @@
 package io.rootfix.customer;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /** A customer's handle on a social or chat network; one handle on one network belongs to one customer. */
 @Entity
-public class CustomerHandle {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_handle_seq")
-  @SequenceGenerator(name = "customer_handle_seq", sequenceName = "customer_handle_seq", allocationSize = 50)
-  private Long id;
+public class CustomerHandle extends SequencedEntity {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "customer_id")

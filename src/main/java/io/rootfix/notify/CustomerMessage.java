@@ -1,13 +1,10 @@
 package io.rootfix.notify;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /**
@@ -16,12 +13,7 @@ import java.time.Instant;
  * through {@link OutboxSender}, everything else is for an agent to send.
  */
 @Entity
-public class CustomerMessage {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_message_seq")
-  @SequenceGenerator(name = "customer_message_seq", sequenceName = "customer_message_seq", allocationSize = 50)
-  private Long id;
+public class CustomerMessage extends SequencedEntity {
 
   @Column(nullable = false)
   private Long complaintId;
@@ -97,10 +89,6 @@ public class CustomerMessage {
     this.state = DeliveryState.SENT;
     this.sentBy = agent;
     this.sentAt = now;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Long getComplaintId() {

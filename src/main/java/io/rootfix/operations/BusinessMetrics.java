@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * index (complaints by channel and remedies by state read their table, hence the cache).
  */
 @Component
+@EnableConfigurationProperties(MetricsSettings.class)
 class BusinessMetrics implements MeterBinder {
 
   static final Set<ComplaintState> OPEN_STATES = EnumSet.complementOf(EnumSet.of(ComplaintState.CLOSED, ComplaintState.MERGED));
@@ -39,10 +40,10 @@ class BusinessMetrics implements MeterBinder {
   private final Duration maxAge;
   private Figures figures;
 
-  BusinessMetrics(JdbcTemplate jdbc, Clock clock, @Value("${rootfix.metrics.max-age:PT10S}") Duration maxAge) {
+  BusinessMetrics(JdbcTemplate jdbc, Clock clock, MetricsSettings settings) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.maxAge = maxAge;
+    this.maxAge = settings.maxAge();
   }
 
   /** One reading of all figures; a key missing from a map counts 0. */

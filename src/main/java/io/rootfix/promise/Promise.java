@@ -1,16 +1,13 @@
 package io.rootfix.promise;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +15,7 @@ import java.util.List;
 
 /** One promise to a customer, with its deadline (or window), its watch and its outcome. */
 @Entity
-public class Promise {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "promise_seq")
-  @SequenceGenerator(name = "promise_seq", sequenceName = "promise_seq", allocationSize = 50)
-  private Long id;
+public class Promise extends SequencedEntity {
 
   @Column(nullable = false)
   private Long complaintId;
@@ -176,12 +168,8 @@ public class Promise {
 
   private void requireOpen() {
     if (state != PromiseState.OPEN) {
-      throw new IllegalStateException("Promise " + id + " is " + state + ", no longer open");
+      throw new IllegalStateException("Promise " + getId() + " is " + state + ", no longer open");
     }
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Long getComplaintId() {

@@ -1,25 +1,16 @@
 package io.rootfix.promise;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /** One move of a promise's date: from when to when, why, and whether the customer heard in time. */
 @Entity
-public class PromiseRenegotiation {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "promise_renegotiation_seq")
-  @SequenceGenerator(name = "promise_renegotiation_seq", sequenceName = "promise_renegotiation_seq",
-      allocationSize = 50)
-  private Long id;
+public class PromiseRenegotiation extends SequencedEntity {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "promise_id")
@@ -55,10 +46,6 @@ public class PromiseRenegotiation {
     this.renegotiatedBy = by;
     this.renegotiatedAt = now;
     this.customerToldInTime = toldAt.isBefore(oldDueAt);
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Instant getOldDueAt() {

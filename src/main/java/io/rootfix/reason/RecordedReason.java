@@ -1,21 +1,13 @@
 package io.rootfix.reason;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /** A decision that changed a complaint's course, with the controlled reason and the note of who took it. */
 @Entity
-public class RecordedReason {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "recorded_reason_seq")
-  @SequenceGenerator(name = "recorded_reason_seq", sequenceName = "recorded_reason_seq", allocationSize = 50)
-  private Long id;
+public class RecordedReason extends SequencedEntity {
 
   private Long complaintId;
 
@@ -54,10 +46,6 @@ public class RecordedReason {
     this.note = note;
     this.recordedBy = recordedBy;
     this.recordedAt = recordedAt;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Long getComplaintId() {

@@ -1,22 +1,14 @@
 package io.rootfix.remedy;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A payout of the built-in payment gateway: one per idempotency key (a unique constraint). */
 @Entity
-public class Payout {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "payout_seq")
-  @SequenceGenerator(name = "payout_seq", sequenceName = "payout_seq", allocationSize = 50)
-  private Long id;
+public class Payout extends SequencedEntity {
 
   @Column(nullable = false, unique = true, length = 64)
   private String idempotencyKey;

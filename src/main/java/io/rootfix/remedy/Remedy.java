@@ -1,13 +1,10 @@
 package io.rootfix.remedy;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,14 +14,9 @@ import java.time.Instant;
  * every call to the payment gateway or the shipping service, so a retry never pays or ships twice.
  */
 @Entity
-public class Remedy {
+public class Remedy extends SequencedEntity {
 
   public static final String EUR = "EUR";
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "remedy_seq")
-  @SequenceGenerator(name = "remedy_seq", sequenceName = "remedy_seq", allocationSize = 50)
-  private Long id;
 
   @Column(nullable = false)
   private Long complaintId;
@@ -142,12 +134,8 @@ public class Remedy {
 
   private void requireState(RemedyState expected) {
     if (state != expected) {
-      throw new IllegalStateException("Remedy " + id + " of " + trackingNumber + " is " + state + ", not " + expected);
+      throw new IllegalStateException("Remedy " + getId() + " of " + trackingNumber + " is " + state + ", not " + expected);
     }
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public Long getComplaintId() {

@@ -1,21 +1,13 @@
 package io.rootfix.remedy;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /** A shipment order of the built-in shipping service: one per idempotency key (a unique constraint). */
 @Entity
-public class ShipmentOrder {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shipment_order_seq")
-  @SequenceGenerator(name = "shipment_order_seq", sequenceName = "shipment_order_seq", allocationSize = 50)
-  private Long id;
+public class ShipmentOrder extends SequencedEntity {
 
   @Column(nullable = false, unique = true, length = 64)
   private String idempotencyKey;

@@ -1,24 +1,16 @@
 package io.rootfix.rootcause;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A problem record: one cause behind many complaints, fixed fundamentally once. */
 @Entity
-public class RootCause {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "root_cause_seq")
-  @SequenceGenerator(name = "root_cause_seq", sequenceName = "root_cause_seq", allocationSize = 50)
-  private Long id;
+public class RootCause extends SequencedEntity {
 
   @Column(nullable = false, length = 200)
   private String title;
@@ -122,12 +114,8 @@ public class RootCause {
 
   private void require(RootCauseState expected) {
     if (state != expected) {
-      throw new IllegalStateException("Root cause " + id + " is " + state + ", expected " + expected);
+      throw new IllegalStateException("Root cause " + getId() + " is " + state + ", expected " + expected);
     }
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public String getTitle() {

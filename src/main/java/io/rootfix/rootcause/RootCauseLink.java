@@ -1,24 +1,16 @@
 package io.rootfix.rootcause;
 
+import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 /** A complaint hit by a root cause; told when the root cause is settled. */
 @Entity
-public class RootCauseLink {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "root_cause_link_seq")
-  @SequenceGenerator(name = "root_cause_link_seq", sequenceName = "root_cause_link_seq", allocationSize = 50)
-  private Long id;
+public class RootCauseLink extends SequencedEntity {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "root_cause_id")
@@ -51,10 +43,6 @@ public class RootCauseLink {
 
   void told(Instant now) {
     this.toldAt = now;
-  }
-
-  public Long getId() {
-    return id;
   }
 
   public RootCause getRootCause() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ContactNormaliserTest {
 
-  private final ContactNormaliser dutch = new ContactNormaliser("NL");
+  private final ContactNormaliser dutch = new ContactNormaliser(new CustomerSettings("NL"));
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -30,11 +30,11 @@ class ContactNormaliserTest {
 
   @Test
   void aNumberWithoutCountryCodeIsReadInTheConfiguredRegion() {
-    ContactNormaliser belgian = new ContactNormaliser("BE");
+    ContactNormaliser belgian = new ContactNormaliser(new CustomerSettings("BE"));
 
     assertThat(belgian.phone("0470 12 34 56")).isEqualTo("+32470123456");
     assertThat(belgian.phone("+31 6 12345678")).isEqualTo("+31612345678");
-    assertThatThrownBy(() -> new ContactNormaliser("Holland")).hasMessageContaining("default-region");
+    assertThatThrownBy(() -> new ContactNormaliser(new CustomerSettings("Holland"))).hasMessageContaining("default-region");
   }
 
   @ParameterizedTest(name = "\"{0}\" is no phone number")
