@@ -1,8 +1,10 @@
 package io.rootfix.attachment;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import java.time.Instant;
@@ -14,11 +16,8 @@ import java.time.Instant;
 @Entity
 public class Attachment extends SequencedEntity {
 
-  @Column(nullable = false)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Column(nullable = false, length = 200)
   private String fileName;
@@ -49,8 +48,7 @@ public class Attachment extends SequencedEntity {
   static Attachment stored(long complaintId, String trackingNumber, IncomingFile file, FileType type, String sha256,
       String source, Instant at) {
     Attachment attachment = new Attachment();
-    attachment.complaintId = complaintId;
-    attachment.trackingNumber = trackingNumber;
+    attachment.complaint = new ComplaintReference(complaintId, trackingNumber);
     attachment.fileName = file.fileName();
     attachment.mediaType = type.mediaType();
     attachment.sizeBytes = file.content().length;
@@ -64,8 +62,7 @@ public class Attachment extends SequencedEntity {
   static Attachment refused(long complaintId, String trackingNumber, AttachmentCheck.Refused refused, long size,
       String source, Instant at) {
     Attachment attachment = new Attachment();
-    attachment.complaintId = complaintId;
-    attachment.trackingNumber = trackingNumber;
+    attachment.complaint = new ComplaintReference(complaintId, trackingNumber);
     attachment.fileName = refused.fileName();
     attachment.sizeBytes = size;
     attachment.refusal = refused.detail();

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The seal sweep runs on Spring's scheduler; the history retention is an engine plugin. */
+/** The seal sweep runs on Spring's scheduler; the history retention and the history filter are engine plugins. */
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(HistoryRetention.class)
@@ -15,5 +15,10 @@ class AuditConfiguration {
   @Bean
   HistoryRetentionPlugin historyRetentionPlugin(HistoryRetention retention) {
     return new HistoryRetentionPlugin(retention);
+  }
+
+  @Bean
+  DisplayDataOutOfHistory displayDataOutOfHistory() {
+    return new DisplayDataOutOfHistory();
   }
 }

@@ -1,6 +1,8 @@
 package io.rootfix.audit;
 
+import io.rootfix.persistence.ComplaintReference;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,11 +28,8 @@ public class AuditSeal {
   @Column(nullable = false, unique = true)
   private long position;
 
-  @Column(nullable = false, unique = true)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Column(nullable = false, length = 64)
   private String previousDigest;
@@ -46,8 +45,7 @@ public class AuditSeal {
   AuditSeal(long position, Long complaintId, String trackingNumber, String previousDigest, String digest,
       Instant sealedAt) {
     this.position = position;
-    this.complaintId = complaintId;
-    this.trackingNumber = trackingNumber;
+    this.complaint = new ComplaintReference(complaintId, trackingNumber);
     this.previousDigest = previousDigest;
     this.digest = digest;
     this.sealedAt = sealedAt;
@@ -58,11 +56,11 @@ public class AuditSeal {
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public String getPreviousDigest() {

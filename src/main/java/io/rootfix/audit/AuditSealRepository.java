@@ -16,11 +16,11 @@ public interface AuditSealRepository extends JpaRepository<AuditSeal, Long> {
   @Query("""
       select c from Complaint c
       where c.state = io.rootfix.complaint.ComplaintState.CLOSED
-        and not exists (select s from AuditSeal s where s.complaintId = c.id)
+        and not exists (select s from AuditSeal s where s.complaint.id = c.id)
       order by c.closedAt, c.id""")
   List<Complaint> findClosedWithoutSeal();
 
-  Optional<AuditSeal> findByTrackingNumber(String trackingNumber);
+  Optional<AuditSeal> findByComplaint_TrackingNumber(String trackingNumber);
 
   Optional<AuditSeal> findByPosition(long position);
 }

@@ -127,7 +127,7 @@ public class AuditSeals {
    */
   @Transactional(readOnly = true)
   public SealStatus status(Complaint complaint) {
-    AuditSeal seal = seals.findByTrackingNumber(complaint.getTrackingNumber()).orElse(null);
+    AuditSeal seal = seals.findByComplaint_TrackingNumber(complaint.getTrackingNumber()).orElse(null);
     if (seal == null) {
       return new SealStatus(false, null, null, null, null, SealStatus.NOT_SEALED);
     }

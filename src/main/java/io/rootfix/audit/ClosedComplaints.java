@@ -129,8 +129,8 @@ public class ClosedComplaints {
       return counts;
     }
     entityManager.createQuery("""
-            select p.complaintId, p.state, count(p) from Promise p
-            where p.complaintId in :ids group by p.complaintId, p.state""", Object[].class)
+            select p.complaint.id, p.state, count(p) from Promise p
+            where p.complaint.id in :ids group by p.complaint.id, p.state""", Object[].class)
         .setParameter("ids", complaintIds).getResultList()
         .forEach(row -> counts.computeIfAbsent((Long) row[0], id -> new EnumMap<>(PromiseState.class))
             .put((PromiseState) row[1], (Long) row[2]));
@@ -154,7 +154,7 @@ public class ClosedComplaints {
       return Set.of();
     }
     return new HashSet<>(entityManager.createQuery(
-            "select s.complaintId from AuditSeal s where s.complaintId in :ids", Long.class)
+            "select s.complaint.id from AuditSeal s where s.complaint.id in :ids", Long.class)
         .setParameter("ids", complaintIds).getResultList());
   }
 
@@ -165,10 +165,10 @@ public class ClosedComplaints {
       return totals;
     }
     entityManager.createQuery("""
-            select r.complaintId, sum(r.amount) from Remedy r
-            where r.complaintId in :ids and r.state in (io.rootfix.remedy.RemedyState.PAID,
+            select r.complaint.id, sum(r.amount) from Remedy r
+            where r.complaint.id in :ids and r.state in (io.rootfix.remedy.RemedyState.PAID,
               io.rootfix.remedy.RemedyState.SHIPPED)
-            group by r.complaintId""", Object[].class)
+            group by r.complaint.id""", Object[].class)
         .setParameter("ids", complaintIds).getResultList()
         .forEach(row -> totals.put((Long) row[0], (BigDecimal) row[1]));
     return totals;

@@ -1,8 +1,10 @@
 package io.rootfix.complaint;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.process.TaskForm;
 import io.rootfix.notify.CustomerMessage;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,11 +22,8 @@ public class AnswerEvidence {
   @Id
   private Long customerMessageId;
 
-  @Column(nullable = false)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Column(nullable = false, length = 16)
   private String channel;
@@ -65,8 +64,7 @@ public class AnswerEvidence {
   AnswerEvidence(CustomerMessage message, String answerText, String draftedBy, boolean reviewRequired,
       String reviewPolicy, String reviewedBy) {
     this.customerMessageId = message.getId();
-    this.complaintId = message.getComplaintId();
-    this.trackingNumber = message.getTrackingNumber();
+    this.complaint = new ComplaintReference(message.getComplaintId(), message.getTrackingNumber());
     this.channel = message.getChannel();
     this.recipient = message.getRecipient();
     this.subject = message.getSubject();
@@ -84,11 +82,11 @@ public class AnswerEvidence {
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public String getChannel() {

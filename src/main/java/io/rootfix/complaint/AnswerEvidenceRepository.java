@@ -7,11 +7,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface AnswerEvidenceRepository extends JpaRepository<AnswerEvidence, Long> {
 
-  List<AnswerEvidence> findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(Long complaintId);
+  List<AnswerEvidence> findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(Long complaintId);
 
-  long countByComplaintId(Long complaintId);
+  long countByComplaint_Id(Long complaintId);
 
-  Optional<AnswerEvidence> findFirstByComplaintIdOrderBySentAtDesc(Long complaintId);
+  Optional<AnswerEvidence> findFirstByComplaint_IdOrderBySentAtDesc(Long complaintId);
 
-  List<AnswerEvidence> findByComplaintIdInOrderBySentAtAscCustomerMessageIdAsc(Collection<Long> complaintIds);
+  List<AnswerEvidence> findByComplaint_IdInOrderBySentAtAscCustomerMessageIdAsc(Collection<Long> complaintIds);
 }

@@ -358,7 +358,7 @@ public class ComplaintService {
   /** Every answer sent about the complaint, oldest first. */
   @Transactional(readOnly = true)
   public List<AnswerEvidence> answersOf(long complaintId) {
-    return evidence.findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(complaintId);
+    return evidence.findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(complaintId);
   }
 
   /**
@@ -366,7 +366,7 @@ public class ComplaintService {
    * record. A complaint moved past "Send the answer" by hand, or whose evidence is missing, stays open.
    */
   private void requireRecordedAnswer(Complaint complaint) {
-    long answers = evidence.countByComplaintId(complaint.getId());
+    long answers = evidence.countByComplaint_Id(complaint.getId());
     if (answers <= complaint.getReopenCount()) {
       throw new IllegalStateException("Complaint " + complaint.getTrackingNumber()
           + " has no recorded answer to the customer" + (complaint.getReopenCount() > 0 ? " since it was reopened" : "")
@@ -402,7 +402,7 @@ public class ComplaintService {
     requireRecordedAnswer(complaint);
     // The waiting time is the model's (Timer_NoReply), which process owners may change: the note states
     // what happened, not what the model said when this was written.
-    Instant answered = evidence.findFirstByComplaintIdOrderBySentAtDesc(complaint.getId()).orElseThrow().getSentAt();
+    Instant answered = evidence.findFirstByComplaint_IdOrderBySentAtDesc(complaint.getId()).orElseThrow().getSentAt();
     long days = Duration.between(answered, now()).toDays();
     reasons.recordAutomatic(complaint.getId(), complaint.getTrackingNumber(), ReasonStep.CLOSE_WITHOUT_CONFIRMATION,
         ReasonStep.NO_REPLY, "No reply in the " + days + (days == 1 ? " day" : " days") + " since our answer was sent.",

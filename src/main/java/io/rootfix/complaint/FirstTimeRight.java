@@ -59,7 +59,7 @@ public class FirstTimeRight {
   public Report report(Instant from, Instant to) {
     List<Complaint> closed = complaints.findClosedBetween(from, to);
     Map<Long, AnswerEvidence> firstAnswer = closed.isEmpty() ? Map.of()
-        : answers.findByComplaintIdInOrderBySentAtAscCustomerMessageIdAsc(closed.stream().map(Complaint::getId).toList())
+        : answers.findByComplaint_IdInOrderBySentAtAscCustomerMessageIdAsc(closed.stream().map(Complaint::getId).toList())
             .stream().collect(Collectors.toMap(AnswerEvidence::getComplaintId, Function.identity(), (a, b) -> a));
     Map<Long, List<Contact>> contactsOf = closed.isEmpty() ? Map.of()
         : contacts.findByComplaintIn(closed).stream().collect(Collectors.groupingBy(c -> c.getComplaint().getId()));

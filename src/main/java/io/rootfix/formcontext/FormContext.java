@@ -174,10 +174,10 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
         });
     context.put("order", blankToNull(complaint.getOrderReference()));
     context.put("claim", complaint.getClaimedAmount() == null ? null : money(complaint.getClaimedAmount(), "EUR"));
-    List<String> remedyLines = remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
+    List<String> remedyLines = remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
         .map(this::remedy).filter(Objects::nonNull).toList();
     context.put("remedy", remedyLines.isEmpty() ? null : String.join("; ", remedyLines));
-    context.put("remedyDone", remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
+    context.put("remedyDone", remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
         .anyMatch(r -> r.getState() != null && switch (r.getState()) {
           case GRANTED, PAID, SHIPPED -> true;
           default -> false;

@@ -1,7 +1,9 @@
 package io.rootfix.notify;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,11 +17,8 @@ import java.time.Instant;
 @Entity
 public class CustomerMessage extends SequencedEntity {
 
-  @Column(nullable = false)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
@@ -68,8 +67,7 @@ public class CustomerMessage extends SequencedEntity {
   protected CustomerMessage() {}
 
   CustomerMessage(Outbox.NewMessage message, Instant createdAt) {
-    this.complaintId = message.complaintId();
-    this.trackingNumber = message.trackingNumber();
+    this.complaint = new ComplaintReference(message.complaintId(), message.trackingNumber());
     this.kind = message.kind();
     this.channel = message.channel();
     this.recipient = message.recipient();
@@ -92,11 +90,11 @@ public class CustomerMessage extends SequencedEntity {
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public MessageKind getKind() {

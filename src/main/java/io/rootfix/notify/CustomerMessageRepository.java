@@ -16,17 +16,17 @@ import org.springframework.data.repository.query.Param;
  */
 public interface CustomerMessageRepository extends JpaRepository<CustomerMessage, Long> {
 
-  List<CustomerMessage> findByComplaintIdOrderByIdAsc(Long complaintId);
+  List<CustomerMessage> findByComplaint_IdOrderByIdAsc(Long complaintId);
 
-  Optional<CustomerMessage> findFirstByComplaintIdOrderByCreatedAtDesc(Long complaintId);
+  Optional<CustomerMessage> findFirstByComplaint_IdOrderByCreatedAtDesc(Long complaintId);
 
   List<CustomerMessage> findByStateOrderByCreatedAtAscIdAsc(DeliveryState state);
 
   /** Only the complaint they belong to changes, whatever the sender does with them meanwhile. */
   @Modifying
   @Query("""
-      update CustomerMessage m set m.complaintId = :toComplaintId, m.trackingNumber = :toTrackingNumber
-      where m.complaintId = :fromComplaintId""")
+      update CustomerMessage m set m.complaint.id = :toComplaintId, m.complaint.trackingNumber = :toTrackingNumber
+      where m.complaint.id = :fromComplaintId""")
   int moveToComplaint(@Param("fromComplaintId") Long fromComplaintId, @Param("toComplaintId") Long toComplaintId,
       @Param("toTrackingNumber") String toTrackingNumber);
 

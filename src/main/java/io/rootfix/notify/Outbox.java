@@ -77,11 +77,11 @@ public class Outbox {
   /** When the customer last got a message about this complaint, if ever. */
   @Transactional(readOnly = true)
   public Optional<Instant> lastMessageAt(Long complaintId) {
-    return messages.findFirstByComplaintIdOrderByCreatedAtDesc(complaintId).map(CustomerMessage::getCreatedAt);
+    return messages.findFirstByComplaint_IdOrderByCreatedAtDesc(complaintId).map(CustomerMessage::getCreatedAt);
   }
 
   @Transactional(readOnly = true)
   public List<CustomerMessage> messagesOf(Long complaintId) {
-    return messages.findByComplaintIdOrderByIdAsc(complaintId);
+    return messages.findByComplaint_IdOrderByIdAsc(complaintId);
   }
 }

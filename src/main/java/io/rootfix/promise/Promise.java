@@ -1,8 +1,10 @@
 package io.rootfix.promise;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,11 +19,8 @@ import java.util.List;
 @Entity
 public class Promise extends SequencedEntity {
 
-  @Column(nullable = false)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -86,8 +85,7 @@ public class Promise extends SequencedEntity {
 
   Promise(Long complaintId, String trackingNumber, PromiseType type, String text, Instant windowFrom, Instant dueAt,
       String madeBy, Instant madeAt) {
-    this.complaintId = complaintId;
-    this.trackingNumber = trackingNumber;
+    this.complaint = new ComplaintReference(complaintId, trackingNumber);
     this.type = type;
     this.text = text;
     this.windowFrom = windowFrom;
@@ -103,8 +101,7 @@ public class Promise extends SequencedEntity {
 
   /** Its complaint was merged into another: that one keeps the promise now. */
   void movedTo(Long complaintId, String trackingNumber) {
-    this.complaintId = complaintId;
-    this.trackingNumber = trackingNumber;
+    this.complaint = new ComplaintReference(complaintId, trackingNumber);
   }
 
   void reminded(Instant now) {
@@ -173,11 +170,11 @@ public class Promise extends SequencedEntity {
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public PromiseType getType() {

@@ -9,18 +9,18 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PromiseRepository extends JpaRepository<Promise, Long> {
 
-  List<Promise> findByTrackingNumberOrderByMadeAtAscIdAsc(String trackingNumber);
+  List<Promise> findByComplaint_TrackingNumberOrderByMadeAtAscIdAsc(String trackingNumber);
 
-  List<Promise> findByComplaintIdAndState(Long complaintId, PromiseState state);
+  List<Promise> findByComplaint_IdAndState(Long complaintId, PromiseState state);
 
-  List<Promise> findByComplaintIdAndTypeAndState(Long complaintId, PromiseType type, PromiseState state);
+  List<Promise> findByComplaint_IdAndTypeAndState(Long complaintId, PromiseType type, PromiseState state);
 
   /** Open promises nearest their deadline first, one page of them (index idx_promise_state_due). */
   List<Promise> findByStateAndDueAtBeforeOrderByDueAtAscIdAsc(PromiseState state, Instant dueBefore, Pageable page);
 
   List<Promise> findByStateOrderByDueAtAscIdAsc(PromiseState state, Pageable page);
 
-  List<Promise> findByComplaintIdInAndStateOrderByDueAtAsc(Collection<Long> complaintIds, PromiseState state);
+  List<Promise> findByComplaint_IdInAndStateOrderByDueAtAsc(Collection<Long> complaintIds, PromiseState state);
 
   @Query("select p.state as state, count(p) as count from Promise p group by p.state")
   List<StateCount> countByState();

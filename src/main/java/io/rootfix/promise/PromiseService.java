@@ -76,7 +76,7 @@ public class PromiseService {
    * cannot change, keeps the old one).
    */
   public void moveTo(String fromTrackingNumber, Long toComplaintId, String toTrackingNumber) {
-    for (Promise promise : promises.findByTrackingNumberOrderByMadeAtAscIdAsc(fromTrackingNumber)) {
+    for (Promise promise : promises.findByComplaint_TrackingNumberOrderByMadeAtAscIdAsc(fromTrackingNumber)) {
       promise.movedTo(toComplaintId, toTrackingNumber);
       if (promise.getState() == PromiseState.OPEN && promise.getProcessInstanceId() != null) {
         watch.movedTo(promise, toTrackingNumber);
@@ -87,7 +87,7 @@ public class PromiseService {
 
   /** Keeps the open promises of this type on the complaint, e.g. the answer promise at "Report back". */
   public void keepOpen(Long complaintId, PromiseType type) {
-    for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
+    for (Promise promise : promises.findByComplaint_IdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
       keep(promise, null);
     }
   }
@@ -131,7 +131,7 @@ public class PromiseService {
 
   /** Releases every promise still open on the complaint (any type); returns the released ones. */
   public List<PromiseView> releaseOpen(Long complaintId, String note, String by) {
-    return promises.findByComplaintIdAndState(complaintId, PromiseState.OPEN).stream()
+    return promises.findByComplaint_IdAndState(complaintId, PromiseState.OPEN).stream()
         .map(promise -> release(promise.getId(), note, by))
         .toList();
   }
@@ -143,7 +143,7 @@ public class PromiseService {
    */
   public void endWatchesOf(Long complaintId, String note) {
     releaseOpen(complaintId, note, null);
-    for (Promise promise : promises.findByComplaintIdAndState(complaintId, PromiseState.BROKEN)) {
+    for (Promise promise : promises.findByComplaint_IdAndState(complaintId, PromiseState.BROKEN)) {
       if (watchRuns(promise)) {
         if (promise.getEscalationNote() == null) {
           promise.escalationHandled("Not handled before the complaint closed: " + note);
@@ -167,7 +167,7 @@ public class PromiseService {
    */
   @Transactional(readOnly = true)
   public List<Map<String, String>> keepableChoices(Long complaintId) {
-    return promises.findByComplaintIdInAndStateOrderByDueAtAsc(List.of(complaintId), PromiseState.OPEN).stream()
+    return promises.findByComplaint_IdInAndStateOrderByDueAtAsc(List.of(complaintId), PromiseState.OPEN).stream()
         .filter(p -> p.getType() != PromiseType.ANSWER)
         .map(p -> Map.of("label", p.getText() + " (by " + CHOICE_MOMENT.format(p.getDueAt().atZone(clock.getZone())) + ")",
             "value", p.getId().toString()))
@@ -199,7 +199,7 @@ public class PromiseService {
   public void pauseOpen(Long complaintId, PromiseType type) {
     Instant now = now();
     Instant parked = now.plus(PARKED);
-    for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
+    for (Promise promise : promises.findByComplaint_IdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
       promise.pause(now);
       moveWatch(promise, new Timers(parked, parked, parked));
     }
@@ -213,7 +213,7 @@ public class PromiseService {
   public boolean resumeOpen(Long complaintId, PromiseType type) {
     Instant now = now();
     boolean moved = false;
-    for (Promise promise : promises.findByComplaintIdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
+    for (Promise promise : promises.findByComplaint_IdAndTypeAndState(complaintId, type, PromiseState.OPEN)) {
       Instant pausedSince = promise.resume();
       if (pausedSince == null) {
         continue;
@@ -294,7 +294,7 @@ public class PromiseService {
 
   @Transactional(readOnly = true)
   public List<PromiseView> ofComplaint(String trackingNumber) {
-    return promises.findByTrackingNumberOrderByMadeAtAscIdAsc(trackingNumber).stream().map(PromiseView::of).toList();
+    return promises.findByComplaint_TrackingNumberOrderByMadeAtAscIdAsc(trackingNumber).stream().map(PromiseView::of).toList();
   }
 
   /** The open promises of these complaints, nearest their deadline first. */
@@ -303,7 +303,7 @@ public class PromiseService {
     if (complaintIds.isEmpty()) {
       return List.of();
     }
-    return promises.findByComplaintIdInAndStateOrderByDueAtAsc(complaintIds, PromiseState.OPEN).stream()
+    return promises.findByComplaint_IdInAndStateOrderByDueAtAsc(complaintIds, PromiseState.OPEN).stream()
         .map(PromiseView::of).toList();
   }
 

@@ -159,6 +159,6 @@ public class ControlledReasons {
 
   @Transactional(readOnly = true)
   public List<RecordedReason> ofComplaint(Long complaintId) {
-    return recorded.findByComplaintIdOrderByRecordedAtAscIdAsc(complaintId);
+    return recorded.findByComplaint_IdOrderByRecordedAtAscIdAsc(complaintId);
   }
 }

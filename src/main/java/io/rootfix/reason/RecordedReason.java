@@ -1,7 +1,9 @@
 package io.rootfix.reason;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import java.time.Instant;
 
@@ -9,10 +11,8 @@ import java.time.Instant;
 @Entity
 public class RecordedReason extends SequencedEntity {
 
-  private Long complaintId;
-
-  @Column(length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Column(nullable = false, length = 40)
   private String step;
@@ -38,8 +38,7 @@ public class RecordedReason extends SequencedEntity {
 
   RecordedReason(Long complaintId, String trackingNumber, String step, Reason reason, String note, String recordedBy,
       Instant recordedAt) {
-    this.complaintId = complaintId;
-    this.trackingNumber = trackingNumber;
+    this.complaint = new ComplaintReference(complaintId, trackingNumber);
     this.step = step;
     this.code = reason.code();
     this.label = reason.label();
@@ -49,11 +48,11 @@ public class RecordedReason extends SequencedEntity {
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public String getStep() {

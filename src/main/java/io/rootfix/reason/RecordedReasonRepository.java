@@ -8,7 +8,7 @@ import org.springframework.data.repository.query.Param;
 
 public interface RecordedReasonRepository extends JpaRepository<RecordedReason, Long> {
 
-  List<RecordedReason> findByComplaintIdOrderByRecordedAtAscIdAsc(Long complaintId);
+  List<RecordedReason> findByComplaint_IdOrderByRecordedAtAscIdAsc(Long complaintId);
 
   /** Counts per step and code in [from, to): step, code, count. */
   @Query("""

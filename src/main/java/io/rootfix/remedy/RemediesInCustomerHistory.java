@@ -23,7 +23,7 @@ class RemediesInCustomerHistory implements CustomerHistory.Section {
   @Override
   public String describe(List<Long> complaintIds) {
     List<Remedy> granted = complaintIds.isEmpty() ? List.of()
-        : remedies.findByComplaintIdInOrderByDecidedAtDesc(complaintIds).stream()
+        : remedies.findByComplaint_IdInOrderByDecidedAtDesc(complaintIds).stream()
             .filter(r -> r.getType() != RemedyType.NONE).toList();
     if (granted.isEmpty()) {
       return null;

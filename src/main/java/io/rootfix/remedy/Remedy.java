@@ -1,7 +1,9 @@
 package io.rootfix.remedy;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,11 +20,8 @@ public class Remedy extends SequencedEntity {
 
   public static final String EUR = "EUR";
 
-  @Column(nullable = false)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   private Long customerId;
 
@@ -85,8 +84,7 @@ public class Remedy extends SequencedEntity {
   Remedy(Long complaintId, String trackingNumber, Long customerId, RemedyType type, BigDecimal amount,
       String policyNote, boolean approvalNeeded, int remediesLast12Months, BigDecimal remedyTotalLast12Months,
       String idempotencyKey, Instant now) {
-    this.complaintId = complaintId;
-    this.trackingNumber = trackingNumber;
+    this.complaint = new ComplaintReference(complaintId, trackingNumber);
     this.customerId = customerId;
     this.type = type;
     this.amount = amount;
@@ -134,16 +132,16 @@ public class Remedy extends SequencedEntity {
 
   private void requireState(RemedyState expected) {
     if (state != expected) {
-      throw new IllegalStateException("Remedy " + getId() + " of " + trackingNumber + " is " + state + ", not " + expected);
+      throw new IllegalStateException("Remedy " + getId() + " of " + complaint.trackingNumber() + " is " + state + ", not " + expected);
     }
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public Long getCustomerId() {

@@ -9,13 +9,13 @@ import org.springframework.data.repository.query.Param;
 
 public interface RemedyRepository extends JpaRepository<Remedy, Long> {
 
-  List<Remedy> findByTrackingNumberOrderByDecidedAtAscIdAsc(String trackingNumber);
+  List<Remedy> findByComplaint_TrackingNumberOrderByDecidedAtAscIdAsc(String trackingNumber);
 
-  List<Remedy> findByComplaintIdOrderByDecidedAtAscIdAsc(Long complaintId);
+  List<Remedy> findByComplaint_IdOrderByDecidedAtAscIdAsc(Long complaintId);
 
-  long countByComplaintId(Long complaintId);
+  long countByComplaint_Id(Long complaintId);
 
-  List<Remedy> findByComplaintIdInOrderByDecidedAtDesc(Collection<Long> complaintIds);
+  List<Remedy> findByComplaint_IdInOrderByDecidedAtDesc(Collection<Long> complaintIds);
 
   /** The customer's remedies in these states decided since the moment. */
   @Query("""

@@ -93,7 +93,7 @@ public class RemedyService {
   public Remedy decide(long complaintId, Decision decision) {
     Complaint complaint = complaint(complaintId);
     Facts facts = facts(complaintId);
-    long n = remedies.countByComplaintId(complaintId) + 1;
+    long n = remedies.countByComplaint_Id(complaintId) + 1;
     Remedy remedy = remedies.save(new Remedy(complaint.getId(), complaint.getTrackingNumber(),
         complaint.getCustomer() == null ? null : complaint.getCustomer().getId(), decision.type(),
         decision.amount().setScale(2, RoundingMode.HALF_UP), decision.policyNote(),
@@ -155,7 +155,7 @@ public class RemedyService {
 
   @Transactional(readOnly = true)
   public List<RemedyView> ofComplaint(String trackingNumber) {
-    return remedies.findByTrackingNumberOrderByDecidedAtAscIdAsc(trackingNumber).stream().map(RemedyView::of).toList();
+    return remedies.findByComplaint_TrackingNumberOrderByDecidedAtAscIdAsc(trackingNumber).stream().map(RemedyView::of).toList();
   }
 
   /** Remedies paid or shipped in the period: their cost, by type and as a share of the period's total. */

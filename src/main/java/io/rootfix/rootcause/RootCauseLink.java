@@ -1,7 +1,9 @@
 package io.rootfix.rootcause;
 
+import io.rootfix.persistence.ComplaintReference;
 import io.rootfix.persistence.SequencedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -16,11 +18,8 @@ public class RootCauseLink extends SequencedEntity {
   @JoinColumn(name = "root_cause_id")
   private RootCause rootCause;
 
-  @Column(nullable = false)
-  private Long complaintId;
-
-  @Column(nullable = false, length = 20)
-  private String trackingNumber;
+  @Embedded
+  private ComplaintReference complaint;
 
   @Column(nullable = false)
   private Instant linkedAt;
@@ -35,8 +34,7 @@ public class RootCauseLink extends SequencedEntity {
 
   RootCauseLink(RootCause rootCause, Long complaintId, String trackingNumber, String linkedBy, Instant now) {
     this.rootCause = rootCause;
-    this.complaintId = complaintId;
-    this.trackingNumber = trackingNumber;
+    this.complaint = new ComplaintReference(complaintId, trackingNumber);
     this.linkedBy = linkedBy;
     this.linkedAt = now;
   }
@@ -50,11 +48,11 @@ public class RootCauseLink extends SequencedEntity {
   }
 
   public Long getComplaintId() {
-    return complaintId;
+    return ComplaintReference.idOf(complaint);
   }
 
   public String getTrackingNumber() {
-    return trackingNumber;
+    return ComplaintReference.trackingNumberOf(complaint);
   }
 
   public Instant getLinkedAt() {

@@ -26,7 +26,7 @@ class AuditSealTest extends RootfixIntegrationTest {
   @Test
   void closingSealsTheComplaintAndChangingItsRowAfterwardsIsDetected() {
     String trackingNumber = closedComplaint();
-    assertThat(seals.findByTrackingNumber(trackingNumber)).as("sealed on close").isPresent();
+    assertThat(seals.findByComplaint_TrackingNumber(trackingNumber)).as("sealed on close").isPresent();
     assertThat(verify()).containsEntry("intact", true);
 
     String original = jdbc.queryForObject("select description from complaint where tracking_number = ?", String.class,

@@ -52,7 +52,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
     assertThat(reported.getSeverity()).as("no severity at intake: normal").isEqualTo(Severity.NORMAL);
     assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.RECORD_CUSTOMER_CONFIRMATION);
     CustomerMessage report = reports(reported).get(0);
-    List<AnswerEvidence> answers = evidence.findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(reported.getId());
+    List<AnswerEvidence> answers = evidence.findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(reported.getId());
     assertThat(answers).singleElement().satisfies(answer -> {
       assertThat(answer.getCustomerMessageId()).isEqualTo(report.getId());
       assertThat(answer.getSentText()).isEqualTo(report.getBody()).contains("We pack every vase in a moulded box now.");
@@ -116,7 +116,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
     assertThat(reported.getState()).isEqualTo(ComplaintState.REPORTED);
     assertThat(reports(reported)).singleElement().satisfies(report ->
         assertThat(report.getBody()).contains("Every vase now ships in a moulded box.").doesNotContain("Sorry, it broke.\n"));
-    assertThat(evidence.findByComplaintIdOrderBySentAtAscCustomerMessageIdAsc(reported.getId())).singleElement()
+    assertThat(evidence.findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(reported.getId())).singleElement()
         .satisfies(answer -> {
           assertThat(answer.isReviewRequired()).isTrue();
           assertThat(answer.getReviewedBy()).isEqualTo(SECOND_LEAD);

@@ -354,7 +354,7 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
   }
 
   private Remedy remedyOf(String trackingNumber) {
-    return remedies.findByTrackingNumberOrderByDecidedAtAscIdAsc(trackingNumber).get(0);
+    return remedies.findByComplaint_TrackingNumberOrderByDecidedAtAscIdAsc(trackingNumber).get(0);
   }
 
   private long payoutsFor(Remedy remedy) {
