@@ -75,7 +75,11 @@ test('closing settles the open promises on the form: one kept, the rest released
   await openFilter('My complaints');
   await openTask("Record the customer's confirmation", trackingNumber);
   await claimIfOffered();
+  const promiseMore = page.locator('.fjs-form').getByText('I promised the customer something else');
+  assert.equal(await promiseMore.isVisible(), true, 'before the answer is chosen, a promise may still be made');
   await page.locator('.fjs-form').getByText('Yes, the customer confirms it is resolved').click();
+  // The complaint closes from here: nothing new may be promised on it, so the form no longer offers it.
+  await promiseMore.waitFor({ state: 'hidden' });
   const open = page.locator('.fjs-form-field-group').filter({ hasText: 'Promises still open' });
   await open.getByText('We send you a voucher', { exact: false }).first().waitFor();
   await choose('Did you keep one of them?', 'We call you when the vase has shipped');
@@ -227,8 +231,10 @@ test('reopened twice: the second time the customer is pointed to the disputes co
   await openFilter('My complaints');
   await openTask('Find the root cause', trackingNumber);
   await page.locator('.fjs-form').getByText('Reopened', { exact: false }).first().waitFor();
+  // What the agent recorded as still wrong on the closing form is what the next round starts from.
   assert.equal(await field('What the customer said when reopening').locator('textarea').inputValue(),
     'The new vase is cracked as well.');
+  assert.equal(await disputesNotice().isVisible(), false, 'no disputes committee after the first reopen');
   await shot('journeys-12-reopened-once');
   await completeAs(AGENT, trackingNumber, 'Task_FindRootCause', oneOff());
   await reportBack(trackingNumber, 'The second vase broke in the same van: we now ship by another courier.');
@@ -243,6 +249,8 @@ test('reopened twice: the second time the customer is pointed to the disputes co
   await openFilter('My complaints');
   await openTask('Find the root cause', trackingNumber);
   await page.locator('.fjs-form').getByText('reopened 2 time', { exact: false }).first().waitFor();
+  await disputesNotice().waitFor();
+  await disputesNotice().scrollIntoViewIfNeeded();
   await shot('journeys-13-reopened-twice');
 });
 
@@ -304,6 +312,11 @@ async function notResolved(trackingNumber, whatIsWrong) {
   await choose('Why is it not resolved?', 'The problem is still there');
   await field('What exactly is still wrong?').locator('textarea').fill(whatIsWrong);
   await complete();
+}
+
+/** The line on "Find the root cause" telling the agent the customer was pointed to the disputes committee. */
+function disputesNotice() {
+  return page.locator('.fjs-form').getByText('independent disputes committee', { exact: false });
 }
 
 async function waitForTask(user, trackingNumber, taskKey) {
