@@ -1,5 +1,5 @@
-// The agent's journeys in a real browser (issue #20, docs/developers.md: The browser test): each one as the agents
-// sam and lea and the team lead ivo live it in Tasklist — open the filter, open the task, claim, fill, complete —
+// The agent's journeys in a real browser (issue #20, docs/developers.md: The browser test): each one as the agent
+// sam and the team lead ivo live it in Tasklist — open the filter, open the task, claim, fill, complete —
 // and each ends by checking the state through the API: the promise kept or released, the message to the customer
 // written, the remedy paid once or refused, the complaint reopened with the disputes committee named.
 // Steps a journey is not about go through the engine REST API (completeAs), as the other browser tests do.
@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  AGENT, RUN, api, baseUrl, basic, completeAs, completeButton, daysFromNow, dismissNotifications, freshLogIn, isoDate, openFilter, openTask, page, SHOTS, shot, until, usDate, useApplication,
+  AGENT, RUN, SHOTS, api, baseUrl, basic, completeAs, completeButton, daysFromNow, dismissNotifications, freshLogIn,
+  isoDate, openFilter, openTask, page, shot, until, usDate, useApplication,
 } from './rootfix.mjs';
 
 const SECOND_LEAD = 'ivo';

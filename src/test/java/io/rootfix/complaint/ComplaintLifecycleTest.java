@@ -254,10 +254,10 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
   }
 
   /** What "Find the root cause" of the next round shows under "What the customer said when reopening". */
-  private Object previousCustomerCommentOn(String trackingNumber) {
+  private String previousCustomerCommentOn(String trackingNumber) {
     Map<String, Map<String, Object>> form = as(AGENT).getForObject(
         "/engine-rest/task/" + taskId(trackingNumber, FIND_ROOT_CAUSE) + "/form-variables", Map.class);
-    return form.get(Var.PREVIOUS_CUSTOMER_COMMENT) == null ? null : form.get(Var.PREVIOUS_CUSTOMER_COMMENT).get("value");
+    return form.get(Var.PREVIOUS_CUSTOMER_COMMENT) == null ? null : (String) form.get(Var.PREVIOUS_CUSTOMER_COMMENT).get("value");
   }
 
   private Complaint complaint(String trackingNumber) {
