@@ -21,6 +21,7 @@ import static io.rootfix.complaint.ComplaintProcess.NEED_CUSTOMER_INFORMATION;
 import static io.rootfix.complaint.ComplaintProcess.PREVIOUS_CUSTOMER_COMMENT;
 import static io.rootfix.complaint.ComplaintProcess.PREVIOUS_ROOT_CAUSE_DESCRIPTION;
 import static io.rootfix.complaint.ComplaintProcess.REOPEN_COUNT;
+import static io.rootfix.complaint.ComplaintProcess.REOPEN_NOTE;
 import static io.rootfix.complaint.ComplaintProcess.REPEAT_CONTACTS;
 import static io.rootfix.complaint.ComplaintProcess.REPEAT_OF;
 import static io.rootfix.complaint.ComplaintProcess.REVIEW_NEEDED;
@@ -237,6 +238,17 @@ class ComplaintDelegates {
   }
 
   /**
+   * What the next round shows as said at reopening: the customer's words and what the agent recorded as still wrong
+   * (required with "not resolved" on the form, and otherwise lost with the round's other values).
+   */
+  private static String stillWrong(String comment, String note) {
+    if (note == null || note.isBlank() || note.equals(comment)) {
+      return comment;
+    }
+    return comment == null || comment.isBlank() ? note : comment + "\n\nStill wrong: " + note;
+  }
+
+  /**
    * Task_ReopenComplaint: the next round starts with empty forms; what the customer said and the cause
    * found last time stay visible as the previous round's.
    */
@@ -244,7 +256,7 @@ class ComplaintDelegates {
   JavaDelegate reopenComplaint() {
     return execution -> {
       REOPEN_COUNT.on(execution).set(complaints.reopen(complaintId(execution)));
-      PREVIOUS_CUSTOMER_COMMENT.on(execution).set(CUSTOMER_COMMENT.from(execution));
+      PREVIOUS_CUSTOMER_COMMENT.on(execution).set(stillWrong(CUSTOMER_COMMENT.from(execution), REOPEN_NOTE.from(execution)));
       PREVIOUS_ROOT_CAUSE_DESCRIPTION.on(execution).set(ROOT_CAUSE_DESCRIPTION.from(execution));
       execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
           Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE, Var.FIX_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_TITLE,

@@ -319,6 +319,8 @@ public final class ComplaintProcess {
   public static final ProcessVariable<Boolean> RESOLVED = booleanVariable(Var.RESOLVED);
   public static final ProcessVariable<String> CUSTOMER_COMMENT = stringVariable(Var.CUSTOMER_COMMENT);
   public static final ProcessVariable<String> PREVIOUS_CUSTOMER_COMMENT = stringVariable(Var.PREVIOUS_CUSTOMER_COMMENT);
+  /** What the agent recorded as still wrong with "not resolved"; carried into the next round with the comment. */
+  public static final ProcessVariable<String> REOPEN_NOTE = stringVariable(Var.REOPEN_NOTE);
   public static final ProcessVariable<Boolean> CLOSE_WITHOUT_CONFIRMATION = booleanVariable(Var.CLOSE_WITHOUT_CONFIRMATION);
   /** Set only from a checked form (Record the customer's confirmation); read when the complaint closes. */
   public static final ProcessVariable<String> CLOSE_REASON = stringVariable(Var.CLOSE_REASON);

@@ -180,6 +180,24 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
   }
 
   @Test
+  void whatTheAgentRecordedAsStillWrongShowsWhenTheCauseIsSoughtAgain() {
+    String onlyNote = receiveAndPatch();
+    findCauseAndReport(onlyNote);
+    String withComment = receiveAndPatch();
+    findCauseAndReport(withComment);
+
+    // The note is required when the agent records "not resolved"; what the customer said is optional.
+    submit(onlyNote, RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "false",
+        Var.REOPEN_REASON, "PROBLEM_PERSISTS", Var.REOPEN_NOTE, "The new vase is cracked as well"));
+    submit(withComment, RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "false",
+        Var.REOPEN_REASON, "PROBLEM_PERSISTS", Var.REOPEN_NOTE, "Crack along the base",
+        Var.CUSTOMER_COMMENT, "I am very disappointed"));
+
+    assertThat(previousCustomerCommentOn(onlyNote)).isEqualTo("The new vase is cracked as well");
+    assertThat(previousCustomerCommentOn(withComment)).contains("I am very disappointed", "Crack along the base");
+  }
+
+  @Test
   void noReplyWithinFourteenDaysClosesTheComplaintWithANote() {
     String trackingNumber = receiveAndPatch();
     findCauseAndReport(trackingNumber);
@@ -233,6 +251,13 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
     assertThat(as(AUDITOR).postForEntity("/engine-rest/task/" + taskId + "/complete", json("{}"), Map.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  /** What "Find the root cause" of the next round shows under "What the customer said when reopening". */
+  private String previousCustomerCommentOn(String trackingNumber) {
+    Map<String, Map<String, Object>> form = as(AGENT).getForObject(
+        "/engine-rest/task/" + taskId(trackingNumber, FIND_ROOT_CAUSE) + "/form-variables", Map.class);
+    return form.get(Var.PREVIOUS_CUSTOMER_COMMENT) == null ? null : (String) form.get(Var.PREVIOUS_CUSTOMER_COMMENT).get("value");
   }
 
   private Complaint complaint(String trackingNumber) {

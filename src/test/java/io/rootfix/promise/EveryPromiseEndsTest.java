@@ -16,12 +16,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -222,26 +225,78 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
     assertThat(complaintState(trackingNumber)).isEqualTo("CLOSED");
     assertThat(promises.view(stillOpen.id()).state()).isEqualTo(PromiseState.RELEASED);
     assertThat(promises.view(breaks.id()).escalationNote()).contains("before the complaint closed");
-    List<String> messagesAtClose = messageKinds(trackingNumber);
+    assertThat(watchIds(trackingNumber)).as("the watches of the three promises").hasSize(3);
 
-    ClockUtil.setCurrentTime(Date.from(stillOpen.dueAt().plus(Duration.ofDays(400))));
+    assertNothingFollows(trackingNumber);
+    assertThat(promises.ofComplaint(trackingNumber)).noneMatch(p -> p.state() == PromiseState.OPEN);
+  }
+
+  /** Every way a complaint closes, as the agent, the customer or the clock closes it. */
+  enum Closing {
+    CONFIRMED_ON_THE_FORM, CONFIRMED_BY_THE_CUSTOMER, NO_REPLY, CLOSED_WITHOUT_CONFIRMATION, CUSTOMER_UNREACHABLE
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Closing.class)
+  void noPromiseTimerTaskMessageOrWatchOutlivesAClosedComplaintOfEveryPromiseKind(Closing closing) {
+    String trackingNumber = receiveWithEveryKindOfPromise();
+    assertThat(promises.ofComplaint(trackingNumber)).extracting(PromiseView::type)
+        .containsExactly(PromiseType.ANSWER, PromiseType.CALLBACK, PromiseType.DELIVERY, PromiseType.REFUND,
+            PromiseType.OTHER);
+    assertThat(watchesRunning(trackingNumber)).as("the answer promise is kept by the answer").isEqualTo(4);
+
+    close(trackingNumber, closing);
     runDueJobs();
 
-    List<String> watches = new ArrayList<>();
-    for (HistoricProcessInstance watch : historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PromiseProcess.KEY).processInstanceBusinessKeyLike(trackingNumber + "/%").list()) {
-      watches.add(watch.getId());
-    }
-    assertThat(watches).as("the watches of the three promises").hasSize(3);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY)
-        .processInstanceBusinessKeyLike(trackingNumber + "/%").count()).as("no promise process instance").isZero();
-    for (String watch : watches) {
-      assertThat(managementService.createJobQuery().processInstanceId(watch).count()).as("no timer or job").isZero();
-    }
-    assertThat(taskService.createTaskQuery().processDefinitionKey(PromiseProcess.KEY)
-        .processInstanceBusinessKeyLike(trackingNumber + "/%").count()).as("no promise task").isZero();
-    assertThat(messageKinds(trackingNumber)).as("no new message to the customer").isEqualTo(messagesAtClose);
+    assertThat(complaintState(trackingNumber)).isEqualTo("CLOSED");
     assertThat(promises.ofComplaint(trackingNumber)).noneMatch(p -> p.state() == PromiseState.OPEN);
+    assertNothingFollows(trackingNumber);
+  }
+
+  @Test
+  void aMergedComplaintsPromisesAreWatchedForTheOtherAndNothingFollowsTheMergedOne() {
+    String email = newEmail();
+    String survivor = receive(intake(email, null));
+    agreeExpectation(survivor, PROMISED);
+    // Opened as another category by mistake, so not attached as a repeat contact.
+    String merged = receive(intake(email, null).replace("\"delivery\"", "\"product\""));
+    submit(merged, Element.AGREE_EXPECTATION, promising(Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"), "callback", "We call you on Friday", 20));
+    executeDueJobs();
+    submit(merged, Element.PATCH_SYMPTOM,
+        promising(Map.of(Var.PATCH_DESCRIPTION, "Sent a new vase"), "delivery", "The new vase arrives by Monday", 25));
+    List<Long> moved = promises.ofComplaint(merged).stream().map(PromiseView::id).toList();
+    assertThat(moved).hasSize(3);
+
+    ResponseEntity<Map> response = as(AGENT).postForEntity("/api/complaints/" + survivor + "/merge",
+        json("{\"trackingNumber\": \"" + merged + "\", \"note\": \"The same vase\"}"), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(complaintState(merged)).isEqualTo("MERGED");
+    assertThat(promises.ofComplaint(merged)).as("every promise moved to the other complaint").isEmpty();
+    assertThat(moved).allSatisfy(id -> assertThat(promises.view(id).trackingNumber()).isEqualTo(survivor));
+    // The watches keep their business key (the engine cannot change it) but work for the other complaint now.
+    for (String watch : watchIds(merged)) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(watch).count() > 0) {
+        assertThat(runtimeService.getVariable(watch, PromiseProcess.Var.TRACKING_NUMBER)).isEqualTo(survivor);
+      }
+    }
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(merged).count())
+        .as("no task of the merged complaint").isZero();
+    List<String> messagesOfMerged = messageKinds(merged);
+
+    // The other complaint lives on and closes (no reply); then nothing follows either, however far the clock moves.
+    submit(survivor, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a new vase"));
+    submit(survivor, Element.FIND_ROOT_CAUSE, oneOff());
+    reportBack(survivor, "The courier dropped your parcel.");
+    close(survivor, Closing.NO_REPLY);
+    runDueJobs();
+
+    assertThat(complaintState(survivor)).isEqualTo("CLOSED");
+    assertThat(moved).allSatisfy(id -> assertThat(promises.view(id).state()).isNotEqualTo(PromiseState.OPEN));
+    assertNothingFollows(survivor);
+    assertNothingFollows(merged);
+    assertThat(messageKinds(merged)).as("nothing to the merged number").isEqualTo(messagesOfMerged);
   }
 
   // --- steps ------------------------------------------------------------------------------------------
@@ -270,6 +325,91 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
     form.put(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging");
     form.put(Var.ONE_OFF, false);
     return form;
+  }
+
+  /** One promise of every kind: the answer, and one more on each form before the answer is sent. */
+  private String receiveWithEveryKindOfPromise() {
+    String trackingNumber = receive();
+    submit(trackingNumber, Element.AGREE_EXPECTATION, promising(Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"), "callback", "We call you on Friday", 20));
+    executeDueJobs();
+    submit(trackingNumber, Element.PATCH_SYMPTOM,
+        promising(Map.of(Var.PATCH_DESCRIPTION, "Sent a new vase"), "delivery", "The new vase arrives by Monday", 25));
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, promising(oneOff(), "refund", "We refund the postage", 30));
+    submit(trackingNumber, Element.REPORT_BACK,
+        promising(Map.of(Var.ANSWER_TEXT, "The courier dropped your parcel."), "other", "We send you a voucher", 35));
+    if (openTaskKeys(trackingNumber).contains(Element.REVIEW_ANSWER)) {
+      submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "true"));
+    }
+    executeDueJobs();
+    assertThat(openTaskKeys(trackingNumber)).contains(Element.RECORD_CUSTOMER_CONFIRMATION);
+    return trackingNumber;
+  }
+
+  private void close(String trackingNumber, Closing closing) {
+    Map<String, Object> released = Map.of(Var.PROMISES_ON_CLOSE, "released",
+        Var.RELEASE_NOTE, "Closed before they were due", Var.RELEASE_MESSAGE, "These no longer hold.");
+    switch (closing) {
+      case CONFIRMED_ON_THE_FORM -> submit(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION,
+          Map.of(Var.RESOLVED, "true", Var.PROMISES_ON_CLOSE, "kept"));
+      case CONFIRMED_BY_THE_CUSTOMER ->
+          assertThat(customerReplies(trackingNumber, true, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      case NO_REPLY -> ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15))));
+      case CLOSED_WITHOUT_CONFIRMATION, CUSTOMER_UNREACHABLE -> {
+        Map<String, Object> form = new HashMap<>(released);
+        form.put(Var.CLOSE_WITHOUT_CONFIRMATION, true);
+        form.put(Var.CLOSE_REASON, closing == Closing.CUSTOMER_UNREACHABLE ? "CUSTOMER_UNREACHABLE" : "CUSTOMER_WILL_NOT_CONFIRM");
+        form.put(Var.CLOSE_NOTE, "Tried three times");
+        submit(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, form);
+      }
+    }
+  }
+
+  /**
+   * A year past every deadline of the complaint's promises: no watch runs, no timer or job is left, no task is open
+   * and no message to the customer is written after it closed.
+   */
+  private void assertNothingFollows(String trackingNumber) {
+    List<String> messagesAtClose = messageKinds(trackingNumber);
+    Instant latestDue = promises.ofComplaint(trackingNumber).stream().map(PromiseView::dueAt)
+        .filter(Objects::nonNull).max(Instant::compareTo).orElse(ClockUtil.getCurrentTime().toInstant());
+    ClockUtil.setCurrentTime(Date.from(latestDue.plus(Duration.ofDays(400))));
+    runDueJobs();
+
+    assertThat(watchesRunning(trackingNumber)).as("no promise watch").isZero();
+    for (String watch : watchIds(trackingNumber)) {
+      assertThat(managementService.createJobQuery().processInstanceId(watch).count()).as("no timer or job").isZero();
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).list())
+        .as("the complaint's process ended").allSatisfy(running -> assertThat(
+            runtimeService.getActiveActivityIds(running.getId())).as("still active in it").isEmpty());
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(trackingNumber + "%").count())
+        .as("no task of the complaint or its promises").isZero();
+    assertThat(messageKinds(trackingNumber)).as("no message after closing").isEqualTo(messagesAtClose);
+  }
+
+  /** Every promise watch ever started for the complaint, running or ended. */
+  private List<String> watchIds(String trackingNumber) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY)
+        .processInstanceBusinessKeyLike(trackingNumber + "/%").list().stream().map(HistoricProcessInstance::getId)
+        .toList();
+  }
+
+  private String receive(String intake) {
+    ResponseEntity<Map> response = postComplaint(intake);
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("trackingNumber");
+  }
+
+  private static Map<String, Object> promising(Map<String, Object> step, String type, String text, int daysAhead) {
+    Map<String, Object> form = new HashMap<>(step);
+    form.putAll(Map.of(Var.MAKE_PROMISE, true, Var.PROMISE_TYPE, type, Var.PROMISE_TEXT, text,
+        Var.PROMISE_DUE, LocalDate.now(ZONE).plusDays(daysAhead) + "T17:00"));
+    return form;
+  }
+
+  private static Map<String, Object> oneOff() {
+    return Map.of(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier dropped it");
   }
 
   /** The promise ids the complaint's forms offer to mark kept. */
