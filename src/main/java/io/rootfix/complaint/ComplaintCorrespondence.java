@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintCorrespondence {
 
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
   private static final String DATE_PATTERN = "EEEE d MMMM yyyy";
   private static final String MOMENT_PATTERN = "EEEE d MMMM yyyy, HH:mm";
 

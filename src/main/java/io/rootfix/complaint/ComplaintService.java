@@ -10,6 +10,7 @@ import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseSettings;
 import io.rootfix.promise.PromiseState;
+import io.rootfix.promise.PromiseTexts;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.promise.PromiseType;
 import io.rootfix.notify.CustomerMessage;
@@ -141,7 +142,7 @@ public class ComplaintService {
       dueAt = expectation.agreedAnswerDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1);
     }
     promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), PromiseType.ANSWER,
-        "An answer to your complaint by " + ComplaintCorrespondence.DATE.format(expectation.agreedAnswerDate()),
+        PromiseTexts.answerBy(complaint.getLanguage(), expectation.agreedAnswerDate()),
         null, dueAt, owner, owner));
     return dueAt;
   }

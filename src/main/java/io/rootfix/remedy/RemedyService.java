@@ -5,6 +5,7 @@ import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseState;
+import io.rootfix.promise.PromiseTexts;
 import io.rootfix.promise.PromiseType;
 import io.rootfix.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ public class RemedyService {
         complaint.getTrackingNumber() + "/remedy-" + n + "/" + decision.type().name().toLowerCase(Locale.ROOT),
         now()));
     if (remedy.getState() == RemedyState.GRANTED && executable(remedy.getType())) {
-      promise(remedy, complaint.getOwner());
+      promise(remedy, complaint);
     }
     return remedy;
   }
@@ -112,7 +113,7 @@ public class RemedyService {
   public void approve(long remedyId, String by) {
     Remedy remedy = get(remedyId);
     remedy.approve(by, now());
-    promise(remedy, complaint(remedy.getComplaintId()).getOwner());
+    promise(remedy, complaint(remedy.getComplaintId()));
   }
 
   /** A team lead refuses it, with a written reason; nothing is paid or shipped. */
@@ -183,14 +184,15 @@ public class RemedyService {
   }
 
   /** A refund keeps a REFUND promise, a replacement a DELIVERY promise with its delivery window. */
-  private void promise(Remedy remedy, String owner) {
+  private void promise(Remedy remedy, Complaint complaint) {
     Instant now = now();
+    String owner = complaint.getOwner();
     String amount = remedy.getCurrency() + " " + remedy.getAmount().toPlainString();
     PromiseService.NewPromise spec = remedy.getType() == RemedyType.REFUND
         ? new PromiseService.NewPromise(remedy.getComplaintId(), remedy.getTrackingNumber(), PromiseType.REFUND,
-            "Your refund of " + amount + " is paid", null, calendar.resolve(refundWithin, now), owner, owner)
+            PromiseTexts.refundPaid(complaint.getLanguage(), amount), null, calendar.resolve(refundWithin, now), owner, owner)
         : new PromiseService.NewPromise(remedy.getComplaintId(), remedy.getTrackingNumber(), PromiseType.DELIVERY,
-            "Your replacement is on its way", calendar.resolve(deliveryFrom, now), calendar.resolve(deliveryWithin, now),
+            PromiseTexts.replacementOnItsWay(complaint.getLanguage()), calendar.resolve(deliveryFrom, now), calendar.resolve(deliveryWithin, now),
             owner, owner);
     remedy.promised(promises.make(spec).getId());
   }

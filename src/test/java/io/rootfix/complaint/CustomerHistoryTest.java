@@ -37,7 +37,7 @@ class CustomerHistoryTest extends RootfixIntegrationTest {
         .contains(first + ", ").contains("Delivery: open (in progress), answer due")
         .contains("Promises we still owe this customer:")
         .contains(first + ": \"We call you back about the collection\" by")
-        .contains(first + ": \"An answer to your complaint by ");
+        .contains(first + ": \"Ons antwoord op uw klacht uiterlijk ");
     assertThat(history).contains("Remedies:\n- " + first + ": refund EUR 35.00, paid (");
     assertThat(history).doesNotContain(second);
   }

@@ -63,6 +63,13 @@ class CustomerLettersTest extends RootfixIntegrationTest {
         .as("acknowledged once; the agreed date follows in writing")
         .containsExactly(MessageKind.ACKNOWLEDGEMENT, MessageKind.ANSWER_DATE_AGREED);
     assertThat(messages(english).get(1).getBody()).contains("Sam Jansen").doesNotContain("\nsam\n", "sam,");
+
+    // The answer promise is quoted to the customer (letters, status page): in their language, not in Java's.
+    agreeExpectation(dutch, PROMISED);
+    String answerPromise = "select text from promise where tracking_number = ? and type = 'ANSWER'";
+    assertThat(jdbc.queryForObject(answerPromise, String.class, english)).startsWith("An answer to your complaint by ");
+    assertThat(jdbc.queryForObject(answerPromise, String.class, dutch)).startsWith("Ons antwoord op uw klacht uiterlijk ")
+        .doesNotContainPattern("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday");
   }
 
   @Test

@@ -43,7 +43,7 @@ class CustomerStatusTest extends RootfixIntegrationTest {
       assertThat(status.path("agreedAnswerDate").asText()).isEqualTo(PROMISED);
       assertThat(status.path("openPromises")).singleElement().satisfies(promise -> {
         assertThat(promise.path("type").asText()).isEqualTo("ANSWER");
-        assertThat(promise.path("text").asText()).startsWith("An answer to your complaint by");
+        assertThat(promise.path("text").asText()).as("in the customer's language (Dutch)").startsWith("Ons antwoord op uw klacht uiterlijk ");
         assertThat(promise.path("due").asText()).startsWith(PROMISED);
       });
       assertThat(status.path("messages")).singleElement().satisfies(message -> {
