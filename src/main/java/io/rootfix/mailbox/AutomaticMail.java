@@ -26,16 +26,17 @@ final class AutomaticMail {
    */
   static Optional<Verdict> recognise(ReceivedMail mail, Set<String> ownAddresses, String ownDomain) {
     String from = mail.fromAddress();
+    // First: a bounce may come from our own mail server, with our domain in its Message-ID.
+    String returnPath = lower(mail.header("Return-Path"));
+    if ("<>".equals(returnPath.replace(" ", "")) || (from != null && DAEMON.matcher(from).matches())
+        || (mail.contentType().startsWith("multipart/report") && mail.contentType().contains("delivery-status"))) {
+      return verdict(Kind.BOUNCE, "a delivery status notification (bounce) from " + (from == null ? "?" : from));
+    }
     if (from != null && ownAddresses.contains(from)) {
       return verdict(Kind.LOOP, "sent from our own address " + from);
     }
     if (mail.messageId().toLowerCase(Locale.ROOT).endsWith("@" + ownDomain + ">")) {
       return verdict(Kind.LOOP, "carries our own Message-ID " + mail.messageId());
-    }
-    String returnPath = lower(mail.header("Return-Path"));
-    if ("<>".equals(returnPath.replace(" ", "")) || (from != null && DAEMON.matcher(from).matches())
-        || (mail.contentType().startsWith("multipart/report") && mail.contentType().contains("delivery-status"))) {
-      return verdict(Kind.BOUNCE, "a delivery status notification (bounce) from " + (from == null ? "?" : from));
     }
     String autoSubmitted = lower(mail.header("Auto-Submitted"));
     if (!autoSubmitted.isEmpty() && !autoSubmitted.equals("no")) {

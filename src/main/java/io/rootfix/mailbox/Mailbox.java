@@ -5,8 +5,7 @@ import io.rootfix.attachment.Attachments;
 import io.rootfix.complaint.Category;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintApi;
-import io.rootfix.complaint.ComplaintNotFoundException;
-import io.rootfix.complaint.ComplaintService;
+import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.complaint.CustomerInformation;
 import io.rootfix.complaint.CustomerReply;
 import io.rootfix.complaint.IntakeForm;
@@ -56,7 +55,7 @@ public class Mailbox {
   private static final int COMMENT_LIMIT = 2000;
 
   private final ComplaintApi intake;
-  private final ComplaintService complaints;
+  private final ComplaintRepository complaints;
   private final AttachmentIntake attachmentIntake;
   private final Attachments attachments;
   private final Outbox outbox;
@@ -69,7 +68,7 @@ public class Mailbox {
   private final TransactionTemplate transaction;
   private final Pattern trackingNumber;
 
-  Mailbox(ComplaintApi intake, ComplaintService complaints, AttachmentIntake attachmentIntake, Attachments attachments,
+  Mailbox(ComplaintApi intake, ComplaintRepository complaints, AttachmentIntake attachmentIntake, Attachments attachments,
       Outbox outbox, InboundMailRepository mails, ReadMailTask agents, MailboxSettings settings, NotifySettings notify,
       Validator validator, Clock clock, PlatformTransactionManager transactionManager,
       @Value("${rootfix.complaint.tracking-prefix:RF}") String trackingPrefix) {
@@ -268,12 +267,12 @@ public class Mailbox {
     return null;
   }
 
+  /**
+   * A merged complaint's number leads to the one it was merged into. No exception for a number that does not
+   * exist: thrown through a transactional service it would doom the mail's whole transaction.
+   */
   private Optional<Complaint> complaint(String number) {
-    try {
-      return Optional.of(complaints.byTrackingNumber(number));
-    } catch (ComplaintNotFoundException e) {
-      return Optional.empty();
-    }
+    return complaints.findFollowingMerges(number);
   }
 
   private void keepFiles(String number, ReceivedMail mail) {

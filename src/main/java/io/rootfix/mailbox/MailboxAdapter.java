@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.IntegrationFlowBuilder;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.integration.mail.dsl.Mail;
 
@@ -34,29 +35,20 @@ class MailboxAdapter {
         return new jakarta.mail.PasswordAuthentication(settings.username(), settings.password());
       }
     };
-    if (settings.idle()) {
-      return IntegrationFlow.from(Mail.imapIdleAdapter(url)
-              .javaMailProperties(properties)
-              .javaMailAuthenticator(login)
-              .shouldMarkMessagesAsRead(settings.markSeen())
-              .autoStartup(true)
-              .id("supportMailboxIdle"))
-          .handle(MimeMessage.class, (mail, headers) -> {
-            mailbox.receive(mail);
-            return null;
-          })
-          .get();
-    }
-    return IntegrationFlow.from(Mail.imapInboundAdapter(url)
+    IntegrationFlowBuilder from = settings.idle()
+        ? IntegrationFlow.from(Mail.imapIdleAdapter(url)
+            .javaMailProperties(properties)
+            .javaMailAuthenticator(login)
+            .shouldMarkMessagesAsRead(settings.markSeen()))
+        : IntegrationFlow.from(Mail.imapInboundAdapter(url)
                 .javaMailProperties(properties)
                 .javaMailAuthenticator(login)
                 .shouldMarkMessagesAsRead(settings.markSeen()),
-            poller -> poller.poller(Pollers.fixedDelay(settings.pollInterval()).maxMessagesPerPoll(50)))
-        .handle(MimeMessage.class, (mail, headers) -> {
-          mailbox.receive(mail);
-          return null;
-        })
-        .get();
+            poller -> poller.poller(Pollers.fixedDelay(settings.pollInterval()).maxMessagesPerPoll(50)));
+    return from.handle(MimeMessage.class, (mail, headers) -> {
+      mailbox.receive(mail);
+      return null;
+    }).get();
   }
 
   static String url(MailboxSettings settings) {

@@ -137,6 +137,18 @@ class MailboxTest extends RootfixIntegrationTest {
   }
 
   @Test
+  void aTrackingNumberThatDoesNotExistIsNoReplyAndTheMailIsANewComplaint() {
+    String customer = newEmail();
+
+    Mailbox.Received received = mailbox.receive(mail(messageId(), customer, "About RF-2026-999999", "",
+        "I never got an answer about this."));
+
+    assertThat(received.outcome()).isEqualTo(InboundMailOutcome.COMPLAINT);
+    assertThat(jdbc.queryForObject("select description from complaint where contact_email = ?", String.class,
+        customer)).startsWith("About RF-2026-999999");
+  }
+
+  @Test
   void autoRepliesMailingListsAndOurOwnMailNeverBecomeComplaints() {
     long complaints = count("complaint");
     String outOfOffice = messageId();
@@ -175,7 +187,8 @@ class MailboxTest extends RootfixIntegrationTest {
     sender.sendDue();
     String ourId = onlyMailTo(customer).getMessageID();
     long complaints = count("complaint");
-    String bounceId = messageId();
+    // Made by our own mail server: our domain in its Message-ID, yet a bounce, not a loop.
+    String bounceId = "<bounce-" + IDS.incrementAndGet() + "@rootfix.example>";
 
     Mailbox.Received bounce = mailbox.receive(parse("""
         Message-ID: %s
