@@ -64,6 +64,10 @@ public class CustomerMessage extends SequencedEntity {
   @Column(length = 2000)
   private String failure;
 
+  /** Our {@code Message-ID} on the e-mail, given when it is first claimed for sending; replies refer to it. */
+  @Column(length = 998)
+  private String messageId;
+
   protected CustomerMessage() {}
 
   CustomerMessage(Outbox.NewMessage message, Instant createdAt) {
@@ -87,6 +91,16 @@ public class CustomerMessage extends SequencedEntity {
     this.state = DeliveryState.SENT;
     this.sentBy = agent;
     this.sentAt = now;
+  }
+
+  /** A sent e-mail came back undelivered: for an agent now. False when it was not (or no longer) sent. */
+  boolean bounced(String why) {
+    if (state != DeliveryState.SENT) {
+      return false;
+    }
+    this.state = DeliveryState.FOR_AGENT;
+    this.failure = why.length() <= 2000 ? why : why.substring(0, 1999) + "…";
+    return true;
   }
 
   public Long getComplaintId() {
@@ -147,5 +161,9 @@ public class CustomerMessage extends SequencedEntity {
 
   public String getFailure() {
     return failure;
+  }
+
+  public String getMessageId() {
+    return messageId;
   }
 }

@@ -1,6 +1,7 @@
 package io.rootfix.notify;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -21,6 +22,14 @@ public interface CustomerMessageRepository extends JpaRepository<CustomerMessage
   Optional<CustomerMessage> findFirstByComplaint_IdOrderByCreatedAtDesc(Long complaintId);
 
   List<CustomerMessage> findByStateOrderByCreatedAtAscIdAsc(DeliveryState state);
+
+  /** The e-mails we sent with one of these Message-IDs (a reply's In-Reply-To and References). */
+  List<CustomerMessage> findByMessageIdIn(Collection<String> messageIds);
+
+  /** A message keeps its first Message-ID through every attempt, so a server that got it twice sees one e-mail. */
+  @Modifying
+  @Query("update CustomerMessage m set m.messageId = :messageId where m.id = :id and m.messageId is null")
+  int assignMessageId(@Param("id") Long id, @Param("messageId") String messageId);
 
   /** Only the complaint they belong to changes, whatever the sender does with them meanwhile. */
   @Modifying

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry the wait after the first failure; it doubles with every further failure
  * @param maxRetry the longest wait between two attempts
  * @param claimTimeout a claim older than this belongs to a sender that stopped mid-attempt
+ * @param messageIdDomain the right-hand side of our {@code Message-ID}s ({@code <uuid@domain>}); empty: the domain
+ *     of {@code from}. The support mailbox recognises a mail loop by it.
  */
 @ConfigurationProperties("rootfix.notify.email")
 public record NotifySettings(
@@ -26,7 +28,24 @@ public record NotifySettings(
     @DefaultValue("8") int maxAttempts,
     @DefaultValue("PT1M") Duration firstRetry,
     @DefaultValue("PT1H") Duration maxRetry,
-    @DefaultValue("PT10M") Duration claimTimeout) {
+    @DefaultValue("PT10M") Duration claimTimeout,
+    @DefaultValue("") String messageIdDomain) {
+
+  /** The domain of our Message-IDs: the one set, or the domain of the sender address. */
+  public String ownDomain() {
+    if (messageIdDomain != null && !messageIdDomain.isBlank()) {
+      return messageIdDomain.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+    String address = fromAddress();
+    return address.substring(address.lastIndexOf('@') + 1);
+  }
+
+  /** The address of {@code from} without its display name, lower case. */
+  public String fromAddress() {
+    String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>', from.indexOf('<')))
+        : from;
+    return address.strip().toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** The wait before the next attempt after {@code failedAttempts} failures: 1, 2, 4, … minutes, at most maxRetry. */
   Duration retryAfter(int failedAttempts) {

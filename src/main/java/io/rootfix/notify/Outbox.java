@@ -2,6 +2,8 @@ package io.rootfix.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import io.rootfix.web.ConflictException;
@@ -72,6 +74,35 @@ public class Outbox {
     }
     message.sentByAgent(agent, Instant.now(clock));
     return message;
+  }
+
+  /** The tracking number of the complaint whose e-mail carried one of these Message-IDs (ours), if any. */
+  @Transactional(readOnly = true)
+  public Optional<String> complaintOfOurMail(Collection<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return messages.findByMessageIdIn(messageIds).stream()
+        .max(Comparator.comparing(CustomerMessage::getId))
+        .map(CustomerMessage::getTrackingNumber);
+  }
+
+  /**
+   * Our e-mail with one of these Message-IDs came back undelivered (a bounce): it goes to an agent, who reaches the
+   * customer another way. Returns the tracking number of the one handed over.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<String> bounced(Collection<String> messageIds, String reason) {
+    if (messageIds.isEmpty()) {
+      return Optional.empty();
+    }
+    for (CustomerMessage message : messages.findByMessageIdIn(messageIds)) {
+      if (message.bounced("The e-mail came back undelivered: " + reason)) {
+        events.publishEvent(new MessageForAgentEvent(message.getId()));
+        return Optional.of(message.getTrackingNumber());
+      }
+    }
+    return Optional.empty();
   }
 
   /** When the customer last got a message about this complaint, if ever. */

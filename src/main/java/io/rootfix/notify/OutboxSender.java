@@ -2,15 +2,20 @@ package io.rootfix.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jakarta.mail.internet.MimeUtility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.javamail.MimeMessagePreparator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,11 +40,13 @@ public class OutboxSender {
   private final Clock clock;
   private final NotifySettings settings;
   private final ApplicationEventPublisher events;
+  private final Optional<CustomerMailThread> threads;
 
   public OutboxSender(CustomerMessageRepository messages, JavaMailSender mail,
       PlatformTransactionManager transactionManager, Clock clock, NotifySettings settings,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, Optional<CustomerMailThread> threads) {
     this.messages = messages;
+    this.threads = threads;
     this.events = events;
     this.mail = mail;
     this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -88,10 +95,18 @@ public class OutboxSender {
     return handed;
   }
 
-  /** The message, now ours to send; null when another sender claimed it first or it is no longer due. */
+  /**
+   * The message, now ours to send, with its Message-ID; null when another sender claimed it first or it is no
+   * longer due.
+   */
   CustomerMessage claim(Long id) {
-    return ownTransaction.execute(status ->
-        messages.claim(id, clock.instant()) == 1 ? messages.findById(id).orElseThrow() : null);
+    return ownTransaction.execute(status -> {
+      if (messages.claim(id, clock.instant()) != 1) {
+        return null;
+      }
+      messages.assignMessageId(id, "<" + UUID.randomUUID() + "@" + settings.ownDomain() + ">");
+      return messages.findById(id).orElseThrow();
+    });
   }
 
   private boolean send(CustomerMessage message) {
@@ -124,14 +139,28 @@ public class OutboxSender {
     LOG.warn("E-mail {} to complaint {}: {}", message.getId(), message.getComplaintId(), failure);
   }
 
-  private SimpleMailMessage toMail(CustomerMessage message) {
-    SimpleMailMessage mail = new SimpleMailMessage();
-    mail.setFrom(settings.from());
-    mail.setTo(message.getRecipient());
-    mail.setSubject(message.getSubject());
-    mail.setText(message.getBody());
-    mail.setSentDate(java.util.Date.from(clock.instant()));
-    return mail;
+  /**
+   * The e-mail with our Message-ID, and, when the customer wrote to us by e-mail about this complaint, In-Reply-To
+   * and References naming their messages, so their mail program threads our answer under their mail. The subject
+   * carries the tracking number (every template's subject names it).
+   */
+  private MimeMessagePreparator toMail(CustomerMessage message) {
+    List<String> theirs = threads.map(thread -> thread.customerMessageIds(message.getTrackingNumber()))
+        .orElse(List.of());
+    return mime -> {
+      MimeMessageHelper mail = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
+      mail.setFrom(settings.from());
+      mail.setTo(message.getRecipient());
+      mail.setSubject(message.getSubject());
+      mail.setText(message.getBody());
+      mail.setSentDate(java.util.Date.from(clock.instant()));
+      // JavaMailSenderImpl keeps a Message-ID set here instead of making up its own.
+      mime.setHeader("Message-ID", message.getMessageId());
+      if (!theirs.isEmpty()) {
+        mime.setHeader("In-Reply-To", theirs.get(theirs.size() - 1));
+        mime.setHeader("References", MimeUtility.fold(12, String.join(" ", theirs)));
+      }
+    };
   }
 
   private static String shorten(String text) {

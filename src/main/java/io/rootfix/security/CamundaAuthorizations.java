@@ -51,12 +51,12 @@ class CamundaAuthorizations {
     authorizations.grant(SERVICE_AGENTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    for (String key : List.of("complaint", "promise", "send-by-hand")) {
+    for (String key : List.of("complaint", "promise", "send-by-hand", "read-mail")) {
       authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
     }
     // They read the tasks of every process they can be candidates in through one grant per definition, not
     // one authorization per task (TaskReadsByProcess); working on a task still takes the task's own grant.
-    for (String key : List.of("complaint", "promise", "send-by-hand", "root-cause")) {
+    for (String key : List.of("complaint", "promise", "send-by-hand", "read-mail", "root-cause")) {
       authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_TASK);
     }
     authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

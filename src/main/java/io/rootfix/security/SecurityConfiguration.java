@@ -177,11 +177,16 @@ class SecurityConfiguration {
   /**
    * The customer's personal links (/reply/…): public, the link itself is the credential (signed, expiring, one
    * complaint and customer). No session, no script, forms post only to this site; no CSRF token, as another site
-   * cannot know the link. The Referer never carries the link to another site.
+   * cannot know the link. The Referer never carries the link to another site. One address cannot flood its posts
+   * (the rate limit, "POST /reply/*" in its endpoints).
    */
   @Bean
   @Order(4)
-  SecurityFilterChain customerReplyPage(HttpSecurity http) throws Exception {
+  SecurityFilterChain customerReplyPage(HttpSecurity http, SecuritySettings settings, ProblemResponses problems)
+      throws Exception {
+    if (settings.rateLimit().enabled()) {
+      http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
+    }
     return http.securityMatcher("/reply/**", "/reply.css")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

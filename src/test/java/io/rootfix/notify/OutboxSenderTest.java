@@ -262,8 +262,8 @@ class OutboxSenderTest extends RootfixIntegrationTest {
 
   private OutboxSender sender(int maxAttempts) {
     NotifySettings settings = new NotifySettings(true, "Customer Service <service@rootfix.example>",
-        Duration.ofSeconds(30), 500, maxAttempts, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10));
-    return new OutboxSender(messages, mailServer, transactionManager, clock, settings, events);
+        Duration.ofSeconds(30), 500, maxAttempts, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10), "");
+    return new OutboxSender(messages, mailServer, transactionManager, clock, settings, events, java.util.Optional.empty());
   }
 
   private void moveClock(Duration by) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.mailbox.ReadMailProcess;
 import io.rootfix.notify.SendByHandProcess;
 import io.rootfix.promise.PromiseProcess;
 import io.rootfix.rootcause.RootCauseProcess;
@@ -47,7 +48,8 @@ class ProcessContractTest extends RootfixIntegrationTest {
       ComplaintProcess.KEY, ComplaintProcess.class,
       PromiseProcess.KEY, PromiseProcess.class,
       RootCauseProcess.KEY, RootCauseProcess.class,
-      SendByHandProcess.KEY, SendByHandProcess.class);
+      SendByHandProcess.KEY, SendByHandProcess.class,
+      ReadMailProcess.KEY, ReadMailProcess.class);
 
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";

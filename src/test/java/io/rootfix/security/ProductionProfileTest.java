@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rootfix.RootfixApplication;
 import io.rootfix.security.DemoUsersInProduction.DemoUsersException;
+import io.rootfix.security.LinkSecretInProduction.MissingLinkSecretException;
 import io.rootfix.security.ProductionAdminCheck.MissingAdminException;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ProductionProfileTest {
 
   private static final String PASSWORD = "Correct-Horse-7-Battery";
+  private static final String LINK_SECRET = "--ROOTFIX_LINKS_SECRET=a-link-secret-of-at-least-32-characters";
 
   @Test
   void refusesToStartWithoutTheAdminSettings(CapturedOutput output) {
@@ -34,6 +36,15 @@ class ProductionProfileTest {
         .hasMessage("The prod profile needs its first admin from the environment, but ROOTFIX_ADMIN_USER and "
             + "ROOTFIX_ADMIN_PASSWORD are not set");
     assertThat(output).contains("APPLICATION FAILED TO START", "Set ROOTFIX_ADMIN_USER");
+  }
+
+  @Test
+  void refusesToStartWithoutTheLinkSecret(CapturedOutput output) {
+    assertThatThrownBy(() -> startWith("--ROOTFIX_ADMIN_USER=rootadmin", "--ROOTFIX_ADMIN_PASSWORD=" + PASSWORD,
+        "--ROOTFIX_LINKS_SECRET= "))
+        .isInstanceOf(MissingLinkSecretException.class)
+        .hasMessage("The prod profile needs rootfix.links.secret (ROOTFIX_LINKS_SECRET), but it is not set");
+    assertThat(output).contains("APPLICATION FAILED TO START", "Set ROOTFIX_LINKS_SECRET").doesNotContain(PASSWORD);
   }
 
   @Test
@@ -92,7 +103,12 @@ class ProductionProfileTest {
     }
   }
 
+  /** With the link secret a production start needs; the admin settings are the test's. */
   private static ConfigurableApplicationContext start(String... adminSettings) {
+    return startWith(Stream.concat(Stream.of(LINK_SECRET), Stream.of(adminSettings)).toArray(String[]::new));
+  }
+
+  private static ConfigurableApplicationContext startWith(String... adminSettings) {
     return new SpringApplicationBuilder(RootfixApplication.class)
         .profiles("test", "prod")
         .run(Stream.concat(Stream.of("--server.port=0",
