@@ -158,6 +158,24 @@ class SecurityConfiguration {
   }
 
   /**
+   * Read by Tasklist's custom script (webjars/.../tasklist/scripts/rootfix.js) with the Tasklist session, or with
+   * HTTP Basic: the complaint an agent just started, and the date and zone convention. GET only.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain tasklistReads(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
+      throws Exception {
+    return stateless(http.securityMatcher("/api/complaints/started/**", "/api/locale"), problems)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            // The convention is no secret: the public pages show dates the same way.
+            .requestMatchers(HttpMethod.GET, "/api/locale").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/complaints/started/*").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  /**
    * The customer's status page: public, and nothing on it may come from elsewhere or run inline, so a
    * complaint's text can never become script there.
    */
