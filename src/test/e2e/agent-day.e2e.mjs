@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AGENT, RUN, api, baseUrl, basic, choose, completeAs, daysFromNow, field, isoDate, logIn, page, pickerDate, postComplaint, shot,
-  until, useApplication,
+  AGENT, RUN, api, baseUrl, basic, choose, completeAs, daysFromNow, field, isoDate, logIn, page, pickerDate,
+  postComplaint, shot, until, useApplication,
 } from './rootfix.mjs';
 
 const CALLER = `Kees Klein ${RUN}`;
@@ -57,13 +57,14 @@ test('the phone intake tells the tracking number and opens Agree expectation, cl
   const date = field('Answer promised by').locator('input').first();
   const inTwoWeeks = daysFromNow(14);
   await date.fill(pickerDate(inTwoWeeks));
-  await date.press('Tab');
+  await date.press('Enter');
   assert.equal(await date.inputValue(), pickerDate(inTwoWeeks));
   assert.match(await page.locator('#footer-timezone').innerText(), /Europe\/Amsterdam/);
   assert.doesNotMatch(await page.locator('#footer-timezone').innerText(), /local timezone/i);
   await shot('agent-day-02-dutch-date');
-  const completed = page.waitForResponse(response => /\/task\/[^/]+\/submit-form$/.test(response.url()));
   await choose('How does the customer want to hear from us?', 'E-mail');
+  const completed = page.waitForResponse(response => /\/task\/[^/]+\/submit-form$/.test(response.url()),
+    { timeout: 120_000 });
   await page.locator('button', { hasText: 'Complete' }).click();
   const answer = await completed;
   assert.equal(answer.status(), 204, 'the date in dd-MM-yyyy is taken');
@@ -90,5 +91,8 @@ test('Report back: the answer box is as wide as the form', async () => {
   const form = page.locator('.fjs-form').first();
   const [boxWidth, formWidth] = [await answerBox.boundingBox(), await form.boundingBox()].map(box => box.width);
   await shot('agent-day-03-report-back');
+  // The agreed date in the same convention as the picker, not the ISO date the process keeps.
+  const agreement = await page.locator('.fjs-form p').filter({ hasText: 'Answer promised by:' }).first().innerText();
+  assert.match(agreement, new RegExp(`Answer promised by: ${pickerDate(daysFromNow(14))}`));
   assert.ok(boxWidth > formWidth * 0.9, `the answer box is ${boxWidth}px of the form's ${formWidth}px`);
 });
