@@ -172,10 +172,10 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
         });
     context.put("order", blankToNull(complaint.getOrderReference()));
     context.put("claim", complaint.getClaimedAmount() == null ? null : money(complaint.getClaimedAmount(), "EUR"));
-    List<String> remedyLines = remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
-        .map(this::remedy).filter(Objects::nonNull).toList();
+    List<Remedy> decided = remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId());
+    List<String> remedyLines = decided.stream().map(this::remedy).filter(Objects::nonNull).toList();
     context.put("remedy", remedyLines.isEmpty() ? null : String.join("; ", remedyLines));
-    context.put("remedyDone", remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
+    context.put("remedyDone", decided.stream()
         .anyMatch(r -> r.getState() != null && switch (r.getState()) {
           case GRANTED, PAID, SHIPPED -> true;
           default -> false;
@@ -187,8 +187,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     context.put("answerBy", dates.date(complaint.getAgreedAnswerDate()));
     context.put("severity", complaint.getSeverity() == null ? null : label(complaint.getSeverity().name()));
     // The review sees what the policy decided, in words: "Refund of EUR 650,00", not "REFUND 650".
-    context.put("decidedRemedy", remedies.findByComplaintIdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
-        .map(this::what).filter(Objects::nonNull).reduce((first, last) -> last).orElse(null));
+    context.put("decidedRemedy", decided.stream().map(this::what).filter(Objects::nonNull).reduce((first, last) -> last).orElse(null));
     // The author of a returned draft reads why, not only who returned it.
     recordedReasons.findByComplaintIdOrderByRecordedAtAscIdAsc(complaint.getId()).stream()
         .filter(r -> ReasonStep.RETURN_ANSWER.equals(r.getStep())).reduce((first, last) -> last)
