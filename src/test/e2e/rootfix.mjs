@@ -264,8 +264,8 @@ export function isoDate(date) {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
-/** The date as the form's date picker takes it (mm/dd/yyyy). */
-export function usDate(date) {
+/** The date as the form's date picker takes it: Rootfix's convention, dd-MM-yyyy (rootfix.locale.date-pattern). */
+export function pickerDate(date) {
   const two = n => String(n).padStart(2, '0');
-  return `${two(date.getMonth() + 1)}/${two(date.getDate())}/${date.getFullYear()}`;
+  return `${two(date.getDate())}-${two(date.getMonth() + 1)}-${date.getFullYear()}`;
 }

@@ -2,8 +2,8 @@
 // never as HTML, so whatever a complaint contains is shown as the characters it is.
 'use strict';
 
-const DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short' });
+// Dates and times come as text from the server, in Rootfix's convention and zone (rootfix.locale): never the
+// browser's zone, so a promise for 17:00 in Amsterdam reads 17:00 on a computer set to UTC.
 
 const PROMISE_TYPES = {
   ANSWER: 'An answer',
@@ -43,22 +43,20 @@ function fill(list, emptyNote, items) {
 function render(status) {
   text(byId('shownTrackingNumber'), status.trackingNumber);
   text(byId('stateText'), status.stateText);
-  text(byId('receivedAt'), status.receivedAt ? DATE_TIME.format(new Date(status.receivedAt)) : '');
-  text(byId('agreedAnswerDate'), status.agreedAnswerDate
-    ? DATE.format(new Date(status.agreedAnswerDate + 'T12:00:00'))
-    : 'to be agreed with you');
+  text(byId('receivedAt'), status.receivedAtText);
+  text(byId('agreedAnswerDate'), status.agreedAnswerDateText || 'to be agreed with you');
   show(byId('closedAtLabel'), Boolean(status.closedAt));
   show(byId('closedAt'), Boolean(status.closedAt));
-  text(byId('closedAt'), status.closedAt ? DATE_TIME.format(new Date(status.closedAt)) : '');
+  text(byId('closedAt'), status.closedAtText);
   fill(byId('promises'), byId('noPromises'), (status.openPromises || []).map(promise => listItem([
     (PROMISE_TYPES[promise.type] || PROMISE_TYPES.OTHER) + ':',
     promise.text,
-    promise.windowFrom
-      ? '(between ' + DATE_TIME.format(new Date(promise.windowFrom)) + ' and ' + DATE_TIME.format(new Date(promise.due)) + ')'
-      : '(by ' + DATE_TIME.format(new Date(promise.due)) + ')'
+    promise.windowFromText
+      ? '(between ' + promise.windowFromText + ' and ' + promise.dueText + ')'
+      : '(by ' + promise.dueText + ')'
   ])));
   fill(byId('messages'), byId('noMessages'), (status.messages || []).map(message => listItem([
-    message.sentAt ? DATE_TIME.format(new Date(message.sentAt)) : '',
+    message.sentAtText || '',
     message.subject
   ])));
   show(byId('status'), true);

@@ -3,6 +3,7 @@ package io.rootfix.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import io.rootfix.locale.LocaleSettings;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class BusinessCalendarConfiguration {
 
   /**
-   * @param zone where the office is; agreed dates are meant there
+   * @param zone where the office is; agreed dates are meant there (default: rootfix.locale.zone)
    * @param workingDays default Monday to Friday
    * @param opens default 09:00
    * @param closes default 17:00
@@ -29,9 +30,10 @@ class BusinessCalendarConfiguration {
       Boolean dutchPublicHolidays, List<LocalDate> extraHolidays) {}
 
   @Bean
-  BusinessCalendar businessCalendar(CalendarProperties properties) {
+  BusinessCalendar businessCalendar(CalendarProperties properties, LocaleSettings locale) {
     return new BusinessCalendar(
-        properties.zone() != null ? properties.zone() : ZoneId.of("Europe/Amsterdam"),
+        // One zone for timers, agreed dates and every date shown, unless an operator separates them on purpose.
+        properties.zone() != null ? properties.zone() : locale.zone(),
         properties.workingDays() == null || properties.workingDays().isEmpty()
             ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
             : EnumSet.copyOf(properties.workingDays()),

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplaintController {
 
   private final ComplaintApi api;
+  private final StartedComplaints started;
 
-  ComplaintController(ComplaintApi api) {
+  ComplaintController(ComplaintApi api, StartedComplaints started) {
     this.api = api;
+    this.started = started;
   }
 
   record Receipt(String trackingNumber, String location, boolean repeatContact) {}
@@ -35,6 +39,16 @@ class ComplaintController {
     return received.repeatContact()
         ? ResponseEntity.ok(receipt)
         : ResponseEntity.created(URI.create(location)).body(receipt);
+  }
+
+  /**
+   * After Tasklist's phone-intake start form: the new complaint's tracking number and the task the agent goes on
+   * with (Tasklist's custom script shows and opens them). Also for a Tasklist session, see SecurityConfiguration.
+   */
+  @GetMapping("/started/{processInstanceId}")
+  StartedComplaints.Started started(@PathVariable String processInstanceId, Authentication caller) {
+    return started.of(processInstanceId, caller.getName(),
+        caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
   }
 
   @GetMapping("/{trackingNumber}")

@@ -13,6 +13,8 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 
   Optional<Complaint> findByTrackingNumber(String trackingNumber);
 
+  Optional<Complaint> findByProcessInstanceId(String processInstanceId);
+
   List<Complaint> findByStateNot(ComplaintState state);
 
   List<Complaint> findByState(ComplaintState state);

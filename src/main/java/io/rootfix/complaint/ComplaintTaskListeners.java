@@ -208,6 +208,9 @@ class ComplaintTaskListeners {
    * Task_RecordCustomerConfirmation: resolved, not resolved (with a controlled reason), or closed without the
    * customer's confirmation (with one); a complaint that closes settles its open promises.
    */
+  /** The close reason (controlled-reasons.dmn) for a customer we could not reach. */
+  static final String CUSTOMER_UNREACHABLE = "CUSTOMER_UNREACHABLE";
+
   @Bean
   TaskListener recordCustomerConfirmation() {
     return step((task, id, form) -> {
@@ -217,6 +220,10 @@ class ComplaintTaskListeners {
       if (closeUnconfirmed) {
         Reason reason = form.reason(reasons, ReasonStep.CLOSE_WITHOUT_CONFIRMATION, Var.CLOSE_REASON, Var.CLOSE_NOTE);
         String note = form.optionalText(Var.CLOSE_NOTE, ControlledReasons.NOTE_MAX);
+        // The form hides "What did the customer say?" for this reason; a caller who sends it anyway is told why.
+        if (comment != null && reason != null && CUSTOMER_UNREACHABLE.equals(reason.code())) {
+          form.reject(Var.CUSTOMER_COMMENT, "the customer could not be reached, so they said nothing to record");
+        }
         form.check();
         recordReason(task, id, ReasonStep.CLOSE_WITHOUT_CONFIRMATION, reason, note);
       } else {

@@ -2,12 +2,14 @@ package io.rootfix.formcontext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerHandle;
+import io.rootfix.locale.LocalDates;
+import io.rootfix.reason.ReasonStep;
+import io.rootfix.reason.RecordedReasonRepository;
 import io.rootfix.remedy.Remedy;
 import io.rootfix.remedy.RemedyRepository;
 import io.rootfix.rootcause.RootCause;
@@ -17,8 +19,6 @@ import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.rootcause.RootCauseRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,25 +65,23 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   public static final String COMPLAINT_CONTEXT = "complaintContext";
   public static final String ROOT_CAUSE_CONTEXT = "rootCauseContext";
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy", Locale.forLanguageTag("nl"));
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm",
-      Locale.forLanguageTag("nl"));
-
   private final ComplaintRepository complaints;
   private final RemedyRepository remedies;
   private final RootCauseRepository rootCauses;
   private final RootCauseLinkRepository links;
+  private final RecordedReasonRepository recordedReasons;
   private final ObjectMapper json;
-  private final ZoneId zone;
+  private final LocalDates dates;
 
   FormContext(ComplaintRepository complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
-      RootCauseLinkRepository links, ObjectMapper json, BusinessCalendar calendar) {
+      RootCauseLinkRepository links, RecordedReasonRepository recordedReasons, ObjectMapper json, LocalDates dates) {
     this.complaints = complaints;
     this.remedies = remedies;
     this.rootCauses = rootCauses;
     this.links = links;
+    this.recordedReasons = recordedReasons;
     this.json = json;
-    this.zone = calendar.zone();
+    this.dates = dates;
   }
 
   @Override
@@ -174,10 +172,10 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
         });
     context.put("order", blankToNull(complaint.getOrderReference()));
     context.put("claim", complaint.getClaimedAmount() == null ? null : money(complaint.getClaimedAmount(), "EUR"));
-    List<String> remedyLines = remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
-        .map(this::remedy).filter(Objects::nonNull).toList();
+    List<Remedy> decided = remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.getId());
+    List<String> remedyLines = decided.stream().map(this::remedy).filter(Objects::nonNull).toList();
     context.put("remedy", remedyLines.isEmpty() ? null : String.join("; ", remedyLines));
-    context.put("remedyDone", remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.getId()).stream()
+    context.put("remedyDone", decided.stream()
         .anyMatch(r -> r.getState() != null && switch (r.getState()) {
           case GRANTED, PAID, SHIPPED -> true;
           default -> false;
@@ -186,6 +184,17 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     context.put("answer", blankToNull(complaint.getCustomerInformation()));
     context.put("draftedBy", fullName(identity, complaint.getAnswerDraftedBy()));
     context.put("owner", fullName(identity, complaint.getOwner()));
+    context.put("answerBy", dates.date(complaint.getAgreedAnswerDate()));
+    context.put("severity", complaint.getSeverity() == null ? null : label(complaint.getSeverity().name()));
+    // The review sees what the policy decided, in words: "Refund of EUR 650,00", not "REFUND 650".
+    context.put("decidedRemedy", decided.stream().map(this::what).filter(Objects::nonNull).reduce((first, last) -> last).orElse(null));
+    // The author of a returned draft reads why, not only who returned it.
+    recordedReasons.findByComplaint_IdOrderByRecordedAtAscIdAsc(complaint.getId()).stream()
+        .filter(r -> ReasonStep.RETURN_ANSWER.equals(r.getStep())).reduce((first, last) -> last)
+        .ifPresent(returned -> {
+          context.put("returnedBy", fullName(identity, returned.getRecordedBy()));
+          context.put("returnReason", returned.getLabel());
+        });
     return context;
   }
 
@@ -202,21 +211,25 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
                 + ", " + words(c.getState() == null ? null : c.getState().name()) + ")")
             .orElse(link.getTrackingNumber()))
         .collect(Collectors.joining(", "))));
-    context.put("fixDeadline", rootCause.getFixDeadline() == null ? null : DAY.format(rootCause.getFixDeadline().atZone(zone)));
+    context.put("fixDeadline", dates.date(rootCause.getFixDeadline()));
     context.put("fixedBy", fullName(identity, rootCause.getFixedBy()));
     return context;
   }
 
-  private String remedy(Remedy remedy) {
-    if (remedy.getType() == null) {
-      return null;
-    }
-    String what = switch (remedy.getType()) {
+  private String what(Remedy remedy) {
+    return remedy.getType() == null ? null : switch (remedy.getType()) {
       case REFUND -> "Refund of " + money(remedy.getAmount(), remedy.getCurrency());
       case REPLACEMENT -> "Replacement";
       case REPAIR -> "Repair";
       case NONE -> "No remedy";
     };
+  }
+
+  private String remedy(Remedy remedy) {
+    String what = what(remedy);
+    if (what == null) {
+      return null;
+    }
     if (remedy.getState() == null) {
       return what;
     }
@@ -231,7 +244,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   }
 
   private String on(Instant when) {
-    return when == null ? "" : " on " + MOMENT.format(when.atZone(zone));
+    return when == null ? "" : " on " + dates.moment(when);
   }
 
   private static String reference(Remedy remedy) {
@@ -263,6 +276,12 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
 
   private static String words(String code) {
     return code == null ? "open" : code.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** "NORMAL" -> "Normal". */
+  private static String label(String code) {
+    String words = words(code);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   /** The person's full name from the identity service, with the login after it; the login alone if unknown. */

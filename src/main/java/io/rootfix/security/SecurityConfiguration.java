@@ -149,10 +149,27 @@ class SecurityConfiguration {
   @Order(0)
   SecurityFilterChain attachmentDownloads(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
       throws Exception {
-    return stateless(http.securityMatcher("/attachments/**"), problems)
-        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+    return withTasklistSession(stateless(http.securityMatcher("/attachments/**"), problems), identityService)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/attachments/*").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, AUDITORS, ADMINS)
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  /**
+   * Read by Tasklist's custom script (webjars/.../tasklist/scripts/rootfix.js) with the Tasklist session, or with
+   * HTTP Basic: the complaint an agent just started, and the date and zone convention. GET only.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain tasklistReads(HttpSecurity http, IdentityService identityService, ProblemResponses problems)
+      throws Exception {
+    return withTasklistSession(stateless(http.securityMatcher("/api/complaints/started/**", "/api/locale"), problems),
+            identityService)
+        .authorizeHttpRequests(requests -> requests
+            // The convention is no secret: the public pages show dates the same way.
+            .requestMatchers(HttpMethod.GET, "/api/locale").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/complaints/started/*").hasAnyAuthority(SERVICE_AGENTS, TEAM_LEADS, ADMINS)
             .anyRequest().denyAll())
         .build();
   }
@@ -327,6 +344,17 @@ class SecurityConfiguration {
    * entered with every request to this host, so the CrossSiteRequestFilter refuses changes other sites'
    * pages send. Errors are problem JSON; the responses are data, never pages.
    */
+  /**
+   * Also signed in with the Tasklist session. Its id stays as it is: Spring's session-fixation protection would give
+   * the session a new id on every such request (the user is "new" to a stateless chain), and Tasklist's requests
+   * running at the same moment with the old id would get 401 and log the agent out.
+   */
+  private static HttpSecurity withTasklistSession(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.none()))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+  }
+
   private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
     AuthenticationEntryPoint logInFirst = logInFirst(problems);
     AccessDeniedHandler notYourGroup = notYourGroup(problems);

@@ -4,6 +4,7 @@ import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.customer.ContactNormaliser;
 import io.rootfix.customer.Customer;
+import io.rootfix.locale.LocalDates;
 import io.rootfix.notify.DeliveryState;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
@@ -25,8 +26,11 @@ class CustomerStatus {
   private final PromiseService promises;
   private final Outbox outbox;
   private final ContactNormaliser normaliser;
+  private final LocalDates dates;
 
-  CustomerStatus(ComplaintRepository complaints, PromiseService promises, Outbox outbox, ContactNormaliser normaliser) {
+  CustomerStatus(ComplaintRepository complaints, PromiseService promises, Outbox outbox, ContactNormaliser normaliser,
+      LocalDates dates) {
+    this.dates = dates;
     this.complaints = complaints;
     this.promises = promises;
     this.outbox = outbox;
@@ -48,15 +52,19 @@ class CustomerStatus {
         complaint.getState(),
         StatusView.describe(complaint.getState()),
         complaint.getCreatedAt(),
+        dates.moment(complaint.getCreatedAt()),
         complaint.getAgreedAnswerDate(),
+        dates.date(complaint.getAgreedAnswerDate()),
         complaint.getClosedAt(),
+        dates.moment(complaint.getClosedAt()),
         promises.ofComplaint(complaint.getTrackingNumber()).stream()
             .filter(p -> p.state() == PromiseState.OPEN)
-            .map(p -> new StatusView.OpenPromise(p.type(), p.text(), p.windowFrom(), p.dueAt()))
+            .map(p -> new StatusView.OpenPromise(p.type(), p.text(), p.windowFrom(), dates.moment(p.windowFrom()),
+                p.dueAt(), dates.moment(p.dueAt())))
             .toList(),
         outbox.messagesOf(complaint.getId()).stream()
             .filter(m -> m.getState() == DeliveryState.SENT)
-            .map(m -> new StatusView.SentMessage(m.getSubject(), m.getSentAt()))
+            .map(m -> new StatusView.SentMessage(m.getSubject(), m.getSentAt(), dates.moment(m.getSentAt())))
             .toList());
   }
 

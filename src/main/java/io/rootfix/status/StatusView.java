@@ -8,22 +8,28 @@ import java.util.List;
 
 /**
  * A complaint as its customer sees it: where it stands, the date we agreed, what we promised and what we
- * told them. Nothing internal: no owner, no notes, no ids.
+ * told them. Nothing internal: no owner, no notes, no ids. Every moment also comes as text ({@code …Text}) in
+ * Rootfix's date convention and zone (rootfix.locale), which the page shows: a promise for 17:00 in Amsterdam
+ * reads 17:00 whatever the browser's zone.
  */
 record StatusView(
     String trackingNumber,
     ComplaintState state,
     String stateText,
     Instant receivedAt,
+    String receivedAtText,
     LocalDate agreedAnswerDate,
+    String agreedAnswerDateText,
     Instant closedAt,
+    String closedAtText,
     List<OpenPromise> openPromises,
     List<SentMessage> messages) {
 
   /** @param windowFrom the start of a window ("between 14:00 and 18:00"); null for a plain deadline */
-  record OpenPromise(PromiseType type, String text, Instant windowFrom, Instant due) {}
+  record OpenPromise(PromiseType type, String text, Instant windowFrom, String windowFromText, Instant due,
+      String dueText) {}
 
-  record SentMessage(String subject, Instant sentAt) {}
+  record SentMessage(String subject, Instant sentAt, String sentAtText) {}
 
   /** In the customer's words. */
   static String describe(ComplaintState state) {

@@ -77,6 +77,41 @@ class FormContextTest extends RootfixIntegrationTest {
   }
 
   @Test
+  void reviewAndReturnedDraftShowWordsNamesAndDutchDatesNotCodes() throws Exception {
+    ResponseEntity<Map> received = postComplaint(intake().replace("\"desiredOutcome\"",
+        "\"severity\": \"critical\", \"desiredOutcome\""));
+    String trackingNumber = (String) received.getBody().get("trackingNumber");
+    agreeExpectation(trackingNumber, PROMISED);
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    findCauseAndReportWithoutReview(trackingNumber);
+
+    JsonNode onReview = context(LEAD, trackingNumber, Element.REVIEW_ANSWER, FormContext.COMPLAINT_CONTEXT);
+    assertThat(onReview.get("severity").asText()).isEqualTo("Critical");
+    assertThat(onReview.get("draftedBy").asText()).isEqualTo("Sam Jansen (sam)");
+    // What the policy decided for this critical complaint, in words (the review form showed "NONE" or "REFUND 650 EUR").
+    assertThat(onReview.get("decidedRemedy").asText()).matches("Refund of EUR [0-9.,]+|Replacement|Repair|No remedy");
+    // 12-10 is the twelfth of October: day, month, year, as everywhere in Rootfix.
+    assertThat(onReview.get("answerBy").asText())
+        .isEqualTo(LocalDate.parse(PROMISED).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+
+    submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "false",
+        Var.RETURN_REASON, "TONE", Var.RETURN_NOTE, "Less formal, please"));
+
+    JsonNode onReturned = context(AGENT, trackingNumber, Element.REPORT_BACK, FormContext.COMPLAINT_CONTEXT);
+    assertThat(onReturned.get("returnedBy").asText()).contains("(ivo)").doesNotStartWith("ivo");
+    assertThat(onReturned.get("returnReason").asText()).isEqualTo("Tone or wording");
+  }
+
+  /** The answer drafted; a critical complaint's answer waits for a team lead's review. */
+  private void findCauseAndReportWithoutReview(String trackingNumber) {
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE,
+        Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
+    fixRootCause(rootCauseOf(trackingNumber), "Stronger boxes");
+    submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "We changed our boxes."));
+    executeDueJobs();
+  }
+
+  @Test
   void theContextCannotBeSubmittedBack() throws Exception {
     String trackingNumber = receiveWithOrder();
     String taskId = claim(trackingNumber, Element.AGREE_EXPECTATION);

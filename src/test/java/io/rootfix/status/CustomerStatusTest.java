@@ -79,8 +79,16 @@ class CustomerStatusTest extends RootfixIntegrationTest {
     ResponseEntity<String> response = lookUp(trackingNumber, email);
 
     assertThat(fieldNames(JSON.readTree(response.getBody()))).containsExactlyInAnyOrder("trackingNumber", "state",
-        "stateText", "receivedAt", "agreedAnswerDate", "openPromises", "openPromises[].type", "openPromises[].text",
-        "openPromises[].due", "messages", "messages[].subject", "messages[].sentAt");
+        "stateText", "receivedAt", "receivedAtText", "agreedAnswerDate", "agreedAnswerDateText", "openPromises",
+        "openPromises[].type", "openPromises[].text", "openPromises[].due", "openPromises[].dueText", "messages",
+        "messages[].subject", "messages[].sentAt", "messages[].sentAtText");
+    // Every moment also as text in Rootfix's convention and zone: the page shows these, not the browser's zone.
+    JsonNode status = JSON.readTree(response.getBody());
+    java.time.Instant due = java.time.Instant.parse(status.at("/openPromises/0/due").asText());
+    assertThat(status.at("/openPromises/0/dueText").asText()).isEqualTo(java.time.format.DateTimeFormatter
+        .ofPattern("dd-MM-yyyy HH:mm").withZone(java.time.ZoneId.of("Europe/Amsterdam")).format(due));
+    assertThat(status.at("/agreedAnswerDateText").asText())
+        .isEqualTo(java.time.LocalDate.parse(PROMISED).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
     assertThat(response.getBody()).doesNotContain(AGENT, "Internal", "difficult", "owner", "note", "\"id\"",
         email, "Eva", "The parcel arrived broken");
   }

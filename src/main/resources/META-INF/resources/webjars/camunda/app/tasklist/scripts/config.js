@@ -10,6 +10,9 @@ export default {
     vendor: 'Rootfix'
   },
 
+  // Dates in Rootfix's convention, the tracking number after the phone-intake start form (scripts/rootfix.js).
+  customScripts: ['scripts/rootfix'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
