@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * Four eyes without traps: a task that a second person must do ("Verify the fix", "Review the answer") is not
  * offered to the first one at all. Camunda cannot say "everyone in group X except Y", and a Tasklist filter cannot
- * say "not me"; so when the task is created its candidate group gives way to the group's other members, by name,
- * and the filters ask for tasks offered to the user (the engine adds the user's groups). The step's own complete
+ * say "not me"; so when the task is created it is offered to the group's other members, by name, and the filters
+ * ask for tasks offered to the user (the engine adds the user's groups). A member who joins the group later is not
+ * offered a task created before; a team lead can assign it to them. The step's own complete
  * listener still refuses the first person (defence in depth: a lead can still assign the task to her), and
  * {@link #mayDecide} refuses someone who has left the group since the task was offered.
  */
@@ -22,19 +23,19 @@ public class FourEyes {
   }
 
   /**
-   * Offers the task to the group's members but {@code firstPerson}. Nobody else in the group (or nobody to leave
-   * out): the group keeps it, and the complete listener refuses the first person.
+   * Offers the task to the group's members but {@code firstPerson}. With nobody to leave out, or nobody else in the
+   * group, the group itself is the candidate (and the complete listener refuses the first person). Called on create,
+   * in place of the model's {@code candidateGroups}: a candidate link made in the same command cannot be taken back
+   * in it (the engine looks for it in the database, where it is not yet).
    */
   public void offerToOthers(DelegateTask task, String group, String firstPerson) {
-    if (firstPerson == null) {
-      return;
-    }
-    List<String> others = actor.membersOf(group).stream().filter(member -> !member.equals(firstPerson)).toList();
+    List<String> others = firstPerson == null ? List.of()
+        : actor.membersOf(group).stream().filter(member -> !member.equals(firstPerson)).toList();
     if (others.isEmpty()) {
-      return;
+      task.addCandidateGroup(group);
+    } else {
+      task.addCandidateUsers(others);
     }
-    task.deleteCandidateGroup(group);
-    task.addCandidateUsers(others);
   }
 
   /** Whether the person acting may still decide for the group (an admin always; Rootfix's own calls carry none). */

@@ -116,6 +116,8 @@ class ComplaintProcessTest {
     Mocks.register("offerKnownRootCauses", (TaskListener) task -> {});
     Mocks.register("showCustomerHistory", (TaskListener) task -> {});
     Mocks.register("showReportPreview", (TaskListener) task -> {});
+    Mocks.register("showRootCauseFix", (TaskListener) task -> {});
+    Mocks.register("offerReviewToOtherLeads", (TaskListener) task -> task.addCandidateGroup(ComplaintProcess.TEAM_LEADS));
     mockDelegate("askCustomerForInformation", execution -> {});
     mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
     mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));
