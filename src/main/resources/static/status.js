@@ -44,12 +44,21 @@ function render(status) {
   text(byId('shownTrackingNumber'), status.trackingNumber);
   text(byId('stateText'), status.stateText);
   text(byId('receivedAt'), status.receivedAt ? DATE_TIME.format(new Date(status.receivedAt)) : '');
+  // Once the answer went out (or the complaint closed) there is no answer to wait for any more.
+  const answered = status.state === 'REPORTED' || status.state === 'CLOSED';
+  show(byId('agreedAnswerDateLabel'), !answered);
+  show(byId('agreedAnswerDate'), !answered);
   text(byId('agreedAnswerDate'), status.agreedAnswerDate
     ? DATE.format(new Date(status.agreedAnswerDate + 'T12:00:00'))
     : 'to be agreed with you');
-  show(byId('closedAtLabel'), Boolean(status.closedAt));
-  show(byId('closedAt'), Boolean(status.closedAt));
-  text(byId('closedAt'), status.closedAt ? DATE_TIME.format(new Date(status.closedAt)) : '');
+  const closed = Boolean(status.closedAt);
+  show(byId('closedAtLabel'), closed);
+  show(byId('closedAt'), closed);
+  text(byId('closedAt'), closed ? DATE_TIME.format(new Date(status.closedAt)) : '');
+  if (closed) {
+    text(byId('stateText'), status.stateText + ' We closed it on ' + DATE.format(new Date(status.closedAt)) + '.');
+  }
+  byId('stateText').classList.toggle('closed', closed);
   fill(byId('promises'), byId('noPromises'), (status.openPromises || []).map(promise => listItem([
     (PROMISE_TYPES[promise.type] || PROMISE_TYPES.OTHER) + ':',
     promise.text,
@@ -57,10 +66,15 @@ function render(status) {
       ? '(between ' + DATE_TIME.format(new Date(promise.windowFrom)) + ' and ' + DATE_TIME.format(new Date(promise.due)) + ')'
       : '(by ' + DATE_TIME.format(new Date(promise.due)) + ')'
   ])));
-  fill(byId('messages'), byId('noMessages'), (status.messages || []).map(message => listItem([
-    message.sentAt ? DATE_TIME.format(new Date(message.sentAt)) : '',
-    message.subject
-  ])));
+  // Sent, with when; a message still on its way (an e-mail in our outbox, a call or letter to come) says so.
+  fill(byId('messages'), byId('noMessages'), (status.messages || []).map(message => {
+    const item = listItem([
+      message.sentAt ? DATE_TIME.format(new Date(message.sentAt)) : 'On its way to you:',
+      message.subject
+    ]);
+    item.classList.toggle('pending', !message.sentAt);
+    return item;
+  }));
   show(byId('status'), true);
 }
 

@@ -54,9 +54,11 @@ class CustomerStatus {
             .filter(p -> p.state() == PromiseState.OPEN)
             .map(p -> new StatusView.OpenPromise(p.type(), p.text(), p.windowFrom(), p.dueAt()))
             .toList(),
+        // Every message we wrote them, the sent ones with when: "Nothing yet" while our answer sits in the outbox
+        // (no mail server, a call still to make) told them we had said nothing.
         outbox.messagesOf(complaint.getId()).stream()
-            .filter(m -> m.getState() == DeliveryState.SENT)
-            .map(m -> new StatusView.SentMessage(m.getSubject(), m.getSentAt()))
+            .map(m -> new StatusView.SentMessage(m.getSubject(),
+                m.getState() == DeliveryState.SENT ? m.getSentAt() : null, m.getCreatedAt()))
             .toList());
   }
 

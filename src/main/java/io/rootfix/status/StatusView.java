@@ -23,7 +23,11 @@ record StatusView(
   /** @param windowFrom the start of a window ("between 14:00 and 18:00"); null for a plain deadline */
   record OpenPromise(PromiseType type, String text, Instant windowFrom, Instant due) {}
 
-  record SentMessage(String subject, Instant sentAt) {}
+  /**
+   * A message to the customer: sent ({@code sentAt}), or still on its way (an e-mail in the outbox, a call or a
+   * letter an agent has yet to make); {@code queuedAt} is when we wrote it.
+   */
+  record SentMessage(String subject, Instant sentAt, Instant queuedAt) {}
 
   /** In the customer's words. */
   static String describe(ComplaintState state) {
