@@ -6,6 +6,7 @@ import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.CustomerMessageRepository;
 import io.rootfix.notify.DeliveryState;
 import io.rootfix.rootcause.RootCause;
+import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.rootcause.RootCauseRepository;
 import io.rootfix.rootcause.RootCauseState;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public class WaitingForFix implements TaskListener {
       return; // nothing to show; the wait itself does not depend on it
     }
     Instant deadline = rootCause.getFixDeadline();
-    task.setVariableLocal(Var.ROOT_CAUSE_TITLE, "RC-" + rootCause.getId() + " " + rootCause.getTitle());
+    task.setVariableLocal(Var.ROOT_CAUSE_TITLE, RootCauseProcess.businessKey(rootCause.getId()) + " " + rootCause.getTitle());
     task.setVariableLocal(Var.FIX_DUE_BY, deadline == null ? "not set yet" : DAY.format(deadline.atZone(zone)));
     task.setVariableLocal(Var.ROOT_CAUSE_STATUS, status(rootCause));
     task.setVariableLocal(Var.CUSTOMER_LAST_TOLD, lastTold(messages.findByComplaintIdOrderByIdAsc(complaintId)));
