@@ -44,10 +44,19 @@ function render(status) {
   text(byId('shownTrackingNumber'), status.trackingNumber);
   text(byId('stateText'), status.stateText);
   text(byId('receivedAt'), status.receivedAtText);
+  // Once the answer went out (or the complaint closed) there is no answer to wait for any more.
+  const answered = status.state === 'REPORTED' || status.state === 'CLOSED';
+  show(byId('agreedAnswerDateLabel'), !answered);
+  show(byId('agreedAnswerDate'), !answered);
   text(byId('agreedAnswerDate'), status.agreedAnswerDateText || 'to be agreed with you');
-  show(byId('closedAtLabel'), Boolean(status.closedAt));
-  show(byId('closedAt'), Boolean(status.closedAt));
-  text(byId('closedAt'), status.closedAtText);
+  const closed = Boolean(status.closedAt);
+  show(byId('closedAtLabel'), closed);
+  show(byId('closedAt'), closed);
+  text(byId('closedAt'), closed ? status.closedAtText : '');
+  if (closed) {
+    text(byId('stateText'), status.stateText + ' We closed it on ' + status.closedAtText + '.');
+  }
+  byId('stateText').classList.toggle('closed', closed);
   fill(byId('promises'), byId('noPromises'), (status.openPromises || []).map(promise => listItem([
     (PROMISE_TYPES[promise.type] || PROMISE_TYPES.OTHER) + ':',
     promise.text,
@@ -55,10 +64,15 @@ function render(status) {
       ? '(between ' + promise.windowFromText + ' and ' + promise.dueText + ')'
       : '(by ' + promise.dueText + ')'
   ])));
-  fill(byId('messages'), byId('noMessages'), (status.messages || []).map(message => listItem([
-    message.sentAtText || '',
-    message.subject
-  ])));
+  // Sent, with when; a message still on its way (an e-mail in our outbox, a call or letter to come) says so.
+  fill(byId('messages'), byId('noMessages'), (status.messages || []).map(message => {
+    const item = listItem([
+      message.sentAt ? message.sentAtText : 'On its way to you:',
+      message.subject
+    ]);
+    item.classList.toggle('pending', !message.sentAt);
+    return item;
+  }));
   show(byId('status'), true);
 }
 

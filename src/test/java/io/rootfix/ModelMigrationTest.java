@@ -49,7 +49,7 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     String toFindCause = receiveAndPatch();
     String waitingForFix = receiveAndPatch();
     submit(waitingForFix, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging", Var.ONE_OFF, false));
-    assertThat(runtimeService.getActiveActivityIds(instance(waitingForFix).getId())).contains(Element.ROOT_CAUSE_FIXED);
+    assertThat(runtimeService.getActiveActivityIds(instance(waitingForFix).getId())).contains(Element.WAIT_FOR_FIX);
     String before = instance(toAgree).getProcessDefinitionId();
     int versionBefore = repositoryService.getProcessDefinition(before).getVersion();
     String findCauseTask = taskId(toFindCause, Element.FIND_ROOT_CAUSE);
@@ -97,7 +97,7 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     }
     assertThat(taskId(toFindCause, Element.FIND_ROOT_CAUSE)).isEqualTo(findCauseTask);
     assertThat(taskService.createTaskQuery().taskId(findCauseTask).singleResult().getAssignee()).isEqualTo(AGENT);
-    assertThat(runtimeService.getActiveActivityIds(instance(waitingForFix).getId())).contains(Element.ROOT_CAUSE_FIXED);
+    assertThat(runtimeService.getActiveActivityIds(instance(waitingForFix).getId())).contains(Element.WAIT_FOR_FIX);
 
     // ...and goes on there: the next Patch the symptom carries the new instruction.
     agreeExpectation(toAgree, PROMISED);

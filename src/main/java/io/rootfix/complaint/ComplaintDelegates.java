@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.ComplaintService.RecognisedContact;
 import io.rootfix.customer.Recognition;
 import io.rootfix.reason.ControlledReasons;
+import io.rootfix.security.FourEyes;
 import io.rootfix.reason.ReasonStep;
 import java.time.Clock;
 import java.util.List;
@@ -154,6 +155,12 @@ class ComplaintDelegates {
       task.setVariableLocal(Var.PREVIEW_OPENING, preview.opening());
       task.setVariableLocal(Var.PREVIEW_CLOSING, preview.closing());
     };
+  }
+
+  /** Task_ReviewAnswer (on create): offered to the team leads but the one who drafted the answer. */
+  @Bean
+  TaskListener offerReviewToOtherLeads(FourEyes fourEyes) {
+    return task -> fourEyes.offerToOthers(task, ComplaintProcess.TEAM_LEADS, ComplaintProcess.ANSWER_DRAFTED_BY.from(task));
   }
 
   /** Task_RecordFix */

@@ -69,7 +69,12 @@ public final class ComplaintProcess {
     public static final String CHECK_CUSTOMER_IN_LOOP = "Task_CheckCustomerInLoop";
     public static final String UPDATE_CUSTOMER = "Task_UpdateCustomer";
     public static final String ROOT_CAUSE_SETTLED = "Gateway_RootCauseSettled";
-    /** Fix fundamentally: the wait for the linked root cause's fix. */
+    /**
+     * Fix fundamentally: the wait for the linked root cause's fix, a task in the agents' "Waiting for a fix"
+     * filter that nobody completes (its model property {@code completion = by-the-process}).
+     */
+    public static final String WAIT_FOR_FIX = "Task_WaitForFix";
+    /** The message boundary event that ends the wait when the root cause is settled. */
     public static final String ROOT_CAUSE_FIXED = "Event_RootCauseFixed";
     public static final String RECORD_FIX = "Task_RecordFix";
     /** Report back: the agent drafts the answer (stored, not sent yet). */
@@ -233,6 +238,13 @@ public final class ComplaintProcess {
     public static final String STATUS_UPDATE = "statusUpdate";
     // Fix fundamentally
     public static final String FIX_DESCRIPTION = "fixDescription";
+    // Wait for the root cause's fix: task-local, shown on the card and the form, rewritten as the root cause moves
+    /** The root cause's fix deadline (dd-MM-yyyy), or that there is none yet. */
+    public static final String FIX_DUE_BY = "fixDueBy";
+    /** Where the root cause stands, in the agent's words. */
+    public static final String ROOT_CAUSE_STATUS = "rootCauseStatus";
+    /** The last message to the customer: what, when and whether it went out. */
+    public static final String CUSTOMER_LAST_TOLD = "customerLastTold";
     // Report back: draft, review, send
     /** The answer the agent drafted; sent as written once approved (or when no review is needed). */
     public static final String ANSWER_TEXT = "answerText";

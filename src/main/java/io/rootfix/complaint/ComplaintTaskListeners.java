@@ -25,6 +25,7 @@ import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.Reason;
 import io.rootfix.reason.ReasonStep;
 import io.rootfix.rootcause.RootCauseProcess;
+import io.rootfix.security.FourEyes;
 import io.rootfix.security.TaskActor;
 import java.time.Instant;
 import java.util.Date;
@@ -52,9 +53,11 @@ class ComplaintTaskListeners {
   private final TaskForms forms;
   private final ControlledReasons reasons;
   private final FormPromises promises;
+  private final FourEyes fourEyes;
 
   ComplaintTaskListeners(ComplaintService complaints, TaskActor actor, TaskForms forms, ControlledReasons reasons,
-      FormPromises promises) {
+      FormPromises promises, FourEyes fourEyes) {
+    this.fourEyes = fourEyes;
     this.complaints = complaints;
     this.actor = actor;
     this.forms = forms;
@@ -186,8 +189,12 @@ class ComplaintTaskListeners {
     return step((task, id, form) -> {
       Boolean approved = form.requiredFlag(Var.ANSWER_APPROVED);
       String reviewer = actor.of(task);
+      // Offered by name (FourEyes): someone who left the team leads since then no longer decides.
+      if (!fourEyes.mayDecide(reviewer, ComplaintProcess.TEAM_LEADS)) {
+        form.reject(Var.ANSWER_APPROVED, "only a team lead reviews an answer");
+      }
       if (Boolean.TRUE.equals(approved)) {
-        // Four eyes: the author of an answer does not approve it.
+        // Four eyes: the author of an answer does not approve it (the task is not offered to her either).
         if (reviewer != null && reviewer.equals(ANSWER_DRAFTED_BY.from(task))) {
           form.reject(Var.ANSWER_APPROVED, "a team lead other than the author of the answer reviews it");
         }

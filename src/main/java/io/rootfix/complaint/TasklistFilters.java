@@ -36,9 +36,10 @@ class TasklistFilters {
   static final String WAITING_FOR_CUSTOMER = "Waiting for the customer";
   static final String MESSAGES_TO_SEND = "Messages to send by hand";
   static final String ROOT_CAUSES = "Root causes";
+  static final String WAITING_FOR_FIX = "Waiting for a fix";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -48,6 +49,14 @@ class TasklistFilters {
       Map.of("name", ComplaintProcess.Var.AGREED_ANSWER_DATE, "label", "Answer promised by"),
       Map.of("name", ComplaintProcess.Var.REPEAT_CONTACTS, "label", "Customer came back"),
       Map.of("name", RootCauseProcess.Var.ROOT_CAUSE_TITLE, "label", "Root cause"));
+
+  /** A waiting complaint's card: whose it is, which root cause it waits for and when that is due to be fixed. */
+  private static final List<Map<String, String>> WAITING_COLUMNS = List.of(
+      Map.of("name", ComplaintProcess.Var.TRACKING_NUMBER, "label", "Tracking number"),
+      Map.of("name", ComplaintProcess.Var.CUSTOMER_NAME, "label", "Customer"),
+      Map.of("name", ComplaintProcess.Var.ROOT_CAUSE_TITLE, "label", "Root cause"),
+      Map.of("name", ComplaintProcess.Var.FIX_DUE_BY, "label", "Fix due by"),
+      Map.of("name", ComplaintProcess.Var.ROOT_CAUSE_STATUS, "label", "Where it stands"));
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -62,10 +71,12 @@ class TasklistFilters {
   @EventListener(ApplicationReadyEvent.class)
   @Order(3)
   void setUp() {
+    // Candidate user, not candidate group: a four-eyes task is offered to the other team leads by name
+    // (FourEyes), and the engine counts a user's groups in as well.
     Filter mine = ensure(MY_COMPLAINTS, -10, "#1f77b4", "Complaints you own: their next step waits for you.",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     Filter group = ensure(GROUP_TASKS, -5, "#2ca02c", "New complaints and unclaimed steps for your groups.",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
     Filter all = ensure(ALL_OPEN, 0, "#d62728", "Every open complaint task, assigned or not.",
         taskService.createTaskQuery().processDefinitionKey(ComplaintProcess.KEY));
     Filter dueSoonest = ensure(DUE_SOONEST, -20, "#ff7f0e",
@@ -85,8 +96,11 @@ class TasklistFilters {
     Filter rootCauses = ensure(ROOT_CAUSES, 10, "#7f7f7f",
         "Root causes to investigate, fix fundamentally and verify; each form lists the complaints waiting for it.",
         ofMyGroups().processDefinitionKey(RootCauseProcess.KEY));
+    Filter waitingForFix = ensure(WAITING_FOR_FIX, 7, "#bcbd22",
+        "Complaints waiting for their root cause's fix, the nearest fix deadline first; each ends by itself when the "
+            + "fix comes.", ofMyGroups().taskDefinitionKey(ComplaintProcess.Element.WAIT_FOR_FIX), WAITING_COLUMNS);
     for (String agentGroup : List.of(Groups.SERVICE_AGENTS, Groups.TEAM_LEADS)) {
-      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting, toSend, rootCauses)) {
+      for (Filter filter : List.of(mine, group, dueSoonest, atRisk, waiting, waitingForFix, toSend, rootCauses)) {
         authorizations.grant(agentGroup, Resources.FILTER, filter.getId(), Permissions.READ);
       }
     }
@@ -94,12 +108,17 @@ class TasklistFilters {
     authorizations.grant(Groups.TEAM_LEADS, Resources.FILTER, broken.getId(), Permissions.READ);
   }
 
-  /** Tasks of the user's groups, claimed or not. */
+  /** Tasks offered to the user or to their groups, claimed or not. */
   private TaskQuery ofMyGroups() {
-    return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    return taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks();
   }
 
   private Filter ensure(String name, int priority, String color, String description, TaskQuery query) {
+    return ensure(name, priority, color, description, query, COLUMNS);
+  }
+
+  private Filter ensure(String name, int priority, String color, String description, TaskQuery query,
+      List<Map<String, String>> columns) {
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null && existing.getProperties() != null
         && existing.getProperties().get(VERSION_PROPERTY) instanceof Number version && version.intValue() >= VERSION) {
@@ -111,7 +130,7 @@ class TasklistFilters {
     properties.put("color", color);
     properties.put("description", description);
     properties.put("refresh", true);
-    properties.put("variables", COLUMNS);
+    properties.put("variables", columns);
     Filter filter = (existing != null ? existing : filterService.newTaskFilter(name))
         .setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().asc())
         .setProperties(properties);

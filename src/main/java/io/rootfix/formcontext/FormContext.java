@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.WaitingForFix;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.CustomerHandle;
 import io.rootfix.locale.LocalDates;
@@ -41,11 +42,13 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,9 +75,12 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   private final RecordedReasonRepository recordedReasons;
   private final ObjectMapper json;
   private final LocalDates dates;
+  private final ObjectProvider<WaitingForFix> waitingForFix;
 
   FormContext(ComplaintRepository complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
-      RootCauseLinkRepository links, RecordedReasonRepository recordedReasons, ObjectMapper json, LocalDates dates) {
+      RootCauseLinkRepository links, RecordedReasonRepository recordedReasons, ObjectMapper json, LocalDates dates,
+      ObjectProvider<WaitingForFix> waitingForFix) {
+    this.waitingForFix = waitingForFix;
     this.complaints = complaints;
     this.remedies = remedies;
     this.rootCauses = rootCauses;
@@ -97,6 +103,11 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, FormContext.this);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, FormContext.this);
+        }
+        // After the model's own listener recorded the step: the deadline or the state the waiting complaints show.
+        if (RootCauseProcess.KEY.equals(key) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE,
+              (TaskListener) FormContext.this::refreshWaitingComplaints);
         }
       }
 
@@ -127,6 +138,28 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
         if (open instanceof TaskEntity entity && !entity.isDeleted()) {
           notify(entity);
         }
+      }
+    }
+  }
+
+  /**
+   * Rewrites "Wait for the root cause's fix" on every complaint still waiting for this root cause. Without the
+   * person's authorisations: whoever works the root cause (its owning department) may not read complaint tasks.
+   */
+  private void refreshWaitingComplaints(DelegateTask rootCauseTask) {
+    Long rootCauseId = RootCauseProcess.ROOT_CAUSE_ID.from(rootCauseTask);
+    String[] waiting = rootCauseId == null ? new String[0] : links.findByRootCauseIdAndToldAtIsNull(rootCauseId)
+        .stream().map(RootCauseLink::getTrackingNumber).toArray(String[]::new);
+    if (waiting.length == 0) {
+      return;
+    }
+    TaskService tasks = rootCauseTask.getProcessEngineServices().getTaskService();
+    List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKeyIn(waiting).taskDefinitionKey(ComplaintProcess.Element.WAIT_FOR_FIX).list());
+    for (Task task : open) {
+      if (task instanceof TaskEntity entity && !entity.isDeleted()) {
+        waitingForFix.getObject().notify(entity);
+        notify(entity);
       }
     }
   }

@@ -8,6 +8,7 @@ import static io.rootfix.rootcause.RootCauseProcess.WILL_FIX;
 
 import io.rootfix.process.TaskForm;
 import io.rootfix.process.TaskForms;
+import io.rootfix.security.FourEyes;
 import io.rootfix.security.TaskActor;
 import java.time.Instant;
 import java.util.Date;
@@ -23,8 +24,10 @@ class RootCauseDelegates {
   private final RootCauseService rootCauses;
   private final TaskActor actor;
   private final TaskForms forms;
+  private final FourEyes fourEyes;
 
-  RootCauseDelegates(RootCauseService rootCauses, TaskActor actor, TaskForms forms) {
+  RootCauseDelegates(RootCauseService rootCauses, TaskActor actor, TaskForms forms, FourEyes fourEyes) {
+    this.fourEyes = fourEyes;
     this.rootCauses = rootCauses;
     this.actor = actor;
     this.forms = forms;
@@ -60,12 +63,22 @@ class RootCauseDelegates {
     };
   }
 
+  /** Task_VerifyFix (on create): offered to the team leads but the one who fixed it. */
+  @Bean
+  TaskListener offerVerificationToOtherLeads() {
+    return task -> fourEyes.offerToOthers(task, RootCauseProcess.LEADS, rootCauses.fixedBy(ROOT_CAUSE_ID.require(task)));
+  }
+
   /** Task_VerifyFix */
   @Bean
   TaskListener recordVerification() {
     return task -> {
       TaskForm form = forms.of(task);
       Boolean works = form.requiredFlag(Var.FIX_VERIFIED, "say whether the fix works");
+      // Offered by name (FourEyes): someone who left the team leads since then no longer verifies.
+      if (!fourEyes.mayDecide(actor.of(task), RootCauseProcess.LEADS)) {
+        form.reject(Var.FIX_VERIFIED, "only a team lead verifies a fix");
+      }
       String note = form.optionalText(Var.VERIFICATION_NOTE, 2000);
       if (Boolean.FALSE.equals(works) && note == null) {
         form.reject(Var.VERIFICATION_NOTE, "say what still goes wrong");

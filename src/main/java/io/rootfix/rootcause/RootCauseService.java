@@ -93,6 +93,11 @@ public class RootCauseService {
     get(rootCauseId).fixed(fixDescription, by, now());
   }
 
+  /** Who fixed it; null before the fix. */
+  String fixedBy(Long rootCauseId) {
+    return get(rootCauseId).getFixedBy();
+  }
+
   void verified(Long rootCauseId, boolean works, String note, String by) {
     RootCause rootCause = get(rootCauseId);
     if (works && by != null && by.equals(rootCause.getFixedBy())) {

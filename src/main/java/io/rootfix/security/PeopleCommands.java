@@ -70,6 +70,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
@@ -81,7 +84,9 @@ import org.springframework.util.ReflectionUtils;
  *
  * <ul>
  *   <li>Complete a task: only one that is unassigned or assigned to you, and only with the fields of its form,
- *       each as the form defines it ({@link FormCheck}).
+ *       each as the form defines it ({@link FormCheck}); never one the model marks as ended by the process
+ *       ({@value #COMPLETION} = {@value #BY_THE_PROCESS}: a wait shown as a task, such as "Wait for the root
+ *       cause's fix").
  *   <li>Start a process: only one with a start form (the phone intake), at its start event, with the fields of
  *       that form and no business key (the tracking number is Rootfix's to give).
  *   <li>Claim, take or release a task: agents for themselves and only while nobody else has it; team leads and
@@ -96,6 +101,10 @@ import org.springframework.util.ReflectionUtils;
 class PeopleCommands {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A user task's extension property: who ends it. {@value #BY_THE_PROCESS}: only its boundary events. */
+  static final String COMPLETION = "completion";
+  static final String BY_THE_PROCESS = "by-the-process";
 
   private final DeployedForms forms = new DeployedForms();
   private final ObjectProvider<Clock> clock;
@@ -165,6 +174,10 @@ class PeopleCommands {
     }
     // Whether the person may work on the task at all is the engine's to say, and said first.
     context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+    if (endsByTheProcess(task, context)) {
+      throw refused("this task shows a wait and ends by itself when what it waits for happens; there is nothing "
+          + "to complete");
+    }
     if (task.getAssignee() != null && !task.getAssignee().equals(person.userId())) {
       throw refused("this task is assigned to " + task.getAssignee() + "; claim it first (a team lead may reassign it)");
     }
@@ -244,6 +257,23 @@ class PeopleCommands {
     if (!onlyReminder && !person.assignsWork()) {
       throw refused("a task's name, due date, priority and owner come from the process; a team lead may change them");
     }
+  }
+
+  /** Whether the task's model element says only the process ends it ({@value #COMPLETION} property). */
+  private static boolean endsByTheProcess(TaskEntity task, CommandContext context) {
+    if (task.getProcessDefinitionId() == null) {
+      return false; // a stand-alone task has no model
+    }
+    BpmnModelInstance model = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
+    if (model == null || !(model.getModelElementById(task.getTaskDefinitionKey()) instanceof BaseElement element)
+        || element.getExtensionElements() == null) {
+      return false;
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .anyMatch(property -> COMPLETION.equals(property.getCamundaName())
+            && BY_THE_PROCESS.equals(property.getCamundaValue()));
   }
 
   /** The values of a select whose options the process offers in a variable: a JSON list of {label, value}. */

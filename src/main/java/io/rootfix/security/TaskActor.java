@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,6 +36,13 @@ public class TaskActor {
         identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc().list().stream()
             .map(Group::getId).toList()));
     return String.join(",", groups);
+  }
+
+  /** The ids of the group's members, read as {@link #groupsOf} reads groups. */
+  public List<String> membersOf(String groupId) {
+    return commands.execute(context -> context.runWithoutAuthorization(() ->
+        identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+            .map(User::getId).toList()));
   }
 
   /** Whether the user belongs to any of the groups, read as {@link #groupsOf} reads them. */

@@ -9,6 +9,7 @@ import io.rootfix.notify.DeliveryState;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseState;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -62,9 +63,13 @@ class CustomerStatus {
             .map(p -> new StatusView.OpenPromise(p.type(), p.text(), p.windowFrom(), dates.moment(p.windowFrom()),
                 p.dueAt(), dates.moment(p.dueAt())))
             .toList(),
+        // Every message we wrote them, the sent ones with when: "Nothing yet" while our answer sits in the outbox
+        // (no mail server, a call still to make) told them we had said nothing.
         outbox.messagesOf(complaint.getId()).stream()
-            .filter(m -> m.getState() == DeliveryState.SENT)
-            .map(m -> new StatusView.SentMessage(m.getSubject(), m.getSentAt(), dates.moment(m.getSentAt())))
+            .map(m -> {
+              Instant sentAt = m.getState() == DeliveryState.SENT ? m.getSentAt() : null;
+              return new StatusView.SentMessage(m.getSubject(), sentAt, dates.moment(sentAt), m.getCreatedAt());
+            })
             .toList());
   }
 

@@ -29,7 +29,12 @@ record StatusView(
   record OpenPromise(PromiseType type, String text, Instant windowFrom, String windowFromText, Instant due,
       String dueText) {}
 
-  record SentMessage(String subject, Instant sentAt, String sentAtText) {}
+  /**
+   * A message to the customer: sent ({@code sentAt}, with {@code sentAtText} in Rootfix's date convention and zone),
+   * or still on its way (an e-mail in the outbox, a call or a letter an agent has yet to make); {@code queuedAt} is
+   * when we wrote it.
+   */
+  record SentMessage(String subject, Instant sentAt, String sentAtText, Instant queuedAt) {}
 
   /** In the customer's words. */
   static String describe(ComplaintState state) {

@@ -78,8 +78,9 @@ class AnswerReviewTest extends RootfixIntegrationTest {
         .taskDefinitionKey(Element.REVIEW_ANSWER).singleResult();
     assertThat(review).as("a team lead reads it first").isNotNull();
     assertThat(review.getAssignee()).isNull();
-    assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(link ->
-        assertThat(link.getGroupId()).isEqualTo(ComplaintProcess.TEAM_LEADS));
+    // Offered to the team leads by name (FourEyes): the author, an agent, is none of them.
+    assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getUserId())
+        .contains(LEAD, SECOND_LEAD).doesNotContain(AGENT);
     assertThat(review.getDueDate()).as("the answer promise's deadline")
         .isEqualTo(runtimeService.getVariable(review.getProcessInstanceId(), Var.ANSWER_DUE_DATE));
     assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Var.REVIEW_POLICY))
@@ -137,7 +138,14 @@ class AnswerReviewTest extends RootfixIntegrationTest {
         Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));
     submit(LEAD, trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Our courier dropped it."));
 
-    String reviewId = claim(LEAD, trackingNumber, Element.REVIEW_ANSWER);
+    // Not offered to her: only the other team leads are its candidates.
+    String reviewId = taskId(trackingNumber, Element.REVIEW_ANSWER);
+    assertThat(taskService.createTaskQuery().taskId(reviewId).taskCandidateUser(LEAD).count()).isZero();
+    assertThat(taskService.createTaskQuery().taskId(reviewId).taskCandidateUser(SECOND_LEAD).count()).isOne();
+    assertThat(tasksInFilter(LEAD, TasklistFilters.GROUP_TASKS)).noneMatch(task -> reviewId.equals(task.get("id")));
+    assertThat(tasksInFilter(SECOND_LEAD, TasklistFilters.GROUP_TASKS)).anyMatch(task -> reviewId.equals(task.get("id")));
+    // Assigned to her anyway by a colleague: refused under the field.
+    taskService.setAssignee(reviewId, LEAD);
     ResponseEntity<Map> ownApproval = submitForm(LEAD, reviewId, Map.of(Var.ANSWER_APPROVED, "true"));
 
     assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -13,6 +13,7 @@ import static io.rootfix.complaint.ComplaintProcess.Element.END_CLOSED;
 import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECORD_FIX;
 import static io.rootfix.complaint.ComplaintProcess.Element.ROOT_CAUSE_FIXED;
+import static io.rootfix.complaint.ComplaintProcess.Element.WAIT_FOR_FIX;
 import static io.rootfix.complaint.ComplaintProcess.Element.PATCH_SYMPTOM;
 import static io.rootfix.complaint.ComplaintProcess.Element.POINT_TO_DISPUTES_COMMITTEE;
 import static io.rootfix.complaint.ComplaintProcess.Element.RECOGNISE_CUSTOMER;
@@ -115,6 +116,8 @@ class ComplaintProcessTest {
     Mocks.register("offerKnownRootCauses", (TaskListener) task -> {});
     Mocks.register("showCustomerHistory", (TaskListener) task -> {});
     Mocks.register("showReportPreview", (TaskListener) task -> {});
+    Mocks.register("showRootCauseFix", (TaskListener) task -> {});
+    Mocks.register("offerReviewToOtherLeads", (TaskListener) task -> task.addCandidateGroup(ComplaintProcess.TEAM_LEADS));
     mockDelegate("askCustomerForInformation", execution -> {});
     mockDelegate("resumeAfterWaiting", execution -> execution.removeVariable(Var.NEED_CUSTOMER_INFORMATION));
     mockDelegate("checkCustomerInLoop", execution -> execution.setVariableLocal(Var.CUSTOMER_WAITING_FOR_UPDATE, silent));
@@ -259,7 +262,7 @@ class ComplaintProcessTest {
     complete(task(), withVariables(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
         Var.ONE_OFF_NOTE, "A courier's single mistake"));
 
-    assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(ROOT_CAUSE_FIXED, RECORD_FIX);
+    assertThat(complaint).isWaitingAt(REPORT_BACK).hasNotPassed(WAIT_FOR_FIX, RECORD_FIX);
   }
 
   @Test
@@ -268,7 +271,7 @@ class ComplaintProcessTest {
 
     complete(task(), withVariables(Var.ONE_OFF, false, Var.ROOT_CAUSE_SETTLED, true));
 
-    assertThat(complaint).hasPassed(RECORD_FIX).hasNotPassed(ROOT_CAUSE_FIXED).isWaitingAt(REPORT_BACK);
+    assertThat(complaint).hasPassed(RECORD_FIX).hasNotPassed(WAIT_FOR_FIX).isWaitingAt(REPORT_BACK);
   }
 
   @Test
@@ -534,10 +537,11 @@ class ComplaintProcessTest {
   private void findRootCauseAndFix(ProcessInstance complaint) {
     assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
     complete(task(), withVariables(Var.ONE_OFF, false, Var.ROOT_CAUSE_SETTLED, false));
-    assertThat(complaint).isWaitingAt(ROOT_CAUSE_FIXED);
+    assertThat(complaint).isWaitingAt(WAIT_FOR_FIX);
+    assertThat(task()).hasCandidateGroupAssociated(ComplaintProcess.AGENTS).isAssignedTo("sam");
     runtimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_ROOT_CAUSE_FIXED)
         .processInstanceBusinessKey("RF-2026-000042").correlate();
-    assertThat(complaint).hasPassed(RECORD_FIX);
+    assertThat(complaint).hasPassed(ROOT_CAUSE_FIXED, RECORD_FIX);
   }
 
   /** The agent drafts; the policy asks no review of this routine answer, so it is sent at once. */

@@ -21,7 +21,7 @@ class TasklistFiltersTest extends RootfixIntegrationTest {
 
     assertThat(filterNames("sam")).containsExactlyInAnyOrder(TasklistFilters.MY_COMPLAINTS, TasklistFilters.GROUP_TASKS,
         TasklistFilters.DUE_SOONEST, TasklistFilters.AT_RISK_TODAY, TasklistFilters.WAITING_FOR_CUSTOMER,
-        TasklistFilters.MESSAGES_TO_SEND, TasklistFilters.ROOT_CAUSES);
+        TasklistFilters.MESSAGES_TO_SEND, TasklistFilters.ROOT_CAUSES, TasklistFilters.WAITING_FOR_FIX);
     assertThat(filterNames("lea")).contains(TasklistFilters.ALL_OPEN, TasklistFilters.BROKEN_PROMISES);
 
     for (String user : List.of("sam", "lea")) {

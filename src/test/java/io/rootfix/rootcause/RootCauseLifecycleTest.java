@@ -29,7 +29,7 @@ class RootCauseLifecycleTest extends RootfixIntegrationTest {
       submit(complaint, Element.FIND_ROOT_CAUSE, Map.of(ComplaintProcess.Var.ROOT_CAUSE_ID, String.valueOf(rootCauseId)));
     }
     for (String complaint : List.of(first, second, third)) {
-      assertThat(waitingAt(complaint)).as(complaint + " waits for the fix").contains(Element.ROOT_CAUSE_FIXED);
+      assertThat(waitingAt(complaint)).as(complaint + " waits for the fix").contains(Element.WAIT_FOR_FIX);
       assertThat(openTaskKeys(complaint)).doesNotContain(Element.REPORT_BACK);
     }
     assertThat(as(AGENT).getForObject("/api/root-causes/" + rootCauseId, Map.class))

@@ -365,9 +365,15 @@ class OnlyTheProcessMovesAComplaintTest extends RootfixIntegrationTest {
     assertThat(submitForm(LEAD, review, Map.of(Var.ANSWER_APPROVED, "true")).getStatusCode())
         .as("in her colleague's name").isEqualTo(HttpStatus.FORBIDDEN);
     taskService.setAssignee(review, null);
+    // Not offered to its author (FourEyes): the engine does not let her work on it at all.
+    assertThat(submitForm(LEAD, review, Map.of(Var.ANSWER_APPROVED, "true")).getStatusCode())
+        .as("the author, unassigned").isEqualTo(HttpStatus.FORBIDDEN);
+    // Assigned to her anyway: the form refuses her under the field.
+    taskService.setAssignee(review, LEAD);
     ResponseEntity<Map> own = submitForm(LEAD, review, Map.of(Var.ANSWER_APPROVED, "true"));
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(fields(own)).containsExactly(Var.ANSWER_APPROVED);
+    taskService.setAssignee(review, null);
     assertThat(openTaskKeys(trackingNumber)).contains(Element.REVIEW_ANSWER);
 
     assertThat(submitForm(SECOND_LEAD, review, Map.of(Var.ANSWER_APPROVED, "true")).getStatusCode())

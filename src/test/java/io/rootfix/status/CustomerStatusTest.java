@@ -46,12 +46,38 @@ class CustomerStatusTest extends RootfixIntegrationTest {
         assertThat(promise.path("text").asText()).as("in the customer's language (Dutch)").startsWith("Ons antwoord op uw klacht uiterlijk ");
         assertThat(promise.path("due").asText()).startsWith(PROMISED);
       });
-      assertThat(status.path("messages")).singleElement().satisfies(message -> {
-        // Acknowledged by e-mail at intake (still in the outbox here: no mail server), then the agreed date by phone.
+      // Acknowledged by e-mail at intake (still in the outbox here: no mail server): on its way, not "nothing";
+      // then the agreed date by phone, which the agent marked sent.
+      assertThat(status.path("messages")).hasSize(2);
+      assertThat(status.path("messages").get(0).path("subject").asText()).contains("ontvangen: " + trackingNumber);
+      assertThat(status.path("messages").get(0).path("sentAt").isMissingNode()).as("not sent yet").isTrue();
+      assertThat(status.path("messages").get(0).path("queuedAt").isTextual()).isTrue();
+      assertThat(status.path("messages")).anySatisfy(message -> {
         assertThat(message.path("subject").asText()).startsWith("Uw klacht " + trackingNumber + ": ons antwoord komt uiterlijk");
         assertThat(message.path("sentAt").isTextual()).isTrue();
       });
     }
+  }
+
+  @Test
+  void aClosedComplaintSaysWhenItClosedAndListsOurAnswer() throws Exception {
+    String email = newEmail();
+    String trackingNumber = postComplaintAsCustomer(email, newPhone());
+    agreeExpectation(trackingNumber, PROMISED);
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    findCauseAndReport(trackingNumber);
+    assertThat(customerReplies(trackingNumber, true, null).getStatusCode().is2xxSuccessful()).isTrue();
+    executeDueJobs();
+
+    JsonNode status = JSON.readTree(lookUp(trackingNumber, email).getBody());
+
+    assertThat(status.path("state").asText()).isEqualTo("CLOSED");
+    assertThat(status.path("closedAt").isTextual()).isTrue();
+    assertThat(status.path("messages")).extracting(message -> message.path("subject").asText())
+        .as("the acknowledgement, our answer and the closing message").hasSizeGreaterThanOrEqualTo(3);
+    String page = http.getForObject("/status.js", String.class);
+    assertThat(page).as("no answer date once answered or closed").contains("status.state === 'CLOSED'",
+        "show(byId('agreedAnswerDateLabel'), !answered)");
   }
 
   @Test
@@ -81,7 +107,7 @@ class CustomerStatusTest extends RootfixIntegrationTest {
     assertThat(fieldNames(JSON.readTree(response.getBody()))).containsExactlyInAnyOrder("trackingNumber", "state",
         "stateText", "receivedAt", "receivedAtText", "agreedAnswerDate", "agreedAnswerDateText", "openPromises",
         "openPromises[].type", "openPromises[].text", "openPromises[].due", "openPromises[].dueText", "messages",
-        "messages[].subject", "messages[].sentAt", "messages[].sentAtText");
+        "messages[].subject", "messages[].sentAt", "messages[].sentAtText", "messages[].queuedAt");
     // Every moment also as text in Rootfix's convention and zone: the page shows these, not the browser's zone.
     JsonNode status = JSON.readTree(response.getBody());
     java.time.Instant due = java.time.Instant.parse(status.at("/openPromises/0/due").asText());
@@ -117,7 +143,11 @@ class CustomerStatusTest extends RootfixIntegrationTest {
     ResponseEntity<String> script = http.getForEntity("/status.js", String.class);
 
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("<script src=\"/status.js\" defer></script>", "id=\"lookup\"");
+    assertThat(page.getBody()).contains("<script src=\"/status.js\" defer></script>", "id=\"lookup\"",
+        "<img src=\"/camunda/assets/rootfix/rootfix-logo.svg\" alt=\"Rootfix\"");
+    assertThat(http.getForEntity("/camunda/assets/rootfix/rootfix-logo.svg", String.class).getStatusCode())
+        .as("the logo is public").isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).doesNotContain("style=", "<style");
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
     assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(script.getBody()).contains("textContent", "/api/status/").doesNotContain("innerHTML", "insertAdjacentHTML",
