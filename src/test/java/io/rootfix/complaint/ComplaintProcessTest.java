@@ -512,6 +512,23 @@ class ComplaintProcessTest {
   }
 
   /** Executes the one asynchronous step (not a timer) that is waiting. */
+  /** Nobody completes the wait (the guard refuses it); were the engine made to, the complaint only waits again. */
+  @Test
+  void aCompletedWaitForTheFixOnlyWaitsAgain() {
+    ProcessInstance complaint = receiveAndPatch();
+    complete(task(), withVariables(Var.ONE_OFF, false, Var.ROOT_CAUSE_SETTLED, false));
+    assertThat(complaint).isWaitingAt(WAIT_FOR_FIX);
+    String firstWait = task().getId();
+
+    complete(task());
+
+    assertThat(complaint).isWaitingAt(WAIT_FOR_FIX).hasNotPassed(RECORD_FIX);
+    assertThat(task().getId()).isNotEqualTo(firstWait);
+    runtimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_ROOT_CAUSE_FIXED)
+        .processInstanceBusinessKey("RF-2026-000042").correlate();
+    assertThat(complaint).hasPassed(ROOT_CAUSE_FIXED, RECORD_FIX);
+  }
+
   private static void runAsyncStep() {
     execute(managementService().createJobQuery().messages().singleResult());
   }
