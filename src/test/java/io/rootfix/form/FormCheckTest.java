@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,6 +21,8 @@ class FormCheckTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
 
+  static final Set<String> DISPLAY_ONLY = Set.of("wait-for-fix.form");
+
   static Stream<Path> forms() throws IOException {
     return Files.list(Path.of("forms")).filter(p -> p.toString().endsWith(".form")).sorted();
   }
@@ -29,7 +32,9 @@ class FormCheckTest {
   void everyFieldRefusesTheWrongTypeOverLongTextAndControlCharactersAndTheFormRefusesUnknownFields(Path file)
       throws IOException {
     CamundaForm form = CamundaForm.parse(Files.readAllBytes(file));
-    assertThat(form.fields()).as(file + " has input fields").isNotEmpty();
+    // A task the process ends by itself (the wait for a root cause's fix) shows, and takes nothing.
+    assertThat(form.fields().isEmpty()).as(file + " has input fields unless it only shows")
+        .isEqualTo(DISPLAY_ONLY.contains(file.getFileName().toString()));
 
     assertThat(errors(form, Map.of("remedyAmount", 1_000_000))).as(file + ": a field it does not have")
         .containsOnlyKeys("remedyAmount");
