@@ -88,6 +88,7 @@ function render(status) {
   text(byId('sendLink'), action || '');
   byId('sendLink').disabled = false;
   show(byId('linkSent'), false);
+  show(byId('actionNote'), true);
   show(byId('status'), true);
 }
 
@@ -109,6 +110,7 @@ async function sendLink() {
   if (response.ok) {
     // The server's words: they never name the address, so the page cannot either.
     text(byId('linkSent'), (await response.json()).text);
+    show(byId('actionNote'), false);
     show(byId('linkSent'), true);
     return;
   }
