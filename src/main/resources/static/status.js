@@ -13,6 +13,16 @@ const PROMISE_TYPES = {
   OTHER: 'A promise'
 };
 
+// What the complaint waits for from the customer (customerAction), as the button says it.
+const ACTIONS = {
+  ANSWER: 'Answer our question',
+  CONFIRM: 'Tell us if it is solved',
+  EFFORT: 'Rate the effort'
+};
+
+// The lookup's tracking number and contact: asking for the link proves the contact the same way.
+let lookedUp = null;
+
 function byId(id) {
   return document.getElementById(id);
 }
@@ -73,7 +83,46 @@ function render(status) {
     item.classList.toggle('pending', !message.sentAt);
     return item;
   }));
+  const action = ACTIONS[status.customerAction];
+  show(byId('action'), Boolean(action));
+  text(byId('sendLink'), action || '');
+  byId('sendLink').disabled = false;
+  show(byId('linkSent'), false);
+  show(byId('actionNote'), true);
   show(byId('status'), true);
+}
+
+async function sendLink() {
+  problem('');
+  byId('sendLink').disabled = true;
+  let response;
+  try {
+    response = await fetch('/api/status/' + encodeURIComponent(lookedUp.trackingNumber) + '/link', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ contact: lookedUp.contact })
+    });
+  } catch (e) {
+    byId('sendLink').disabled = false;
+    problem('We cannot be reached right now. Please try again in a moment.');
+    return;
+  }
+  if (response.ok) {
+    // The server's words: they never name the address, so the page cannot either.
+    text(byId('linkSent'), (await response.json()).text);
+    show(byId('actionNote'), false);
+    show(byId('linkSent'), true);
+    return;
+  }
+  byId('sendLink').disabled = false;
+  if (response.status === 409) {
+    problem('There is nothing for you to do on this complaint at the moment. Please look it up again.');
+  } else if (response.status === 429) {
+    const wait = response.headers.get('Retry-After');
+    problem('Too many requests from your address. Please try again' + (wait ? ' in ' + wait + ' seconds.' : ' later.'));
+  } else {
+    problem('Something went wrong on our side. Please try again later.');
+  }
 }
 
 function problem(message) {
@@ -93,6 +142,7 @@ async function lookUp(trackingNumber, contact) {
     return;
   }
   if (response.ok) {
+    lookedUp = { trackingNumber: trackingNumber.trim(), contact: contact.trim() };
     render(await response.json());
   } else if (response.status === 404) {
     problem('We found no complaint with this tracking number and this e-mail address or phone number. '
@@ -116,4 +166,5 @@ document.addEventListener('DOMContentLoaded', () => {
     event.preventDefault();
     lookUp(byId('trackingNumber').value, byId('contact').value);
   });
+  byId('sendLink').addEventListener('click', sendLink);
 });

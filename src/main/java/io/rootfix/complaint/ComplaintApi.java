@@ -26,10 +26,12 @@ public class ComplaintApi {
   private final ComplaintService complaints;
   private final RepeatContacts repeatContacts;
   private final ControlledReasons reasons;
+  private final ComplaintCorrespondence correspondence;
 
   public ComplaintApi(RuntimeService runtimeService, TaskService taskService, ComplaintService complaints,
-      RepeatContacts repeatContacts, ControlledReasons reasons) {
+      RepeatContacts repeatContacts, ControlledReasons reasons, ComplaintCorrespondence correspondence) {
     this.reasons = reasons;
+    this.correspondence = correspondence;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.complaints = complaints;
@@ -106,6 +108,19 @@ public class ComplaintApi {
         .map(c -> new ForCustomer(c.getId(), c.getTrackingNumber(), c.getState(),
             c.getCustomer() == null ? null : c.getCustomer().getId(), c.getLanguage(), c.getInformationRequest(),
             c.getAnswerText()));
+  }
+
+  /**
+   * Queues the customer's personal link for this purpose (docs/customer-links.md), to the contact on file. The caller
+   * decides that the complaint waits for it; a complaint without a known customer gets no link (a link names one).
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void sendPersonalLink(long complaintId, io.rootfix.notify.CustomerLinks.Purpose purpose) {
+    Complaint complaint = complaints.find(complaintId).orElseThrow();
+    if (complaint.getCustomer() == null) {
+      throw new ConflictException("Complaint " + complaint.getTrackingNumber() + " has no customer to send a link to");
+    }
+    correspondence.yourLink(complaint, purpose);
   }
 
   /** The customer answered our question through a channel: the wait ends and the answer date moves. */

@@ -140,6 +140,16 @@ class ComplaintCorrespondence {
         "effortLink", link(complaint, CustomerLinks.Purpose.EFFORT)));
   }
 
+  /**
+   * The personal link for what the complaint waits for, asked for on the status page: to the contact on file, as
+   * every message, never to an address the request names.
+   */
+  void yourLink(Complaint complaint, CustomerLinks.Purpose purpose) {
+    Map<String, String> values = new HashMap<>(Map.of("answerLink", "", "confirmLink", "", "effortLink", ""));
+    values.put(purpose.name().toLowerCase(Locale.ROOT) + "Link", link(complaint, purpose));
+    send(complaint, MessageKind.YOUR_LINK, values);
+  }
+
   private String link(Complaint complaint, CustomerLinks.Purpose purpose) {
     return complaint.getCustomer() == null ? "" : links.link(complaint.getId(), complaint.getCustomer().getId(), purpose);
   }

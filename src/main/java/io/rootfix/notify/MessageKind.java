@@ -27,7 +27,12 @@ public enum MessageKind {
   REPORT("answer", "fixDescription", "replyLink"),
   DISPUTES_COMMITTEE("reopenCount", "disputesCommittee"),
   /** {@code unconfirmed} is set (and {@code closingNote} empty) when we close without the customer's word. */
-  CLOSING("closingNote", "unconfirmed", "effortLink");
+  CLOSING("closingNote", "unconfirmed", "effortLink"),
+  /**
+   * The customer asked on the status page for their personal link again: exactly one of the three is set, for what
+   * the complaint waits for now.
+   */
+  YOUR_LINK("answerLink", "confirmLink", "effortLink");
 
   /** The values every message has: whom it is to, about which complaint, and who signs it (a full name or empty). */
   public static final Set<String> COMMON = Common.NAMES;

@@ -68,6 +68,16 @@ public class CustomerReplies {
     return new Opened(link, complaint, step(link.purpose(), complaint));
   }
 
+  /**
+   * What this complaint waits for from its customer now, if anything: the purpose of the link that would work (the
+   * status page offers to send it).
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Purpose> awaited(long complaintId) {
+    return complaints.forCustomer(complaintId).flatMap(complaint -> java.util.Arrays.stream(Purpose.values())
+        .filter(purpose -> step(purpose, complaint) != Step.DONE).findFirst());
+  }
+
   private Step step(Purpose purpose, ForCustomer complaint) {
     return switch (purpose) {
       case ANSWER -> complaint.state() == ComplaintState.WAITING_FOR_CUSTOMER ? Step.ANSWER : Step.DONE;

@@ -56,6 +56,9 @@ class SecurityConfiguration {
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/complaints/*/attachments"));
   private static final RequestMatcher PUBLIC_STATUS =
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/status/*");
+  /** Sends the customer their own personal link, to the contact on file (docs/customer-links.md). */
+  private static final RequestMatcher PUBLIC_STATUS_LINK =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/status/*/link");
 
   /** Which proxies may name the client address (rootfix.security.trusted-proxies). */
   @Bean
@@ -88,7 +91,7 @@ class SecurityConfiguration {
     if (settings.rateLimit().enabled()) {
       http.addFilterAfter(new RateLimitFilter(settings.rateLimit(), problems, Clock.systemUTC()), HeaderWriterFilter.class);
     }
-    RequestMatcher publicEndpoints = new OrRequestMatcher(PUBLIC_INTAKE, PUBLIC_STATUS);
+    RequestMatcher publicEndpoints = new OrRequestMatcher(PUBLIC_INTAKE, PUBLIC_STATUS, PUBLIC_STATUS_LINK);
     return stateless(http.securityMatcher("/api/**"), problems)
         // Other sites the company runs may call the public endpoints from their pages; nobody else's page.
         .cors(cors -> cors.configurationSource(publicCors(publicEndpoints, settings.cors().allowedOrigins())))
@@ -98,7 +101,7 @@ class SecurityConfiguration {
         .addFilterBefore(new RequestSizeLimitFilter(settings.maxBodySize(), DataSize.ofBytes(multipart.getMaxRequestSize()) /* the attachments' limit, without depending on them */,
             TAKES_FILES::matches, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(PUBLIC_INTAKE, PUBLIC_STATUS).permitAll()
+            .requestMatchers(PUBLIC_INTAKE, PUBLIC_STATUS, PUBLIC_STATUS_LINK).permitAll()
             // Merging ends a complaint: the people who work complaints decide it, nobody else.
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/merge").hasAuthority(SERVICE_AGENTS)
             .requestMatchers(HttpMethod.POST, "/api/complaints/*/confirmation", "/api/complaints/*/information")

@@ -32,7 +32,7 @@ record SecuritySettings(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("30") int requests,
       @DefaultValue("1m") Duration window,
-      @DefaultValue({"POST /api/complaints", "GET /api/status/**"}) List<String> endpoints) {}
+      @DefaultValue({"POST /api/complaints", "GET /api/status/**", "POST /api/status/*/link"}) List<String> endpoints) {}
 
   /** @param allowedOrigins origins ({@code https://shop.example}) whose pages may use the public endpoints */
   record Cors(@DefaultValue List<String> allowedOrigins) {}

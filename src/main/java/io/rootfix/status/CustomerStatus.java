@@ -5,10 +5,16 @@ import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.customer.ContactNormaliser;
 import io.rootfix.customer.Customer;
 import io.rootfix.locale.LocalDates;
+import io.rootfix.complaint.ComplaintApi;
+import io.rootfix.notify.CustomerLinks.Purpose;
 import io.rootfix.notify.DeliveryState;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseState;
+import io.rootfix.reply.CustomerReplies;
+import io.rootfix.web.ConflictException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -28,10 +34,22 @@ class CustomerStatus {
   private final Outbox outbox;
   private final ContactNormaliser normaliser;
   private final LocalDates dates;
+  private final CustomerReplies replies;
+  private final ComplaintApi complaintApi;
+  private final LinkRequestRepository linkRequests;
+  private final Clock clock;
+
+  /** A customer asking again within this time gets no second message: nobody floods a mailbox through the page. */
+  static final Duration ONE_LINK_PER = Duration.ofMinutes(15);
 
   CustomerStatus(ComplaintRepository complaints, PromiseService promises, Outbox outbox, ContactNormaliser normaliser,
-      LocalDates dates) {
+      LocalDates dates, CustomerReplies replies, ComplaintApi complaintApi, LinkRequestRepository linkRequests,
+      Clock clock) {
     this.dates = dates;
+    this.replies = replies;
+    this.complaintApi = complaintApi;
+    this.linkRequests = linkRequests;
+    this.clock = clock;
     this.complaints = complaints;
     this.promises = promises;
     this.outbox = outbox;
@@ -44,10 +62,7 @@ class CustomerStatus {
    * @throws StatusNotFoundException for an unknown tracking number and for a contact that is not the customer's alike
    */
   StatusView of(String trackingNumber, String contact) {
-    // Customers type what they read: "rf-2026-000123" is the same complaint.
-    Complaint complaint = complaints.findFollowingMerges(trackingNumber.trim().toUpperCase(java.util.Locale.ROOT))
-        .filter(c -> isTheCustomers(c, contact))
-        .orElseThrow(StatusNotFoundException::new);
+    Complaint complaint = proven(trackingNumber, contact);
     return new StatusView(
         complaint.getTrackingNumber(),
         complaint.getState(),
@@ -70,7 +85,49 @@ class CustomerStatus {
               Instant sentAt = m.getState() == DeliveryState.SENT ? m.getSentAt() : null;
               return new StatusView.SentMessage(m.getSubject(), sentAt, dates.moment(sentAt), m.getCreatedAt());
             })
-            .toList());
+            .toList(),
+        awaited(complaint).orElse(null));
+  }
+
+  /**
+   * Sends the customer their personal link for what the complaint waits for, to the contact on file (the page only
+   * proves that the asker knows the tracking number and a contact; the link reaches the customer's own mailbox or
+   * phone). At most one message per complaint and purpose per {@link #ONE_LINK_PER}: a request inside that time
+   * sends nothing and is answered alike.
+   *
+   * @throws StatusNotFoundException as {@link #of} does
+   * @throws ConflictException when the complaint waits for nothing from its customer
+   */
+  @Transactional
+  void sendLink(String trackingNumber, String contact) {
+    Complaint complaint = proven(trackingNumber, contact);
+    Purpose purpose = awaited(complaint).orElseThrow(() -> new ConflictException("Complaint "
+        + complaint.getTrackingNumber() + " waits for nothing from you now: " + StatusView.describe(complaint.getState())));
+    Instant now = Instant.now(clock);
+    LinkRequest.Key key = new LinkRequest.Key(complaint.getId(), purpose);
+    java.util.Optional<LinkRequest> last = linkRequests.findForUpdate(key);
+    if (last.isPresent() && last.get().getSentAt().plus(ONE_LINK_PER).isAfter(now)) {
+      return;
+    }
+    last.ifPresentOrElse(request -> request.sentAgain(now),
+        // The first for this key: a request at the same moment fails on the primary key, and sends nothing.
+        () -> linkRequests.saveAndFlush(new LinkRequest(key, now)));
+    complaintApi.sendPersonalLink(complaint.getId(), purpose);
+  }
+
+  /** A complaint without a known customer gets no link: a link names the customer it was made for. */
+  private java.util.Optional<Purpose> awaited(Complaint complaint) {
+    return complaint.getCustomer() == null ? java.util.Optional.empty() : replies.awaited(complaint.getId());
+  }
+
+  private Complaint proven(String trackingNumber, String contact) {
+    if (trackingNumber == null || contact == null) {
+      throw new StatusNotFoundException();
+    }
+    // Customers type what they read: "rf-2026-000123" is the same complaint.
+    return complaints.findFollowingMerges(trackingNumber.trim().toUpperCase(java.util.Locale.ROOT))
+        .filter(c -> isTheCustomers(c, contact))
+        .orElseThrow(StatusNotFoundException::new);
   }
 
   /** The e-mail address or phone number they gave with the complaint, or the one we know them by. */

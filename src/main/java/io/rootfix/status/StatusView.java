@@ -5,12 +5,14 @@ import io.rootfix.promise.PromiseType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import io.rootfix.notify.CustomerLinks.Purpose;
 
 /**
  * A complaint as its customer sees it: where it stands, the date we agreed, what we promised and what we
  * told them. Nothing internal: no owner, no notes, no ids. Every moment also comes as text ({@code …Text}) in
  * Rootfix's date convention and zone (rootfix.locale), which the page shows: a promise for 17:00 in Amsterdam
- * reads 17:00 whatever the browser's zone.
+ * reads 17:00 whatever the browser's zone. {@code customerAction}: what the complaint waits for from the customer
+ * (ANSWER, CONFIRM, EFFORT), for which the page offers to send their personal link; absent when nothing.
  */
 record StatusView(
     String trackingNumber,
@@ -23,7 +25,8 @@ record StatusView(
     Instant closedAt,
     String closedAtText,
     List<OpenPromise> openPromises,
-    List<SentMessage> messages) {
+    List<SentMessage> messages,
+    Purpose customerAction) {
 
   /** @param windowFrom the start of a window ("between 14:00 and 18:00"); null for a plain deadline */
   record OpenPromise(PromiseType type, String text, Instant windowFrom, String windowFromText, Instant due,
