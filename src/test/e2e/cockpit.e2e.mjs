@@ -54,6 +54,7 @@ test('Cockpit opens the complaint diagram readable, at its start and at a runnin
     .match(/<bpmn:startEvent id="([^"]+)"/)[1];
   await openDiagram(`/process-definition/${definition.id}/runtime`, start);
   assert.ok(await inView(start), 'the start event is in view');
+  await page.waitForLoadState('networkidle');
   await shot('cockpit-01-complaint-definition');
 
   // The problem as it was: Cockpit's fit shrinks the one-row diagram below a readable scale. The button still works.
