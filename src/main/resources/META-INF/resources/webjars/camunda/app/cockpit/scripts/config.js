@@ -4,5 +4,9 @@ export default {
   app: {
     name: 'Cockpit',
     vendor: 'Rootfix'
+  },
+  bpmnJs: {
+    // Opens long diagrams at a readable scale instead of fitted (issue #20); path relative to app/cockpit/.
+    additionalModules: ['scripts/readable-zoom']
   }
 };
