@@ -56,10 +56,6 @@ class ClosingFormTest extends RootfixIntegrationTest {
     assertThat(state(trackingNumber)).isEqualTo(ComplaintState.CLOSED.name());
   }
 
-  private String state(String trackingNumber) {
-    return jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class, trackingNumber);
-  }
-
   private static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
     Map<String, Object> more = new java.util.LinkedHashMap<>(values);
     more.put(name, value);

@@ -401,10 +401,6 @@ class MailboxTest extends RootfixIntegrationTest {
     return trackingNumber;
   }
 
-  private String state(String trackingNumber) {
-    return jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class, trackingNumber);
-  }
-
   private Map<String, Object> outcomeAndReason(String messageId) {
     return jdbc.queryForMap("select outcome, reason from inbound_mail where message_id = ?", messageId);
   }

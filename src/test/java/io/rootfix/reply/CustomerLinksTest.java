@@ -17,13 +17,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The customer answers without phoning, through the personal link in our message, as the customer; a link that is
@@ -53,7 +48,7 @@ class CustomerLinksTest extends RootfixIntegrationTest {
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
     assertThat(http.getForEntity(link + "?lang=en", String.class).getBody()).contains("Your answer", "lang=\"en\"");
 
-    ResponseEntity<String> answered = post(link, Map.of("information", "Order 4711 <script>"));
+    ResponseEntity<String> answered = postForm(link, Map.of("information", "Order 4711 <script>"));
 
     assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(answered.getBody()).contains("We hebben uw antwoord ontvangen");
@@ -63,7 +58,7 @@ class CustomerLinksTest extends RootfixIntegrationTest {
     assertThat(jdbc.queryForObject("select customer_information from complaint where tracking_number = ?", String.class,
         trackingNumber)).isEqualTo("Order 4711 <script>");
 
-    ResponseEntity<String> again = post(link, Map.of("information", "Something else"));
+    ResponseEntity<String> again = postForm(link, Map.of("information", "Something else"));
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody()).contains("Er is niets veranderd");
     assertThat(jdbc.queryForObject("select customer_information from complaint where tracking_number = ?", String.class,
@@ -92,7 +87,7 @@ class CustomerLinksTest extends RootfixIntegrationTest {
 
     for (String attack : new String[] {otherComplaint, badSignature, longerLife, otherCustomer, "/reply/nonsense"}) {
       assertThat(http.getForEntity(attack, String.class).getStatusCode()).as(attack).isEqualTo(HttpStatus.BAD_REQUEST);
-      ResponseEntity<String> posted = post(attack, Map.of("information", "Injected"));
+      ResponseEntity<String> posted = postForm(attack, Map.of("information", "Injected"));
       assertThat(posted.getStatusCode()).as(attack).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(posted.getBody()).contains("Deze link werkt niet").doesNotContain("Exception", "at io.");
     }
@@ -112,7 +107,7 @@ class CustomerLinksTest extends RootfixIntegrationTest {
 
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
     ResponseEntity<String> shown = http.getForEntity(link, String.class);
-    ResponseEntity<String> posted = post(link, Map.of("information", "Too late"));
+    ResponseEntity<String> posted = postForm(link, Map.of("information", "Too late"));
     ClockUtil.reset();
 
     assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.GONE);
@@ -128,12 +123,12 @@ class CustomerLinksTest extends RootfixIntegrationTest {
     String link = linkIn(trackingNumber, MessageKind.REPORT);
     assertThat(http.getForEntity(link, String.class).getBody()).contains("We changed our boxes.", "name=\"resolved\"");
 
-    ResponseEntity<String> bad = post(link, Map.of("comment", "no choice made"));
+    ResponseEntity<String> bad = postForm(link, Map.of("comment", "no choice made"));
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody()).contains("Kies of uw klacht is opgelost");
     assertThat(state(trackingNumber)).isEqualTo("REPORTED");
 
-    ResponseEntity<String> notResolved = post(link, Map.of("resolved", "no", "comment", "Still broken"));
+    ResponseEntity<String> notResolved = postForm(link, Map.of("resolved", "no", "comment", "Still broken"));
 
     assertThat(notResolved.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(state(trackingNumber)).isEqualTo("REOPENED");
@@ -145,21 +140,21 @@ class CustomerLinksTest extends RootfixIntegrationTest {
   void afterClosingTheLinkChangesNothingAndTheEffortQuestionIsAnsweredOnce() {
     String trackingNumber = reported();
     String confirm = linkIn(trackingNumber, MessageKind.REPORT);
-    assertThat(post(confirm, Map.of("resolved", "yes")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(postForm(confirm, Map.of("resolved", "yes")).getStatusCode()).isEqualTo(HttpStatus.OK);
     executeDueJobs();
     assertThat(state(trackingNumber)).isEqualTo("CLOSED");
     long messages = count("customer_message");
 
-    ResponseEntity<String> replay = post(confirm, Map.of("resolved", "no", "comment", "Replayed"));
+    ResponseEntity<String> replay = postForm(confirm, Map.of("resolved", "no", "comment", "Replayed"));
     assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(state(trackingNumber)).isEqualTo("CLOSED");
     assertThat(count("customer_message")).isEqualTo(messages);
 
     String effort = linkIn(trackingNumber, MessageKind.CLOSING);
     Map<String, Object> before = as(LEAD).getForObject("/api/insights/customer-effort", Map.class);
-    assertThat(post(effort, Map.of("score", "9")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(post(effort, Map.of("score", "2", "comment", "Quick")).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(post(effort, Map.of("score", "7")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(postForm(effort, Map.of("score", "9")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(postForm(effort, Map.of("score", "2", "comment", "Quick")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(postForm(effort, Map.of("score", "7")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
     assertThat(jdbc.queryForList("select score from customer_effort where tracking_number = ?", Integer.class,
         trackingNumber)).containsExactly(2);
@@ -192,26 +187,6 @@ class CustomerLinksTest extends RootfixIntegrationTest {
     Matcher link = LINK.matcher(body);
     assertThat(link.find()).as(body).isTrue();
     return link.group(1);
-  }
-
-  private ResponseEntity<String> post(String path, Map<String, String> fields) {
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    fields.forEach(form::add);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
-  }
-
-  private String state(String trackingNumber) {
-    return jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class, trackingNumber);
-  }
-
-  private long complaintId(String trackingNumber) {
-    return jdbc.queryForObject("select id from complaint where tracking_number = ?", Long.class, trackingNumber);
-  }
-
-  private long customerId(String trackingNumber) {
-    return jdbc.queryForObject("select customer_id from complaint where tracking_number = ?", Long.class, trackingNumber);
   }
 
   private String processInstanceId(String trackingNumber) {

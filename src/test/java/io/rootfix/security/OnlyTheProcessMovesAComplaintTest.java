@@ -474,16 +474,8 @@ class OnlyTheProcessMovesAComplaintTest extends RootfixIntegrationTest {
     return new java.util.TreeMap<>(runtimeService.getVariables(instance)).toString();
   }
 
-  private long complaintId(String trackingNumber) {
-    return jdbc.queryForObject("select id from complaint where tracking_number = ?", Long.class, trackingNumber);
-  }
-
   private String rootCauseState(String trackingNumber) {
     return jdbc.queryForObject("select state from root_cause where id = ?", String.class, rootCauseOf(trackingNumber));
-  }
-
-  private String state(String trackingNumber) {
-    return jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class, trackingNumber);
   }
 
   private String processOf(String trackingNumber) {

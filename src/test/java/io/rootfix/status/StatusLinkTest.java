@@ -24,8 +24,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The status page asks Rootfix to send the customer their personal link: knowing a tracking number and a contact
@@ -200,23 +198,4 @@ class StatusLinkTest extends RootfixIntegrationTest {
     return link.group(1);
   }
 
-  private ResponseEntity<String> postForm(String path, Map<String, String> fields) {
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    fields.forEach(form::add);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
-  }
-
-  private String state(String trackingNumber) {
-    return jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class, trackingNumber);
-  }
-
-  private long complaintId(String trackingNumber) {
-    return jdbc.queryForObject("select id from complaint where tracking_number = ?", Long.class, trackingNumber);
-  }
-
-  private long customerId(String trackingNumber) {
-    return jdbc.queryForObject("select customer_id from complaint where tracking_number = ?", Long.class, trackingNumber);
-  }
 }

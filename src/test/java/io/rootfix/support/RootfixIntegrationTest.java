@@ -270,4 +270,25 @@ public abstract class RootfixIntegrationTest {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), Map.class);
   }
+
+  /** A form post as a browser sends it (the customer's pages), without a login. */
+  protected ResponseEntity<String> postForm(String path, Map<String, String> fields) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    fields.forEach(form::add);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+  }
+
+  protected String state(String trackingNumber) {
+    return jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class, trackingNumber);
+  }
+
+  protected long complaintId(String trackingNumber) {
+    return jdbc.queryForObject("select id from complaint where tracking_number = ?", Long.class, trackingNumber);
+  }
+
+  protected long customerId(String trackingNumber) {
+    return jdbc.queryForObject("select customer_id from complaint where tracking_number = ?", Long.class, trackingNumber);
+  }
 }
