@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   AGENT, RUN, SHOTS, api, baseUrl, basic, completeAs, completeButton, daysFromNow, dismissNotifications, freshLogIn,
-  isoDate, openFilter, openTask, page, shot, until, usDate, useApplication,
+  isoDate, openFilter, openTask, page, shot, until, pickerDate, useApplication,
 } from './rootfix.mjs';
 
 const SECOND_LEAD = 'ivo';
@@ -395,7 +395,7 @@ async function fillDate(dateField, date, time) {
   const two = n => String(n).padStart(2, '0');
   const parts = { dd: two(date.getDate()), mm: two(date.getMonth() + 1), yyyy: String(date.getFullYear()) };
   const text = placeholder.includes('/') || placeholder.includes('-') || placeholder.includes('.')
-    ? placeholder.replace(/dd|mm|yyyy/g, part => parts[part]) : usDate(date);
+    ? placeholder.replace(/dd|mm|yyyy/g, part => parts[part]) : pickerDate(date);
   await dateInput.fill(text);
   await dateInput.press('Enter');
   if (time) {
