@@ -139,9 +139,11 @@ export async function postComplaint(customerName, customerEmail = `eva.${RUN}@ex
   return (await response.json()).trackingNumber;
 }
 
-/** Claims the one open task of this key on the business key as the user and submits its form values. */
-export async function completeAs(user, businessKey, taskKey, values) {
-  // The task may follow an asynchronous step (the acknowledgement): wait for the job executor, as a person would.
+/**
+ * The open tasks of this key on the business key, as the user sees them. The task may follow an asynchronous step
+ * (the acknowledgement, asking the customer): waits up to a minute for the job executor, as a person would.
+ */
+export async function waitForTask(user, businessKey, taskKey) {
   let tasks = [];
   const deadline = Date.now() + 60_000;
   while (tasks.length === 0 && Date.now() < deadline) {
@@ -150,6 +152,12 @@ export async function completeAs(user, businessKey, taskKey, values) {
     if (tasks.length === 0) await new Promise(done => setTimeout(done, 500));
   }
   assert.equal(tasks.length, 1, `${taskKey} open on ${businessKey}`);
+  return tasks;
+}
+
+/** Claims the one open task of this key on the business key as the user and submits its form values. */
+export async function completeAs(user, businessKey, taskKey, values) {
+  const tasks = await waitForTask(user, businessKey, taskKey);
   const headers = { ...basic(user), 'Content-Type': 'application/json' };
   if (!tasks[0].assignee) {
     const claimed = await fetch(`${baseUrl}/engine-rest/task/${tasks[0].id}/claim`,
