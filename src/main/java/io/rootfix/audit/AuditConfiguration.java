@@ -18,7 +18,7 @@ class AuditConfiguration {
   }
 
   @Bean
-  DisplayDataOutOfHistory displayDataOutOfHistory() {
-    return new DisplayDataOutOfHistory();
+  HistoryForAuditors historyForAuditors() {
+    return new HistoryForAuditors();
   }
 }

@@ -35,7 +35,7 @@ class ModuleBoundaryTest {
    */
   private static final Set<String> ENGINE_INTERNALS = Set.of(
       "io.rootfix.EngineClock", "io.rootfix.EngineIndexes",
-      "io.rootfix.audit.DisplayDataOutOfHistory", "io.rootfix.audit.HistoryRetentionPlugin",
+      "io.rootfix.audit.HistoryForAuditors", "io.rootfix.audit.HistoryRetentionPlugin",
       "io.rootfix.calendar.BusinessCalendarPlugin", "io.rootfix.calendar.EngineBusinessCalendar",
       "io.rootfix.cluster.ClusterNode",
       "io.rootfix.form.DeployedForms",

@@ -1,0 +1,92 @@
+package io.rootfix.audit;
+
+import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.formcontext.FormContext;
+import io.rootfix.promise.PromiseProcess;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+
+/**
+ * The engine's history keeps what auditors read — activities, tasks, user operations, incidents, jobs, decisions
+ * and the values people and policies decided — and leaves out what only repeats Rootfix's own records or serves a
+ * form. Every history event passes through here on its way to the engine's own handler.
+ *
+ * <p>Left out:
+ * <ul>
+ *   <li><b>Display data</b> ({@link #DISPLAY_ONLY}): projections of Rootfix's tables rewritten on every task and
+ *   after every service task (the complaint's and root cause's context, the customer's history, the open promises
+ *   offered as options).</li>
+ *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}): the intake's fields (customer, contact details,
+ *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
+ *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the
+ *   remedy policy's counts (its decision instance records them as inputs).</li>
+ *   <li><b>The promise watch's variables</b>: a copy of the promise row and its timer dates; the trail's
+ *   "Promise made / renegotiated / kept / broken" come from the promise ledger.</li>
+ *   <li><b>Form-property and identity-link logs</b>: a submitted form's values are already variable updates, and
+ *   who held a task is in the task's history and the user-operation log.</li>
+ * </ul>
+ * History written before a rule existed keeps its entries, so earlier seals still verify; a seal made now covers the
+ * trail without them. Each rule is tested in {@code HistoryForAuditorsTest} and counted in
+ * {@code EngineRowsPerComplaintTest}.
+ */
+class HistoryForAuditors extends AbstractProcessEnginePlugin {
+
+  static final Set<String> DISPLAY_ONLY = Set.of(FormContext.COMPLAINT_CONTEXT, FormContext.ROOT_CAUSE_CONTEXT,
+      Var.CUSTOMER_HISTORY, Var.OPEN_PROMISES);
+
+  /** Variables of the complaint whose history would only repeat a record of Rootfix's or a form's helper. */
+  static final Set<String> COPIES = Set.of(
+      // the intake, on the complaint and customer rows
+      Var.CUSTOMER_NAME, Var.CUSTOMER_EMAIL, Var.CUSTOMER_PHONE, Var.CUSTOMER_HANDLE, Var.HANDLE_NETWORK,
+      Var.CHANNEL, Var.CATEGORY, Var.DESCRIPTION, Var.WANTED_ANSWER_DATE, Var.CLAIMED_AMOUNT, Var.ORDER_REFERENCE,
+      Var.LANGUAGE, Var.REFERENCED_TRACKING_NUMBER,
+      // identifiers of rows and instances
+      Var.COMPLAINT_ID, Var.TRACKING_NUMBER, Var.CUSTOMER_ID, Var.REMEDY_ID,
+      // what a form offered or previewed, and who may review a draft
+      Var.KNOWN_ROOT_CAUSES, Var.ONE_OFF_REASONS, Var.REFUSAL_REASONS, Var.RETURN_REASONS, Var.CLOSE_REASONS,
+      Var.REOPEN_REASONS, Var.PREVIEW_OPENING, Var.PREVIEW_CLOSING, Var.DRAFTED_BY_GROUPS,
+      // the remedy policy's inputs, kept with its decision instance
+      Var.REMEDIES_LAST_12_MONTHS, Var.REMEDY_TOTAL_LAST_12_MONTHS);
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // The engine reads its handler from the configuration for every event, so wrapping it after init is enough.
+    configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+  }
+
+  /** Whether the event goes into the engine's history. */
+  static boolean isKept(HistoryEvent event) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      String name = variable.getVariableName();
+      if (PromiseProcess.KEY.equals(variable.getProcessDefinitionKey())) {
+        return false;
+      }
+      return !DISPLAY_ONLY.contains(name)
+          && !(ComplaintProcess.KEY.equals(variable.getProcessDefinitionKey()) && COPIES.contains(name));
+    }
+    return !(event instanceof HistoricFormPropertyEventEntity || event instanceof HistoricIdentityLinkLogEventEntity);
+  }
+
+  private record Filter(HistoryEventHandler engine) implements HistoryEventHandler {
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (isKept(event)) {
+        engine.handleEvent(event);
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      events.forEach(this::handleEvent);
+    }
+  }
+}

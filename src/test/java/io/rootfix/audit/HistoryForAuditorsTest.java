@@ -1,0 +1,82 @@
+package io.rootfix.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.formcontext.FormContext;
+import io.rootfix.promise.PromiseProcess;
+import io.rootfix.support.RootfixIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What only feeds a form or repeats Rootfix's own records never reaches the engine's history, while every value
+ * that decides or records something still does: the filter must neither let a copy through nor swallow a
+ * neighbour, and the process itself still has every variable it works with.
+ */
+class HistoryForAuditorsTest extends RootfixIntegrationTest {
+
+  @Autowired
+  HistoryService historyService;
+
+  @Test
+  void copiesAndDisplayDataAreOnTheProcessButNotInHistoryAndEverythingDecidedIs() {
+    String trackingNumber = receive();
+    agreeExpectation(trackingNumber, PROMISED);
+    executeDueJobs();
+    String patchTask = taskId(trackingNumber, Element.PATCH_SYMPTOM);
+    assertThat(taskService.getVariableLocal(patchTask, FormContext.COMPLAINT_CONTEXT))
+        .as("the agent still sees the context").isNotNull();
+    assertThat(taskService.getVariable(patchTask, Var.CUSTOMER_NAME))
+        .as("Tasklist's card still shows the customer").isNotNull();
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Apologised and sent a new vase"));
+    executeDueJobs();
+
+    String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .singleResult().getId();
+    List<String> inHistory = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).list()
+        .stream().map(v -> v.getName()).toList();
+    assertThat(inHistory).as("variable history")
+        .doesNotContainAnyElementsOf(HistoryForAuditors.DISPLAY_ONLY)
+        .doesNotContainAnyElementsOf(HistoryForAuditors.COPIES)
+        .contains(Var.AGREED_ANSWER_DATE, Var.DESIRED_OUTCOME, Var.CONTACT_PREFERENCE, Var.PATCH_DESCRIPTION,
+            Var.OWNER, Var.ANSWER_DUE_DATE);
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
+        .as("value-set entries")
+        .map(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+        .doesNotContainAnyElementsOf(HistoryForAuditors.DISPLAY_ONLY)
+        .doesNotContainAnyElementsOf(HistoryForAuditors.COPIES)
+        .contains(Var.AGREED_ANSWER_DATE, Var.PATCH_DESCRIPTION);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName(Var.PATCH_DESCRIPTION).singleResult().getValue())
+        .as("a form's value keeps its history").isEqualTo("Apologised and sent a new vase");
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).formFields().count())
+        .as("no form-property log beside the variable updates").isZero();
+    HistoricTaskInstance agreed = historyService.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .taskDefinitionKey(Element.AGREE_EXPECTATION).singleResult();
+    assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(agreed.getId()).count())
+        .as("no identity-link log").isZero();
+    assertThat(agreed.getAssignee()).as("who held the task stays in the task history").isEqualTo(AGENT);
+
+    // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
+    List<HistoricProcessInstance> watches = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PromiseProcess.KEY).processInstanceBusinessKeyLike(trackingNumber + "/%").list();
+    assertThat(watches).isNotEmpty();
+    for (HistoricProcessInstance watch : watches) {
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(watch.getId()).count())
+          .as("the watch's variables").isZero();
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(watch.getId()).count())
+          .as("the watch's activities").isPositive();
+    }
+    HistoricProcessInstance running = watches.stream().filter(w -> w.getEndTime() == null).findFirst().orElseThrow();
+    assertThat(runtimeService.getVariable(running.getId(), PromiseProcess.PROMISE_ID.name()))
+        .as("the running watch still has its promise").isNotNull();
+  }
+}
