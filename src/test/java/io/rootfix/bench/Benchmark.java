@@ -30,6 +30,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,10 @@ public final class Benchmark {
   static final int AGREED_EVERY = intProp("bigdb.agreedEvery", 10);
   static final int SAMPLES = intProp("queries.samples", 200);
   static final int QUERY_SECONDS = intProp("queries.maxSeconds", 120);
-  static final String PHASES = System.getProperty("bench.phases", "lifecycle,decisions,intake,storm,bigdb");
+  static final String PHASES = System.getProperty("bench.phases", "lifecycle,decisions,intake,storm,bigdb,cleanup");
+  /** Complaints per round of the history-cleanup phase, and its rounds (a second shows the steady state). */
+  static final int CLEANUP = intProp("cleanup.complaints", 10_000);
+  static final int CLEANUP_ROUNDS = intProp("cleanup.rounds", 1);
   static final int DECISION_EVALUATIONS = intProp("decisions.evaluations", 5_000);
 
   static final String AGENT = "sam";
@@ -154,6 +158,10 @@ public final class Benchmark {
     if (phases.contains("storm")) {
       timerStorm();
     }
+    // Last: it moves the engine clock days ahead.
+    if (phases.contains("cleanup")) {
+      historyCleanup();
+    }
     results.put("totalMinutes", round(seconds(System.nanoTime() - startedAt) / 60));
     report();
   }
@@ -171,6 +179,10 @@ public final class Benchmark {
     properties.put("camunda.bpm.job-execution.enabled", "true");
     // One client address sends everything here; the limiter is for the internet, not for a benchmark.
     properties.put("rootfix.security.rate-limit.enabled", "false");
+    if (Arrays.asList(PHASES.split(",")).contains("cleanup")) {
+      // A day instead of seven years, so that the cleanup phase can age its complaints past it.
+      properties.put("rootfix.history.time-to-live", "P1D");
+    }
     return properties;
   }
 
@@ -362,17 +374,8 @@ public final class Benchmark {
         .addClasspathResource("bench/baseline.bpmn").deploy();
     List<Long> rootCauses = fixedRootCauses();
     Map<String, Step> steps = steps(rootCauses);
-    ComplaintApi api = bean(ComplaintApi.class);
     RuntimeService runtime = bean(RuntimeService.class);
-    AtomicInteger customers = new AtomicInteger(1_000_000);
-
-    Callable<Flight> complaint = () -> {
-      int n = customers.incrementAndGet();
-      String trackingNumber = api.receive(intakeForm(n, "delivery")).trackingNumber();
-      String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-          .processDefinitionKey(ComplaintProcess.KEY).singleResult().getId();
-      return new Flight(instanceId, trackingNumber);
-    };
+    Callable<Flight> complaint = complaintIntake();
     AtomicInteger baselineKeys = new AtomicInteger();
     Callable<Flight> baseline = () -> {
       String key = "BASE-" + baselineKeys.incrementAndGet();
@@ -417,6 +420,104 @@ public final class Benchmark {
   }
 
   private final List<String> closedTrackingNumbers = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger customers = new AtomicInteger(1_000_000);
+
+  /** A new customer's complaint through the Java intake, in the hands of a worker. */
+  private Callable<Flight> complaintIntake() {
+    ComplaintApi api = bean(ComplaintApi.class);
+    RuntimeService runtime = bean(RuntimeService.class);
+    return () -> {
+      int n = customers.incrementAndGet();
+      String trackingNumber = api.receive(intakeForm(n, "delivery")).trackingNumber();
+      String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+          .processDefinitionKey(ComplaintProcess.KEY).singleResult().getId();
+      return new Flight(instanceId, trackingNumber);
+    };
+  }
+
+  // --- history cleanup -------------------------------------------------------------------------------------
+
+  /** The engine's history tables the cleanup empties, counted before and after. */
+  private static final List<String> HISTORY_TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+      "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT",
+      "ACT_HI_OP_LOG", "ACT_HI_IDENTITYLINK", "ACT_GE_BYTEARRAY");
+
+  /**
+   * History that stays at a steady state (issue 23): complaints closed with a history time to live of one day
+   * (set for this run), the engine clock moved two days on, the engine's own history cleanup started as its
+   * nightly window would and waited for until no history past its removal time is left. Counts every history
+   * table and the database's size after each round; a second round shows whether the freed space is reused.
+   */
+  private void historyCleanup() throws Exception {
+    section("History cleanup: " + CLEANUP_ROUNDS + " round(s) of " + CLEANUP
+        + " complaints closed with a time to live of 1 day, aged 2 days, cleaned up");
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    HistoryService history = bean(HistoryService.class);
+    Map<String, Step> steps = steps(fixedRootCauses());
+    awaitJobsDone();
+    List<Object> rounds = new ArrayList<>();
+    Map<String, Long> start = historyRows(jdbc);
+    long startSize = database.size(jdbc);
+    row("History rows before, database size", "%,d rows, %.1f MiB".formatted(total(start), mib(startSize)), "");
+    for (int round = 1; round <= CLEANUP_ROUNDS; round++) {
+      Run run = driveMany(CLEANUP, WORKERS, complaintIntake(), steps);
+      awaitJobsDone();
+      Map<String, Long> loaded = historyRows(jdbc);
+      long loadedSize = database.size(jdbc);
+      long loadedLive = database.liveSize(jdbc);
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2))));
+      long began = System.nanoTime();
+      history.cleanUpHistoryAsync(true);
+      long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+      while (pastRemoval(jdbc) > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("History past its removal time still there after 60 minutes");
+        }
+        pause(500);
+      }
+      double cleanupSeconds = seconds(System.nanoTime() - began);
+      Map<String, Long> cleaned = historyRows(jdbc);
+      long cleanedSize = database.size(jdbc);
+      long cleanedLive = database.liveSize(jdbc);
+      rounds.add(ordered("complaints", run.results().size(), "historyRowsLoaded", loaded, "historyRowsAfterCleanup",
+          cleaned, "databaseMiBLoaded", round(mib(loadedSize)), "databaseMiBAfterCleanup", round(mib(cleanedSize)),
+          "liveMiBLoaded", round(mib(loadedLive)), "liveMiBAfterCleanup", round(mib(cleanedLive)),
+          "cleanupSeconds", round(cleanupSeconds)));
+      row("Round " + round + ": history rows closed / after cleanup", "%,d / %,d".formatted(total(loaded),
+          total(cleaned)), "");
+      row("Round " + round + ": database file closed / after cleanup", "%.1f / %.1f MiB".formatted(mib(loadedSize),
+          mib(cleanedSize)), "steady");
+      row("Round " + round + ": live tables closed / after cleanup", "%.1f / %.1f MiB".formatted(mib(loadedLive),
+          mib(cleanedLive)), "");
+      row("Round " + round + ": cleanup took", "%.1f s (%,d rows/s)".formatted(cleanupSeconds,
+          Math.round((total(loaded) - total(cleaned)) / cleanupSeconds)), "");
+    }
+    results.put("historyCleanup", ordered("complaintsPerRound", CLEANUP, "timeToLive", "P1D",
+        "historyRowsBefore", start, "databaseMiBBefore", round(mib(startSize)), "rounds", rounds));
+    ClockUtil.reset();
+  }
+
+  /** History rows whose removal time has passed on the engine clock: what the cleanup still has to do. */
+  private static long pastRemoval(JdbcTemplate jdbc) {
+    Date now = ClockUtil.getCurrentTime();
+    return jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where REMOVAL_TIME_ <= ?", Long.class, now)
+        + jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where REMOVAL_TIME_ <= ?", Long.class, now)
+        + jdbc.queryForObject("select count(*) from ACT_HI_ACTINST where REMOVAL_TIME_ <= ?", Long.class, now);
+  }
+
+  private static Map<String, Long> historyRows(JdbcTemplate jdbc) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    HISTORY_TABLES.forEach(table -> rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
+    return rows;
+  }
+
+  private static long total(Map<String, Long> rows) {
+    return rows.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static double mib(long bytes) {
+    return bytes / (1024.0 * 1024.0);
+  }
 
   /** A few root causes, investigated, fixed and verified before the clock starts. */
   private List<Long> fixedRootCauses() {

@@ -31,6 +31,12 @@ interface Database {
   /** Bytes the database takes now. */
   long size(JdbcTemplate jdbc);
 
+  /**
+   * Bytes the tables' live rows and indexes take, without the space a file keeps after deletes (H2 reuses its
+   * free chunks only later; PostgreSQL's pages wait for a vacuum): what a cleanup frees.
+   */
+  long liveSize(JdbcTemplate jdbc);
+
   String version(JdbcTemplate jdbc);
 
   void stop();
@@ -75,6 +81,12 @@ interface Database {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    @Override
+    public long liveSize(JdbcTemplate jdbc) {
+      return jdbc.queryForObject("select sum(disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"')) "
+          + "from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", Long.class);
     }
 
     @Override
@@ -159,6 +171,13 @@ interface Database {
     public long size(JdbcTemplate jdbc) {
       jdbc.execute("checkpoint");
       return jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+    }
+
+    @Override
+    public long liveSize(JdbcTemplate jdbc) {
+      jdbc.execute("vacuum");
+      return jdbc.queryForObject("select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n "
+          + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'", Long.class);
     }
 
     @Override
