@@ -1,21 +1,21 @@
 package io.rootfix.promise;
 
+import static io.rootfix.promise.PromiseProcess.Element.DEADLINE;
+import static io.rootfix.promise.PromiseProcess.Element.DEADLINE_PASSED;
 import static io.rootfix.promise.PromiseProcess.Element.END_BROKEN;
 import static io.rootfix.promise.PromiseProcess.Element.END_KEPT;
 import static io.rootfix.promise.PromiseProcess.Element.END_RELEASED;
-import static io.rootfix.promise.PromiseProcess.Element.RELEASED_START;
 import static io.rootfix.promise.PromiseProcess.Element.ESCALATE;
+import static io.rootfix.promise.PromiseProcess.Element.KEPT;
 import static io.rootfix.promise.PromiseProcess.Element.MARK_BROKEN;
 import static io.rootfix.promise.PromiseProcess.Element.MARK_KEPT;
+import static io.rootfix.promise.PromiseProcess.Element.NEW_DATE_AGREED;
+import static io.rootfix.promise.PromiseProcess.Element.RELEASED_START;
+import static io.rootfix.promise.PromiseProcess.Element.REMINDER;
 import static io.rootfix.promise.PromiseProcess.Element.REMIND_OWNER;
 import static io.rootfix.promise.PromiseProcess.Element.RENEGOTIATE_IN_TIME;
-import static io.rootfix.promise.PromiseProcess.Element.DEADLINE;
-import static io.rootfix.promise.PromiseProcess.Element.DEADLINE_PASSED;
-import static io.rootfix.promise.PromiseProcess.Element.KEPT;
-import static io.rootfix.promise.PromiseProcess.Element.NEW_DATE_AGREED;
-import static io.rootfix.promise.PromiseProcess.Element.WATCH;
-import static io.rootfix.promise.PromiseProcess.Element.REMINDER;
 import static io.rootfix.promise.PromiseProcess.Element.RENEGOTIATE_IN_TIME_TIMER;
+import static io.rootfix.promise.PromiseProcess.Element.WATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
