@@ -138,7 +138,7 @@ test('Cockpit draws the complaint and promise diagrams (screenshots to read at d
     // Cockpit is one page: wait for this definition's breadcrumb and its diagram, not the last one's.
     await page.getByText(`${definition.name} : Runtime`).waitFor();
     await page.locator(`.djs-container [data-element-id="${definition.key === 'complaint' ? 'Task_WaitForFix'
-      : definition.key === 'promise' ? 'Gateway_WaitForReminder' : 'Task_VerifyFix'}"]`).first().waitFor();
+      : definition.key === 'promise' ? 'Timer_Reminder' : 'Task_VerifyFix'}"]`).first().waitFor();
     await page.waitForLoadState('networkidle');
     await shot(`waiting-06-cockpit-${key}`);
   }

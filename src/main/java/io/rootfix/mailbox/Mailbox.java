@@ -6,6 +6,7 @@ import io.rootfix.complaint.Category;
 import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintApi;
 import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.ComplaintSettings;
 import io.rootfix.complaint.CustomerInformation;
 import io.rootfix.complaint.CustomerReply;
 import io.rootfix.complaint.IntakeForm;
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -71,7 +71,7 @@ public class Mailbox {
   Mailbox(ComplaintApi intake, ComplaintRepository complaints, AttachmentIntake attachmentIntake, Attachments attachments,
       Outbox outbox, InboundMailRepository mails, ReadMailTask agents, MailboxSettings settings, NotifySettings notify,
       Validator validator, Clock clock, PlatformTransactionManager transactionManager,
-      @Value("${rootfix.complaint.tracking-prefix:RF}") String trackingPrefix) {
+      ComplaintSettings complaintSettings) {
     this.intake = intake;
     this.complaints = complaints;
     this.attachmentIntake = attachmentIntake;
@@ -85,7 +85,7 @@ public class Mailbox {
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactionManager);
     // The format TrackingNumbers hands out: RF-2026-000123 (more digits once a year passes a million).
-    this.trackingNumber = Pattern.compile("\\b" + Pattern.quote(trackingPrefix) + "-\\d{4}-\\d{6,}\\b",
+    this.trackingNumber = Pattern.compile("\\b" + Pattern.quote(complaintSettings.trackingPrefix()) + "-\\d{4}-\\d{6,}\\b",
         Pattern.CASE_INSENSITIVE);
   }
 

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param keepRawUpTo how much of a mail that was not filed (auto-reply, bounce, one for an agent) is kept
  * @param ownAddresses addresses that are ours besides {@code rootfix.notify.email.from} and the mailbox's own:
  *     a mail from one of them is a loop, never a complaint
+ * @param agentReadWithin an e-mail Rootfix could not file is due in Tasklist ("Read an e-mail …") within this time
  */
 @ConfigurationProperties("rootfix.mail.inbound")
 public record MailboxSettings(
@@ -39,4 +40,5 @@ public record MailboxSettings(
     @DefaultValue("true") boolean markSeen,
     @DefaultValue("30MB") DataSize maxSize,
     @DefaultValue("64KB") DataSize keepRawUpTo,
-    @DefaultValue("") List<String> ownAddresses) {}
+    @DefaultValue("") List<String> ownAddresses,
+    @DefaultValue("PT4H") Duration agentReadWithin) {}

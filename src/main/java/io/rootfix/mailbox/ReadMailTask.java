@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,11 +28,10 @@ class ReadMailTask {
   private final Clock clock;
   private final Duration readWithin;
 
-  ReadMailTask(RuntimeService runtimeService, Clock clock,
-      @Value("${rootfix.mail.inbound.agent-read-within:PT4H}") Duration readWithin) {
+  ReadMailTask(RuntimeService runtimeService, Clock clock, MailboxSettings settings) {
     this.runtimeService = runtimeService;
     this.clock = clock;
-    this.readWithin = readWithin;
+    this.readWithin = settings.agentReadWithin();
   }
 
   void start(InboundMail mail, String headers, String text) {

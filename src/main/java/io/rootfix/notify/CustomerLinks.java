@@ -16,7 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
  * changes nothing.
  */
 @Component
+@EnableConfigurationProperties(LinkSettings.class)
 public class CustomerLinks {
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerLinks.class);
@@ -71,9 +72,9 @@ public class CustomerLinks {
   private final String baseUrl;
   private final Clock clock;
 
-  public CustomerLinks(@Value("${rootfix.links.secret:}") String secret,
-      @Value("${rootfix.links.validity:P30D}") Duration validity,
-      @Value("${rootfix.links.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
+  public CustomerLinks(LinkSettings settings, Clock clock) {
+    String secret = settings.secret();
+    String baseUrl = settings.baseUrl();
     if (secret == null || secret.isBlank()) {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
@@ -85,7 +86,7 @@ public class CustomerLinks {
     } else {
       this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
-    this.validity = validity;
+    this.validity = settings.validity();
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.clock = clock;
   }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -21,6 +21,7 @@ import org.springframework.context.event.EventListener;
  * the transaction that handed it over, so a call or a chat message the customer is owed cannot be forgotten.
  */
 @Configuration
+@EnableConfigurationProperties(SendByHandSettings.class)
 class SendByHand {
 
   /** A process variable string is stored in a 4,000-character column; longer bodies are cut for the form. */
@@ -32,11 +33,11 @@ class SendByHand {
   private final Duration sendWithin;
 
   SendByHand(RuntimeService runtimeService, CustomerMessageRepository messages, Clock clock,
-      @Value("${rootfix.notify.agent-send-within:PT4H}") Duration sendWithin) {
+      SendByHandSettings settings) {
     this.runtimeService = runtimeService;
     this.messages = messages;
     this.clock = clock;
-    this.sendWithin = sendWithin;
+    this.sendWithin = settings.agentSendWithin();
   }
 
   @EventListener

@@ -26,14 +26,17 @@ public final class PromiseProcess {
   public static final class Element {
     private Element() {}
 
+    /** One round of the watch; "Kept" and "New date agreed" are the messages on its border. */
+    public static final String WATCH = "SubProcess_Watch";
     public static final String REMINDER = "Timer_Reminder";
     public static final String REMIND_OWNER = "Task_RemindOwner";
     public static final String RENEGOTIATE_IN_TIME_TIMER = "Timer_RenegotiateInTime";
     public static final String RENEGOTIATE_IN_TIME = "Task_RenegotiateInTime";
-    public static final String WAIT_FOR_REMINDER = "Gateway_WaitForReminder";
-    public static final String WAIT_FOR_RENEGOTIATION = "Gateway_WaitForRenegotiation";
-    public static final String WAIT_FOR_DEADLINE = "Gateway_WaitForDeadline";
+    /** The deadline after "Renegotiate in time" let the date stand. */
     public static final String DEADLINE = "Timer_Deadline";
+    public static final String KEPT = "Event_Kept";
+    public static final String NEW_DATE_AGREED = "Event_NewDateAgreed";
+    public static final String DEADLINE_PASSED = "Event_DeadlinePassed";
     public static final String MARK_KEPT = "Task_MarkKept";
     public static final String MARK_BROKEN = "Task_MarkBroken";
     public static final String ESCALATE = "Task_EscalateBrokenPromise";

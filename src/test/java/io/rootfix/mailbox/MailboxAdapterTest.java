@@ -56,7 +56,8 @@ class MailboxAdapterTest extends RootfixIntegrationTest {
   @ValueSource(booleans = {true, false})
   void aMailDeliveredToTheMailboxIsFiledOnceAndMarkedSeen(boolean idle) throws Exception {
     MailboxSettings settings = new MailboxSettings(true, idle, Duration.ofMillis(200), "127.0.0.1", port, false,
-        "support", "secret", "INBOX", true, DataSize.ofMegabytes(30), DataSize.ofKilobytes(64), List.of());
+        "support", "secret", "INBOX", true, DataSize.ofMegabytes(30), DataSize.ofKilobytes(64), List.of(),
+        Duration.ofHours(4));
     IntegrationFlowRegistration adapter = flows.registration(MailboxAdapter.flow(settings, mailbox)).register();
     try {
       String customer = newEmail();

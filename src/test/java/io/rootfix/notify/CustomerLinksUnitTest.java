@@ -68,7 +68,7 @@ class CustomerLinksUnitTest {
   }
 
   private static CustomerLinks links(String secret, Instant now) {
-    return new CustomerLinks(secret, Duration.ofDays(30), "https://klachten.example.nl/",
+    return new CustomerLinks(new LinkSettings(secret, Duration.ofDays(30), "https://klachten.example.nl/"),
         Clock.fixed(now, ZoneOffset.UTC));
   }
 

@@ -1,17 +1,21 @@
 package io.rootfix.promise;
 
+import static io.rootfix.promise.PromiseProcess.Element.DEADLINE;
+import static io.rootfix.promise.PromiseProcess.Element.DEADLINE_PASSED;
 import static io.rootfix.promise.PromiseProcess.Element.END_BROKEN;
 import static io.rootfix.promise.PromiseProcess.Element.END_KEPT;
 import static io.rootfix.promise.PromiseProcess.Element.END_RELEASED;
-import static io.rootfix.promise.PromiseProcess.Element.RELEASED_START;
 import static io.rootfix.promise.PromiseProcess.Element.ESCALATE;
+import static io.rootfix.promise.PromiseProcess.Element.KEPT;
 import static io.rootfix.promise.PromiseProcess.Element.MARK_BROKEN;
 import static io.rootfix.promise.PromiseProcess.Element.MARK_KEPT;
+import static io.rootfix.promise.PromiseProcess.Element.NEW_DATE_AGREED;
+import static io.rootfix.promise.PromiseProcess.Element.RELEASED_START;
+import static io.rootfix.promise.PromiseProcess.Element.REMINDER;
 import static io.rootfix.promise.PromiseProcess.Element.REMIND_OWNER;
 import static io.rootfix.promise.PromiseProcess.Element.RENEGOTIATE_IN_TIME;
-import static io.rootfix.promise.PromiseProcess.Element.WAIT_FOR_DEADLINE;
-import static io.rootfix.promise.PromiseProcess.Element.WAIT_FOR_REMINDER;
-import static io.rootfix.promise.PromiseProcess.Element.WAIT_FOR_RENEGOTIATION;
+import static io.rootfix.promise.PromiseProcess.Element.RENEGOTIATE_IN_TIME_TIMER;
+import static io.rootfix.promise.PromiseProcess.Element.WATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -21,6 +25,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.rootfix.promise.PromiseProcess.Var;
+import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +41,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,11 +98,11 @@ class PromiseProcessTest {
   @Test
   void keptBeforeTheReminderEndsTheWatchWithoutAnyTimerLeft() {
     ProcessInstance watch = makePromise();
-    assertThat(watch).isWaitingAt(WAIT_FOR_REMINDER);
+    assertThat(watch).isWaitingAt(REMINDER);
 
     kept(watch);
 
-    assertThat(watch).isEnded().hasPassed(MARK_KEPT, END_KEPT).hasNotPassed(REMIND_OWNER);
+    assertThat(watch).isEnded().hasPassed(KEPT, MARK_KEPT, END_KEPT).hasNotPassed(REMIND_OWNER);
     assertThat(managementService().createJobQuery().count()).isZero();
   }
 
@@ -103,7 +113,7 @@ class PromiseProcessTest {
 
     passTimer(DUE.minus(Duration.ofDays(1)));
 
-    assertThat(watch).hasPassed(REMIND_OWNER).isWaitingAt(WAIT_FOR_RENEGOTIATION);
+    assertThat(watch).hasPassed(REMIND_OWNER).isWaitingAt(RENEGOTIATE_IN_TIME_TIMER);
     assertThat(onlyTimer().getDuedate()).isEqualTo(Date.from(DUE.minus(Duration.ofHours(4))));
     kept(watch);
     assertThat(watch).isEnded().hasPassed(END_KEPT);
@@ -122,7 +132,7 @@ class PromiseProcessTest {
     complete(task(), withVariables(Var.NEW_DATE_AGREED, true));
 
     Instant newDue = DUE.plus(Duration.ofDays(2));
-    assertThat(watch).isWaitingAt(WAIT_FOR_REMINDER);
+    assertThat(watch).isWaitingAt(REMINDER);
     assertThat(managementService().createJobQuery().timers().list()).as("old timers gone, one new timer")
         .singleElement().satisfies(job -> assertThat(job.getDuedate()).isEqualTo(Date.from(newDue.minus(Duration.ofDays(1)))));
 
@@ -137,18 +147,18 @@ class PromiseProcessTest {
   void aNewDateAgreedElsewhereMovesTheWatchAtAnyStage() {
     ProcessInstance watch = makePromise();
     moved(watch, DUE.plus(Duration.ofDays(1)));
-    assertThat(watch).isWaitingAt(WAIT_FOR_REMINDER);
+    assertThat(watch).hasPassed(NEW_DATE_AGREED).isWaitingAt(REMINDER);
 
     passTimer(DUE); // the reminder of the new date, a day before it
-    assertThat(watch).isWaitingAt(WAIT_FOR_RENEGOTIATION);
+    assertThat(watch).isWaitingAt(RENEGOTIATE_IN_TIME_TIMER);
     moved(watch, DUE.plus(Duration.ofDays(2)));
-    assertThat(watch).isWaitingAt(WAIT_FOR_REMINDER);
+    assertThat(watch).isWaitingAt(REMINDER);
 
     passTimer(DUE.plus(Duration.ofDays(1)));
     passTimer(DUE.plus(Duration.ofDays(2)).minus(Duration.ofHours(4)));
     assertThat(watch).isWaitingAt(RENEGOTIATE_IN_TIME);
     moved(watch, DUE.plus(Duration.ofDays(3)));
-    assertThat(watch).isWaitingAt(WAIT_FOR_REMINDER);
+    assertThat(watch).isWaitingAt(REMINDER);
     assertThat(runtimeService().createExecutionQuery().processInstanceId(watch.getId()).activityId(RENEGOTIATE_IN_TIME)
         .count()).as("the renegotiation task is withdrawn").isZero();
     assertThat(managementService().createJobQuery().timers().count()).isOne();
@@ -173,7 +183,7 @@ class PromiseProcessTest {
     passTimer(DUE.minus(Duration.ofHours(4)));
     assertThat(watch).isWaitingAt(RENEGOTIATE_IN_TIME);
     complete(task(), withVariables(Var.NEW_DATE_AGREED, false));
-    assertThat(watch).isWaitingAt(WAIT_FOR_DEADLINE);
+    assertThat(watch).isWaitingAt(DEADLINE);
 
     ClockUtil.setCurrentTime(Date.from(DUE.minusSeconds(60)));
     assertThat(managementService().createJobQuery().timers().executable().count()).isZero();
@@ -194,7 +204,8 @@ class PromiseProcessTest {
 
     passTimer(DUE);
 
-    assertThat(watch).hasPassed(MARK_BROKEN).isWaitingAt(ESCALATE);
+    assertThat(watch).hasPassed(DEADLINE_PASSED, MARK_BROKEN).isWaitingAt(ESCALATE);
+    assertThat(BpmnAwareTests.taskQuery().taskDefinitionKey(RENEGOTIATE_IN_TIME).count()).as("withdrawn").isZero();
   }
 
   @Test
@@ -206,7 +217,7 @@ class PromiseProcessTest {
     complete(task(), withVariables(Var.NEW_DATE_AGREED, false));
 
     moved(watch, DUE.plus(Duration.ofDays(1)));
-    assertThat(watch).isWaitingAt(WAIT_FOR_REMINDER);
+    assertThat(watch).isWaitingAt(REMINDER);
   }
 
   @Test
@@ -230,7 +241,7 @@ class PromiseProcessTest {
 
     complete(task(), withVariables(Var.ALREADY_KEPT, true, Var.NEW_DATE_AGREED, true));
 
-    assertThat(watch).isEnded().hasPassed(MARK_KEPT, END_KEPT).hasNotPassed(WAIT_FOR_DEADLINE, MARK_BROKEN);
+    assertThat(watch).isEnded().hasPassed(MARK_KEPT, END_KEPT).hasNotPassed(KEPT, DEADLINE, MARK_BROKEN);
     assertThat(managementService().createJobQuery().count()).as("no timer left").isZero();
   }
 
@@ -271,6 +282,22 @@ class PromiseProcessTest {
 
     assertThat(watch).isEnded().hasPassed(END_RELEASED).hasNotPassed(END_BROKEN);
     assertThat(BpmnAwareTests.taskQuery().count()).isZero();
+  }
+
+  /** Issue #24: each message is caught once, on the border of the watch, and interrupts it wherever it is. */
+  @Test
+  void keptAndANewDateAreEachCaughtOnceOnTheWatchsBorder() {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new File(PromiseProcess.RESOURCE));
+    for (String message : List.of(PromiseProcess.MESSAGE_KEPT, PromiseProcess.MESSAGE_RENEGOTIATED)) {
+      assertThat(model.getModelElementsByType(MessageEventDefinition.class))
+          .filteredOn(definition -> definition.getMessage().getName().equals(message))
+          .as(message).singleElement()
+          .extracting(ModelElementInstance::getParentElement)
+          .isInstanceOfSatisfying(BoundaryEvent.class, event -> {
+            assertThat(event.getAttachedTo().getId()).isEqualTo(WATCH);
+            assertThat(event.cancelActivity()).as("interrupting").isTrue();
+          });
+    }
   }
 
   private static void released(ProcessInstance watch) {
