@@ -9,12 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import {
-  AGENT, RUN, SHOTS, api, baseUrl, basic, completeAs, completeButton, daysFromNow, dismissNotifications, freshLogIn,
-  isoDate, openFilter, openTask, page, shot, until, pickerDate, useApplication,
-} from './rootfix.mjs';
-
-const SECOND_LEAD = 'ivo';
+import { AGENT, RUN, SECOND_LEAD, SHOTS, answerSent, api, baseUrl, basic, completeAs, completeButton,
+  daysFromNow, dismissNotifications, freshLogIn, isoDate, openFilter, openTask, page, pickerDate, shot,
+  stateOf, until, useApplication, waitForTask } from './rootfix.mjs';
 
 useApplication(import.meta.url);
 
@@ -294,16 +291,6 @@ async function reportBack(trackingNumber, answerText) {
   await waitForTask(AGENT, trackingNumber, 'Task_RecordCustomerConfirmation');
 }
 
-async function answerSent(trackingNumber) {
-  await until(async () => {
-    if (await stateOf(trackingNumber) === 'REPORTED') return true;
-    const reviews = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${trackingNumber}`
-      + '&taskDefinitionKey=Task_ReviewAnswer', { headers: basic(SECOND_LEAD) })).json();
-    if (reviews.length > 0) await completeAs(SECOND_LEAD, trackingNumber, 'Task_ReviewAnswer', { answerApproved: 'true' });
-    return false;
-  }, 'the answer went out', 120);
-}
-
 /** On "Record the customer's confirmation": the customer says it is not resolved. */
 async function notResolved(trackingNumber, whatIsWrong) {
   await openFilter('My complaints');
@@ -318,15 +305,6 @@ async function notResolved(trackingNumber, whatIsWrong) {
 /** The line on "Find the root cause" telling the agent the customer was pointed to the disputes committee. */
 function disputesNotice() {
   return page.locator('.fjs-form').getByText('independent disputes committee', { exact: false });
-}
-
-async function waitForTask(user, trackingNumber, taskKey) {
-  await until(async () => (await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${trackingNumber}`
-    + `&taskDefinitionKey=${taskKey}`, { headers: basic(user) })).json()).length === 1, `${taskKey} is open`, 60);
-}
-
-async function stateOf(trackingNumber) {
-  return (await api(`/api/complaints/${trackingNumber}`)).state;
 }
 
 async function remediesOf(trackingNumber) {

@@ -5,13 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import {
-  AGENT, LEAD, RUN, SHOTS, baseUrl, basic, completeAs, context, daysFromNow, isoDate, postComplaint, rootCauseKeyOf,
-  useApplication,
-} from './rootfix.mjs';
+import { AGENT, LEAD, RUN, SECOND_LEAD, SHOTS, baseUrl, basic, completeAs, context, daysFromNow, isoDate,
+  postComplaint, rootCauseKeyOf, useApplication } from './rootfix.mjs';
 
 const AUDITOR = 'ada';
-const SECOND_LEAD = 'ivo';
 
 useApplication(import.meta.url);
 

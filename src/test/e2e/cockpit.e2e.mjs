@@ -6,7 +6,7 @@
 // Screenshots go to target/e2e/cockpit-*.png: "fitted" is Cockpit's own fit (the reset zoom button), as before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, basic, context, page, postComplaint, shot, until, useApplication } from './rootfix.mjs';
+import { baseUrl, basic, logInToCockpit, page, postComplaint, shot, until, useApplication } from './rootfix.mjs';
 
 const READABLE = 0.75;
 
@@ -40,14 +40,7 @@ async function openDiagram(hash, waitForElement) {
 }
 
 test('Cockpit opens the complaint diagram readable, at its start and at a running instance\'s active task', async () => {
-  await context.clearCookies();
-  await page.goto(`${baseUrl}/camunda/app/cockpit/`);
-  await page.getByPlaceholder('Username').waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.getByPlaceholder('Username').fill('demo');
-  await page.getByPlaceholder('Password').fill('demo');
-  await page.keyboard.press('Enter');
-  await page.getByText('Processes').first().waitFor();
+  await logInToCockpit('demo');
 
   const definition = await engine('/process-definition/key/complaint');
   const start = (await engine(`/process-definition/${definition.id}/xml`)).bpmn20Xml

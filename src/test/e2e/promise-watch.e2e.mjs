@@ -6,19 +6,12 @@
 // Screenshot: target/e2e/promise-watch-01-definition.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, basic, context, page, shot, useApplication } from './rootfix.mjs';
+import { baseUrl, basic, logInToCockpit, page, shot, useApplication } from './rootfix.mjs';
 
 useApplication(import.meta.url);
 
 test('Cockpit draws promise.bpmn with the watch as one subprocess and no element or label overlapping another', async () => {
-  await context.clearCookies();
-  await page.goto(`${baseUrl}/camunda/app/cockpit/`);
-  await page.getByPlaceholder('Username').waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.getByPlaceholder('Username').fill('demo');
-  await page.getByPlaceholder('Password').fill('demo');
-  await page.keyboard.press('Enter');
-  await page.getByText('Processes').first().waitFor();
+  await logInToCockpit('demo');
 
   const definition = await (await fetch(`${baseUrl}/engine-rest/process-definition/key/promise`,
     { headers: basic('demo') })).json();

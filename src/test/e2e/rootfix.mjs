@@ -15,6 +15,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const SHOTS = join(ROOT, 'target/e2e');
 export const AGENT = 'sam';
 export const LEAD = 'lea';
+/** The other team lead: four eyes (a review, a verification, an approval) need a second person. */
+export const SECOND_LEAD = 'ivo';
 const STARTUP_SECONDS = Number(process.env.STARTUP_SECONDS ?? 240); // more on a machine busy with other work
 
 // One run's customers, so the cards of this run are told apart from any others in the list.
@@ -170,6 +172,22 @@ export async function completeAs(user, businessKey, taskKey, values) {
   assert.equal(submitted.status, 204, `${taskKey}: ${await submitted.text()}`);
 }
 
+/** The complaint's state as the team lead's API gives it. */
+export async function stateOf(trackingNumber) {
+  return (await api(`/api/complaints/${trackingNumber}`)).state;
+}
+
+/** The answer goes out, after a team lead's review where the policy asks for one (a reopened complaint's does). */
+export async function answerSent(trackingNumber) {
+  await until(async () => {
+    if (await stateOf(trackingNumber) === 'REPORTED') return true;
+    const reviews = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${trackingNumber}`
+      + '&taskDefinitionKey=Task_ReviewAnswer', { headers: basic(SECOND_LEAD) })).json();
+    if (reviews.length > 0) await completeAs(SECOND_LEAD, trackingNumber, 'Task_ReviewAnswer', { answerApproved: 'true' });
+    return false;
+  }, 'the answer went out', 120);
+}
+
 /** The business key (RC-…) of the root cause process investigating this description. */
 export async function rootCauseKeyOf(description) {
   const tasks = await (await fetch(`${baseUrl}/engine-rest/task?taskDefinitionKey=Task_Investigate`,
@@ -198,6 +216,19 @@ export async function freshLogIn(user) {
   await page.getByPlaceholder('Username').waitFor();
   await page.waitForLoadState('networkidle');
   await logIn(user);
+}
+
+/** Signs the user in to Cockpit on a clean session (a Tasklist session of another user stays behind). */
+export async function logInToCockpit(user) {
+  await context.clearCookies();
+  await page.goto(`${baseUrl}/camunda/app/cockpit/`);
+  // The login form is re-rendered while the webapp starts: type once it has settled.
+  await page.getByPlaceholder('Username').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.getByPlaceholder('Username').fill(user);
+  await page.getByPlaceholder('Password').fill(user);
+  await page.keyboard.press('Enter');
+  await page.getByText('Processes').first().waitFor();
 }
 
 export async function logIn(user) {

@@ -12,9 +12,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import {
-  AGENT, LEAD, RUN, SHOTS, api, backgroundOf, baseUrl, basic, choose, completeAs, completeButton, context, daysFromNow, dismissNotifications, field, freshLogIn, isoDate, logIn, openFilter, openTask, page, postComplaint, rootCauseKeyOf, shot, table, until, pickerDate, useApplication,
-} from './rootfix.mjs';
+import { AGENT, LEAD, RUN, SHOTS, api, backgroundOf, baseUrl, basic, choose, completeButton, context,
+  daysFromNow, dismissNotifications, field, logIn, openFilter, openTask, page, pickerDate, postComplaint, shot,
+  table, until, useApplication } from './rootfix.mjs';
 
 const WEB_CUSTOMER = `Eva de Wit ${RUN}`;
 const PHONE_CUSTOMER = `Kees Klein ${RUN}`;

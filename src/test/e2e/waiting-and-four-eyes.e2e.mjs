@@ -6,12 +6,10 @@
 // Screenshots go to target/e2e/waiting-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  AGENT, LEAD, RUN, baseUrl, basic, completeAs, completeButton, context, daysFromNow, field, freshLogIn, isoDate, openFilter,
-  openTask, page, postComplaint, rootCauseKeyOf, shot, until, useApplication,
-} from './rootfix.mjs';
+import { AGENT, LEAD, RUN, SECOND_LEAD, baseUrl, basic, completeAs, completeButton, daysFromNow, field,
+  freshLogIn, isoDate, logInToCockpit, openFilter, openTask, page, postComplaint, rootCauseKeyOf, shot, until,
+  useApplication } from './rootfix.mjs';
 
-const SECOND_LEAD = 'ivo';
 const EMAIL = `eva.waiting.${RUN}@example.com`;
 const TITLE = `Lids crack in the cold ${RUN}`;
 const CAUSE = `The lids are moulded from a brittle plastic ${RUN}`;
@@ -123,14 +121,7 @@ test('the status page of a closed complaint says it is closed and lists what we 
 });
 
 test('Cockpit draws the complaint and promise diagrams (screenshots to read at default zoom)', async () => {
-  await context.clearCookies(); // signed in as the team lead from Tasklist before
-  await page.goto(`${baseUrl}/camunda/app/cockpit/`);
-  await page.getByPlaceholder('Username').waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.getByPlaceholder('Username').fill('demo');
-  await page.getByPlaceholder('Password').fill('demo');
-  await page.keyboard.press('Enter');
-  await page.getByText('Processes').first().waitFor();
+  await logInToCockpit('demo');
   for (const key of ['complaint', 'promise', 'root-cause']) {
     const definition = await (await fetch(`${baseUrl}/engine-rest/process-definition/key/${key}`,
       { headers: basic('demo') })).json();
