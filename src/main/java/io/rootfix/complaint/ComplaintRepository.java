@@ -66,4 +66,18 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
       select count(c) from Complaint c
       where c.state = io.rootfix.complaint.ComplaintState.CLOSED and c.repeatContacts = 0 and c.reopenCount = 0""")
   long countClosedAtFirstContact();
+
+  // Projections for the published read side (Complaints): one query, no entity loaded.
+
+  @Query(ComplaintSummary.SELECT + " where c.trackingNumber = :trackingNumber")
+  Optional<ComplaintSummary> findSummaryByTrackingNumber(@Param("trackingNumber") String trackingNumber);
+
+  @Query(ComplaintSummary.SELECT + " where c.id = :id")
+  Optional<ComplaintSummary> findSummaryById(@Param("id") Long id);
+
+  @Query(ComplaintSummary.SELECT + " where c.id in :ids")
+  List<ComplaintSummary> findSummariesByIdIn(@Param("ids") Collection<Long> ids);
+
+  @Query(ComplaintSummary.SELECT + " where c.state in :states order by c.trackingNumber")
+  List<ComplaintSummary> findSummariesByStateIn(@Param("states") Collection<ComplaintState> states);
 }
