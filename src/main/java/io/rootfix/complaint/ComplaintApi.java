@@ -42,12 +42,15 @@ public class ComplaintApi {
   public record Received(String trackingNumber, boolean repeatContact) {}
 
   /**
-   * Starts the complaint process; its first steps register the complaint, or attach the contact to the
-   * customer's open complaint about the same matter.
+   * Checks the intake once and starts the complaint process with it; its first steps register the complaint, or
+   * attach the contact to the customer's open complaint about the same matter. They take the typed intake as it is
+   * (a transient variable); the plain values are the process's for its policies and forms.
    */
   public Received receive(IntakeForm form) {
+    ComplaintIntake intake = complaints.checked(form);
     VariableMap variables = runtimeService.createProcessInstanceByKey(ComplaintProcess.KEY)
         .setVariables(form.toVariables())
+        .setVariable(ComplaintProcess.INTAKE.name(), ComplaintProcess.INTAKE.valueOf(intake))
         .executeWithVariablesInReturn()
         .getVariables();
     String repeatOf = variables.getValue(Var.REPEAT_OF, String.class);

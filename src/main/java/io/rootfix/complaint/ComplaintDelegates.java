@@ -13,6 +13,7 @@ import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_ID;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_WAITING_FOR_UPDATE;
 import static io.rootfix.complaint.ComplaintProcess.FIX_DESCRIPTION;
 import static io.rootfix.complaint.ComplaintProcess.IDENTITY_CONFLICT;
+import static io.rootfix.complaint.ComplaintProcess.INTAKE;
 import static io.rootfix.complaint.ComplaintProcess.LATEST_CONTACT;
 import static io.rootfix.complaint.ComplaintProcess.MERGED_BY;
 import static io.rootfix.complaint.ComplaintProcess.MERGED_INTO;
@@ -76,7 +77,10 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate recogniseCustomer() {
     return execution -> {
-      RecognisedContact contact = complaints.recogniseContact(IntakeForm.fromVariables(execution.getVariables()));
+      ComplaintIntake intake = intake(execution);
+      // Handed on to Register complaint or Attach the contact, in this transaction, so they need not check it again.
+      INTAKE.on(execution).set(intake);
+      RecognisedContact contact = complaints.recogniseContact(intake);
       Recognition recognition = contact.recognition();
       CUSTOMER_ID.on(execution).set(recognition.customer().getId());
       REPEAT_OF.on(execution).set(contact.repeatOf());
@@ -92,8 +96,16 @@ class ComplaintDelegates {
    */
   @Bean
   JavaDelegate attachContact() {
-    return execution -> showOnForms(execution, complaints.attachContact(REPEAT_OF.from(execution),
-        IntakeForm.fromVariables(execution.getVariables())));
+    return execution -> showOnForms(execution, complaints.attachContact(REPEAT_OF.from(execution), intake(execution)));
+  }
+
+  /**
+   * The intake as the intake API or the step before handed it on; checked and typed from the variables when nobody
+   * did: the phone-intake start form, or a model revised to commit between the steps (a transient value ends there).
+   */
+  private ComplaintIntake intake(DelegateExecution execution) {
+    ComplaintIntake handedOn = INTAKE.from(execution);
+    return handedOn != null ? handedOn : complaints.checked(IntakeForm.fromVariables(execution.getVariables()));
   }
 
   /** Task_MergeIntoSurvivor: the survivor's forms show the merged complaint as the customer's latest contact. */
@@ -119,8 +131,8 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate registerComplaint() {
     return execution -> {
-      Complaint complaint = complaints.register(IntakeForm.fromVariables(execution.getVariables()),
-          execution.getProcessInstanceId(), CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
+      Complaint complaint = complaints.register(intake(execution), execution.getProcessInstanceId(),
+          CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
       COMPLAINT_ID.on(execution).set(complaint.getId());
       TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
       CHANNEL.on(execution).set(complaint.getChannel().code());

@@ -83,12 +83,18 @@ public class ComplaintService {
   }
 
   /**
-   * The first step of every contact: checks the intake (the API checked it already; the phone-intake
-   * start form did not), recognises the customer, and finds their open complaint this contact is about.
+   * The intake's rules, checked once per contact, and the intake typed: by the intake API before it starts the
+   * process, or by the process's first step for the phone-intake start form's values.
+   */
+  ComplaintIntake checked(IntakeForm form) {
+    return InvalidInputException.requireValid(validator, form).toIntake();
+  }
+
+  /**
+   * The first step of every contact: recognises the customer, and finds their open complaint this contact is about.
    * With conflicting details there is no telling whose complaint it would be, so it is a new matter.
    */
-  public RecognisedContact recogniseContact(IntakeForm form) {
-    ComplaintIntake intake = InvalidInputException.requireValid(validator, form).toIntake();
+  RecognisedContact recogniseContact(ComplaintIntake intake) {
     Recognition recognition = customers.recognise(intake.contactDetails());
     String repeatOf = recognition.identityConflict() != null
         ? null
@@ -100,8 +106,8 @@ public class ComplaintService {
   public record RecognisedContact(Recognition recognition, String repeatOf) {}
 
   /** A new matter: the complaint is filed under its customer; a conflict between their details stays visible. */
-  public Complaint register(IntakeForm form, String processInstanceId, long customerId, String identityConflict) {
-    Complaint complaint = new Complaint(form.toIntake(), now());
+  Complaint register(ComplaintIntake intake, String processInstanceId, long customerId, String identityConflict) {
+    Complaint complaint = new Complaint(intake, now());
     complaint.assignTrackingNumber(trackingNumbers.next());
     complaint.startedAs(processInstanceId);
     complaint.belongsTo(customers.get(customerId), identityConflict);
@@ -115,8 +121,8 @@ public class ComplaintService {
   }
 
   /** A repeat contact joins the open complaint; returns it for the complaint's owner to see. */
-  public Contact attachContact(String trackingNumber, IntakeForm form) {
-    return repeatContacts.attach(trackingNumber, form.toIntake());
+  Contact attachContact(String trackingNumber, ComplaintIntake intake) {
+    return repeatContacts.attach(trackingNumber, intake);
   }
 
   /**
