@@ -34,6 +34,11 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
     return complaint;
   }
 
+  /** The complaint a process or a form names by id: one that is not there is a bug, not a 404. */
+  default Complaint require(long id) {
+    return findById(id).orElseThrow(() -> new IllegalStateException("No complaint with id " + id));
+  }
+
   List<Complaint> findByMergedIntoOrderByCreatedAtAsc(String trackingNumber);
 
   /** The customer's open complaints in the category they contacted us about since then, latest contact first. */

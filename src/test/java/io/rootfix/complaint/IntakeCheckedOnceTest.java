@@ -12,7 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.complaint.ComplaintService.RecognisedContact;
+import io.rootfix.complaint.ComplaintIntakeService.RecognisedContact;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.Recognition;
 import io.rootfix.reason.ControlledReasons;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class IntakeCheckedOnceTest {
 
-  private final ComplaintService complaints = mock(ComplaintService.class);
-  private final ComplaintDelegates delegates = new ComplaintDelegates(complaints, new ObjectMapper(), Clock.systemUTC(),
-      mock(ControlledReasons.class));
+  private final ComplaintIntakeService complaints = mock(ComplaintIntakeService.class);
+  private final ComplaintDelegates delegates = new ComplaintDelegates(complaints, mock(ComplaintService.class),
+      mock(ComplaintAnswerService.class), new ObjectMapper(), Clock.systemUTC(), mock(ControlledReasons.class));
   private final IntakeForm form = new IntakeForm("Eva de Wit", "eva@example.com", null, null, null, "web", "delivery",
       "The parcel arrived broken.", "replacement", null, null, new BigDecimal("12.50"), null, null, null);
   private final ComplaintIntake intake = form.toIntake();
