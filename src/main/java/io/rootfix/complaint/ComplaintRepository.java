@@ -74,6 +74,13 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 
   // Projections for the published read side (Complaints): one query, no entity loaded.
 
+  /**
+   * The complaints with their customer and the customer's handles, one query however many: what a
+   * {@link ComplaintRecord} shows (the seals' verification walks the whole chain through it).
+   */
+  @Query("select c from Complaint c left join fetch c.customer cu left join fetch cu.handles where c.id in :ids")
+  List<Complaint> findWithCustomerByIdIn(@Param("ids") Collection<Long> ids);
+
   @Query(ComplaintSummary.SELECT + " where c.trackingNumber = :trackingNumber")
   Optional<ComplaintSummary> findSummaryByTrackingNumber(@Param("trackingNumber") String trackingNumber);
 

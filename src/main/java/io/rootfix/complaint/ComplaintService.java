@@ -248,7 +248,10 @@ public class ComplaintService {
     get(complaintId).recordFix(fixDescription, now());
   }
 
-  /** A merged complaint's number leads to the complaint it was merged into. */
+  /**
+   * A merged complaint's number leads to the complaint it was merged into. Public, with the entity, only for remedy
+   * until its move (ModuleBoundaryTest); other features use {@link Complaints}.
+   */
   @Transactional(readOnly = true)
   public Complaint byTrackingNumber(String trackingNumber) {
     return complaints.findFollowingMerges(trackingNumber)

@@ -95,13 +95,13 @@ public class Complaints {
   }
 
   public Optional<ComplaintRecord> record(long complaintId) {
-    return complaints.findById(complaintId).map(ComplaintRecord::of);
+    return records(List.of(complaintId)).stream().findFirst();
   }
 
   /** In the order of the ids given; an unknown id is left out. */
   public List<ComplaintRecord> records(Collection<Long> complaintIds) {
-    return inOrder(complaintIds, complaints.findAllById(complaintIds).stream().map(ComplaintRecord::of).toList(),
-        ComplaintRecord::id);
+    return inOrder(complaintIds, complaintIds.isEmpty() ? List.of()
+        : complaints.findWithCustomerByIdIn(complaintIds).stream().map(ComplaintRecord::of).toList(), ComplaintRecord::id);
   }
 
   /** Every answer sent about the complaint, oldest first. */
