@@ -12,7 +12,7 @@ import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.ReasonStep;
-import io.rootfix.reason.RecordedReason;
+import io.rootfix.reason.GivenReason;
 import io.rootfix.remedy.RemedyService;
 import io.rootfix.remedy.RemedyView;
 import io.rootfix.rootcause.RootCauseService;
@@ -106,7 +106,7 @@ public class AuditStory {
     List<PromiseView> promiseViews = promises.ofComplaint(complaint.trackingNumber());
     List<RemedyView> remedyViews = remedies.ofComplaint(complaint.trackingNumber());
     List<CustomerMessage> messages = outbox.messagesOf(complaint.id());
-    List<RecordedReason> reasonsGiven = reasons.ofComplaint(complaint.id());
+    List<GivenReason> reasonsGiven = reasons.ofComplaint(complaint.id());
     List<SentAnswer> answers = complaints.answersOf(complaint.id());
     RootCauseView rootCause = complaint.rootCauseId() == null ? null : rootCauses.summary(complaint.rootCauseId());
 
@@ -164,7 +164,7 @@ public class AuditStory {
       p.renegotiations().forEach(r -> userIds.add(r.renegotiatedBy()));
     });
     remedyViews.forEach(r -> userIds.add(r.approvedBy()));
-    reasonsGiven.forEach(r -> userIds.add(r.getRecordedBy()));
+    reasonsGiven.forEach(r -> userIds.add(r.recordedBy()));
     messages.forEach(m -> userIds.add(m.getSentBy()));
     AuditPeople.Names names = people.of(userIds);
 
@@ -176,13 +176,13 @@ public class AuditStory {
         promiseViews.stream().map(p -> promise(p, names)).toList(),
         remedyViews.stream().map(r -> remedy(r, names)).toList(),
         messages.stream().map(m -> message(m, names)).toList(),
-        reasonsGiven.stream().map(r -> new ReasonLine(local(r.getRecordedAt()), ReasonStep.describe(r.getStep()),
-            r.getLabel(), r.getNote(), names.of(r.getRecordedBy()))).toList());
+        reasonsGiven.stream().map(r -> new ReasonLine(local(r.recordedAt()), ReasonStep.describe(r.step()),
+            r.label(), r.note(), names.of(r.recordedBy()))).toList());
   }
 
   /** What happened in the complaint's process, from its activity history and who completed each task. */
   private void engineMilestones(List<Draft> timeline, ComplaintRecord complaint, List<PromiseView> promiseViews,
-      List<RecordedReason> reasonsGiven, RootCauseView rootCause) {
+      List<GivenReason> reasonsGiven, RootCauseView rootCause) {
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
         .processInstanceId(complaint.processInstanceId()).orderByHistoricActivityInstanceStartTime().asc()
         .orderPartiallyByOccurrence().asc().list();
@@ -267,11 +267,11 @@ public class AuditStory {
         .map(HistoricActivityInstance::getActivityId).orElse(null);
   }
 
-  private static String returnReason(List<RecordedReason> reasonsGiven, String by) {
-    return reasonsGiven.stream().filter(r -> r.getStep().equals(ReasonStep.RETURN_ANSWER))
-        .filter(r -> by == null || by.equals(r.getRecordedBy()))
+  private static String returnReason(List<GivenReason> reasonsGiven, String by) {
+    return reasonsGiven.stream().filter(r -> r.step().equals(ReasonStep.RETURN_ANSWER))
+        .filter(r -> by == null || by.equals(r.recordedBy()))
         .reduce((first, second) -> second)
-        .map(r -> r.getLabel() + ": " + r.getNote()).orElse(null);
+        .map(r -> r.label() + ": " + r.note()).orElse(null);
   }
 
   private static String rootCauseFound(ComplaintRecord complaint, RootCauseView rootCause) {

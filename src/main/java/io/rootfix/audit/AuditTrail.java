@@ -10,7 +10,7 @@ import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.reason.ControlledReasons;
-import io.rootfix.reason.RecordedReason;
+import io.rootfix.reason.GivenReason;
 import io.rootfix.remedy.RemedyService;
 import io.rootfix.remedy.RemedyView;
 import io.rootfix.rootcause.RootCauseProcess;
@@ -118,9 +118,9 @@ public class AuditTrail {
                 + " (idempotency key " + remedy.idempotencyKey() + ")"));
       }
     }
-    for (RecordedReason reason : reasons.ofComplaint(complaint.id())) {
-      trail.add(AuditEntry.of(reason.getRecordedAt(), reason.getRecordedBy(), "Reason given: " + reason.getStep(),
-          reason.getCode() + " (" + reason.getLabel() + "): " + reason.getNote()));
+    for (GivenReason reason : reasons.ofComplaint(complaint.id())) {
+      trail.add(AuditEntry.of(reason.recordedAt(), reason.recordedBy(), "Reason given: " + reason.step(),
+          reason.code() + " (" + reason.label() + "): " + reason.note()));
     }
     for (SentAnswer answer : complaints.answersOf(complaint.id())) {
       trail.add(AuditEntry.of(answer.sentAt(), answer.draftedBy(), "Answer sent",

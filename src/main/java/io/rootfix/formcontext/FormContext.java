@@ -9,7 +9,7 @@ import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.WaitingForFix;
 import io.rootfix.locale.LocalDates;
 import io.rootfix.reason.ReasonStep;
-import io.rootfix.reason.RecordedReasonRepository;
+import io.rootfix.reason.ControlledReasons;
 import io.rootfix.remedy.Remedy;
 import io.rootfix.remedy.RemedyRepository;
 import io.rootfix.rootcause.RootCause;
@@ -71,20 +71,20 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   private final RemedyRepository remedies;
   private final RootCauseRepository rootCauses;
   private final RootCauseLinkRepository links;
-  private final RecordedReasonRepository recordedReasons;
+  private final ObjectProvider<ControlledReasons> reasons;
   private final ObjectMapper json;
   private final LocalDates dates;
   private final ObjectProvider<WaitingForFix> waitingForFix;
 
   FormContext(Complaints complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
-      RootCauseLinkRepository links, RecordedReasonRepository recordedReasons, ObjectMapper json, LocalDates dates,
+      RootCauseLinkRepository links, ObjectProvider<ControlledReasons> reasons, ObjectMapper json, LocalDates dates,
       ObjectProvider<WaitingForFix> waitingForFix) {
     this.waitingForFix = waitingForFix;
     this.complaints = complaints;
     this.remedies = remedies;
     this.rootCauses = rootCauses;
     this.links = links;
-    this.recordedReasons = recordedReasons;
+    this.reasons = reasons;
     this.json = json;
     this.dates = dates;
   }
@@ -221,11 +221,11 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     // The review sees what the policy decided, in words: "Refund of EUR 650,00", not "REFUND 650".
     context.put("decidedRemedy", decided.stream().map(this::what).filter(Objects::nonNull).reduce((first, last) -> last).orElse(null));
     // The author of a returned draft reads why, not only who returned it.
-    recordedReasons.findByComplaint_IdOrderByRecordedAtAscIdAsc(complaint.id()).stream()
-        .filter(r -> ReasonStep.RETURN_ANSWER.equals(r.getStep())).reduce((first, last) -> last)
+    reasons.getObject().ofComplaint(complaint.id()).stream()
+        .filter(r -> ReasonStep.RETURN_ANSWER.equals(r.step())).reduce((first, last) -> last)
         .ifPresent(returned -> {
-          context.put("returnedBy", fullName(identity, returned.getRecordedBy()));
-          context.put("returnReason", returned.getLabel());
+          context.put("returnedBy", fullName(identity, returned.recordedBy()));
+          context.put("returnReason", returned.label());
         });
     return context;
   }

@@ -81,14 +81,12 @@ class ModuleBoundaryTest {
       Map.entry("complaint -> io.rootfix.notify.CustomerMessage", "Outbox answers with its message entity"),
       Map.entry("audit -> io.rootfix.notify.CustomerMessage", "Outbox.messagesOf answers with its message entity"),
       Map.entry("status -> io.rootfix.notify.CustomerMessage", "Outbox.messagesOf answers with its message entity"),
-      Map.entry("audit -> io.rootfix.reason.RecordedReason", "ControlledReasons.ofComplaint answers the entity"),
       // Reads of another feature's tables that have no published method yet.
       Map.entry("complaint -> io.rootfix.rootcause.RootCauseRepository", "WaitingForFix reads the root cause's"
           + " state and deadline for the waiting complaint's form"),
       Map.entry("complaint -> io.rootfix.notify.CustomerMessageRepository", "WaitingForFix finds the message that"
           + " told the customer of the fix"),
-      Map.entry("formcontext -> rootcause", "the form context reads the root cause and its links for root-cause tasks"),
-      Map.entry("formcontext -> reason", "the form context reads the reason a draft was returned with"));
+      Map.entry("formcontext -> rootcause", "the form context reads the root cause and its links for root-cause tasks"));
 
   /**
    * Each feature's entities and Spring Data repositories are its own: another feature reads it through its
