@@ -68,7 +68,7 @@ class AttachmentController {
 
   @GetMapping("/api/complaints/{trackingNumber}/attachments")
   List<AttachmentSummary> list(@PathVariable String trackingNumber) {
-    return attachments.of(attachments.complaint(trackingNumber).getId());
+    return attachments.of(attachments.complaint(trackingNumber).id());
   }
 
   private IntakeForm complaintPart(Part part) throws IOException {

@@ -66,11 +66,11 @@ public class AttachmentIntake {
     }
     var complaint = attachments.complaint(trackingNumber);
     if (!complaint.isOpen()) {
-      throw new ConflictException("Complaint " + trackingNumber + " is " + complaint.getState()
+      throw new ConflictException("Complaint " + trackingNumber + " is " + complaint.state()
           + "; files are added to open complaints only");
     }
     refuseAny(attachments.keep(trackingNumber, files, source));
-    return attachments.of(complaint.getId());
+    return attachments.of(complaint.id());
   }
 
   /** The names of the bad fields as the intake names them. */

@@ -2,8 +2,8 @@ package io.rootfix.attachment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.complaint.Complaint;
-import io.rootfix.complaint.ComplaintService;
+import io.rootfix.complaint.ComplaintSummary;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.web.NotFoundException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,12 +33,12 @@ public class Attachments {
 
   private final AttachmentRepository repository;
   private final AttachmentCheck check;
-  private final ComplaintService complaints;
+  private final Complaints complaints;
   private final RuntimeService runtimeService;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
 
-  Attachments(AttachmentRepository repository, AttachmentCheck check, ComplaintService complaints,
+  Attachments(AttachmentRepository repository, AttachmentCheck check, Complaints complaints,
       RuntimeService runtimeService, ObjectMapper json) {
     this.repository = repository;
     this.check = check;
@@ -48,14 +48,14 @@ public class Attachments {
   }
 
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-  public Complaint complaint(String trackingNumber) {
-    return complaints.byTrackingNumber(trackingNumber);
+  public ComplaintSummary complaint(String trackingNumber) {
+    return complaints.summary(trackingNumber);
   }
 
   /** How many bytes of files the complaint holds, towards its limit. */
   @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
   public long storedBytes(String trackingNumber) {
-    return repository.storedBytesOf(complaints.byTrackingNumber(trackingNumber).getId());
+    return repository.storedBytesOf(complaints.summary(trackingNumber).id());
   }
 
   /**
@@ -63,15 +63,15 @@ public class Attachments {
    * noted (name, size, why) for the agent, without their content.
    */
   public AttachmentCheck.Result keep(String trackingNumber, List<IncomingFile> files, String source) {
-    Complaint complaint = complaints.byTrackingNumber(trackingNumber);
-    AttachmentCheck.Result result = check.check(files, repository.storedBytesOf(complaint.getId()));
+    ComplaintSummary complaint = complaints.summary(trackingNumber);
+    AttachmentCheck.Result result = check.check(files, repository.storedBytesOf(complaint.id()));
     Instant now = clock.instant();
     for (AttachmentCheck.Accepted accepted : result.accepted()) {
-      repository.save(Attachment.stored(complaint.getId(), complaint.getTrackingNumber(), accepted.file(),
+      repository.save(Attachment.stored(complaint.id(), complaint.trackingNumber(), accepted.file(),
           accepted.type(), sha256(accepted.file().content()), source, now));
     }
     for (AttachmentCheck.Refused refused : result.refused()) {
-      repository.save(Attachment.refused(complaint.getId(), complaint.getTrackingNumber(), refused,
+      repository.save(Attachment.refused(complaint.id(), complaint.trackingNumber(), refused,
           files.get(refused.index()).content().length, source, now));
     }
     if (!files.isEmpty()) {
@@ -92,13 +92,13 @@ public class Attachments {
         .orElseThrow(() -> new NotFoundException("No attachment " + id));
   }
 
-  private void showOnForms(Complaint complaint) {
-    String processInstanceId = complaint.getProcessInstanceId();
+  private void showOnForms(ComplaintSummary complaint) {
+    String processInstanceId = complaint.processInstanceId();
     if (processInstanceId == null
         || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
       return;
     }
-    List<Map<String, Object>> shown = repository.summariesOf(complaint.getId()).stream().map(summary -> {
+    List<Map<String, Object>> shown = repository.summariesOf(complaint.id()).stream().map(summary -> {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("name", summary.fileName());
       item.put("href", summary.href());
@@ -110,7 +110,7 @@ public class Attachments {
       runtimeService.setVariable(processInstanceId, FORM_VARIABLE,
           SpinValues.jsonValue(json.writeValueAsString(shown)).create());
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot list the files of " + complaint.getTrackingNumber(), e);
+      throw new IllegalStateException("Cannot list the files of " + complaint.trackingNumber(), e);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.rootfix.audit;
 
-import io.rootfix.complaint.Complaint;
-import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.ComplaintRecord;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.complaint.ComplaintState;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,24 +17,22 @@ class AuditFacts {
       String category, String description, String owner, Instant receivedAt, Instant closedAt, String closingNote,
       int reopened, String mergedInto, AuditSeals.SealStatus seal) {}
 
-  private final ComplaintRepository complaints;
+  private final Complaints complaints;
   private final AuditSeals seals;
 
-  AuditFacts(ComplaintRepository complaints, AuditSeals seals) {
+  AuditFacts(Complaints complaints, AuditSeals seals) {
     this.complaints = complaints;
     this.seals = seals;
   }
 
   /** The complaint with exactly this tracking number (a merged one too: auditors see it as it is). */
   Optional<Facts> of(String trackingNumber) {
-    return complaints.findByTrackingNumber(trackingNumber).map(this::facts);
+    return complaints.recordExactly(trackingNumber).map(this::facts);
   }
 
-  private Facts facts(Complaint c) {
-    return new Facts(c.getTrackingNumber(), c.getState(),
-        c.getCustomer() == null ? c.getContactName() : c.getCustomer().getName(),
-        c.getCustomer() == null ? null : c.getCustomer().getId(), c.getChannel().code(), c.getCategory().code(),
-        c.getDescription(), c.getOwner(), c.getCreatedAt(), c.getClosedAt(), c.getClosingNote(), c.getReopenCount(),
-        c.getMergedInto(), seals.status(c));
+  private Facts facts(ComplaintRecord c) {
+    return new Facts(c.trackingNumber(), c.state(), c.customerName(), c.customerId(), c.channel().code(),
+        c.category().code(), c.description(), c.owner(), c.createdAt(), c.closedAt(), c.closingNote(),
+        c.reopenCount(), c.mergedInto(), seals.status(c));
   }
 }

@@ -2,8 +2,8 @@ package io.rootfix.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.complaint.Complaint;
-import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.ComplaintRecord;
+import io.rootfix.complaint.Complaints;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditSeals {
 
   private final AuditSealRepository seals;
-  private final ComplaintRepository complaints;
+  private final Complaints complaints;
   private final AuditTrail trail;
   private final ObjectMapper json;
   private final Clock clock;
@@ -37,7 +37,7 @@ public class AuditSeals {
   private final HistoryRetention retention;
   private final EntityManager entityManager;
 
-  AuditSeals(AuditSealRepository seals, ComplaintRepository complaints, AuditTrail trail, ObjectMapper json,
+  AuditSeals(AuditSealRepository seals, Complaints complaints, AuditTrail trail, ObjectMapper json,
       Clock clock, HistoryService history, HistoryRetention retention, EntityManager entityManager) {
     this.entityManager = entityManager;
     this.seals = seals;
@@ -56,12 +56,12 @@ public class AuditSeals {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public int sealClosed() {
     entityManager.find(AuditSealLock.class, AuditSealLock.ID, LockModeType.PESSIMISTIC_WRITE);
-    List<Complaint> unsealed = seals.findClosedWithoutSeal();
+    List<ComplaintRecord> unsealed = complaints.records(seals.findClosedWithoutSeal());
     AuditSeal last = seals.findTopByOrderByPositionDesc().orElse(null);
-    for (Complaint complaint : unsealed) {
+    for (ComplaintRecord complaint : unsealed) {
       String previous = last == null ? AuditSeal.GENESIS : last.getDigest();
-      last = seals.save(new AuditSeal(last == null ? 1 : last.getPosition() + 1, complaint.getId(),
-          complaint.getTrackingNumber(), previous, digest(previous, complaint), Instant.now(clock)));
+      last = seals.save(new AuditSeal(last == null ? 1 : last.getPosition() + 1, complaint.id(),
+          complaint.trackingNumber(), previous, digest(previous, complaint), Instant.now(clock)));
     }
     return unsealed.size();
   }
@@ -81,7 +81,7 @@ public class AuditSeals {
       if (!seal.getPreviousDigest().equals(previous)) {
         return Verification.broken(chain.size(), removedByRetention, seal, "the seal does not follow the seal before it");
       }
-      Complaint complaint = complaints.findById(seal.getComplaintId()).orElse(null);
+      ComplaintRecord complaint = complaints.record(seal.getComplaintId()).orElse(null);
       if (complaint == null) {
         return Verification.broken(chain.size(), removedByRetention, seal, "the complaint is gone");
       }
@@ -126,8 +126,8 @@ public class AuditSeals {
    * is {@link #verify()}).
    */
   @Transactional(readOnly = true)
-  public SealStatus status(Complaint complaint) {
-    AuditSeal seal = seals.findByComplaint_TrackingNumber(complaint.getTrackingNumber()).orElse(null);
+  public SealStatus status(ComplaintRecord complaint) {
+    AuditSeal seal = seals.findByComplaint_TrackingNumber(complaint.trackingNumber()).orElse(null);
     if (seal == null) {
       return new SealStatus(false, null, null, null, null, SealStatus.NOT_SEALED);
     }
@@ -146,46 +146,46 @@ public class AuditSeals {
   }
 
   /** Its retention has passed and the engine no longer has the complaint's process: cleaned up, as it should be. */
-  private boolean removedByRetention(Complaint complaint) {
-    return retention.expired(complaint.getClosedAt(), Instant.now(clock))
-        && (complaint.getProcessInstanceId() == null
-            || history.createHistoricProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).count() == 0);
+  private boolean removedByRetention(ComplaintRecord complaint) {
+    return retention.expired(complaint.closedAt(), Instant.now(clock))
+        && (complaint.processInstanceId() == null
+            || history.createHistoricProcessInstanceQuery().processInstanceId(complaint.processInstanceId()).count() == 0);
   }
 
-  private String digest(String previous, Complaint complaint) {
+  private String digest(String previous, ComplaintRecord complaint) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       sha256.update(previous.getBytes(StandardCharsets.UTF_8));
       sha256.update(json.writeValueAsBytes(canonical(complaint)));
       return HexFormat.of().formatHex(sha256.digest());
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-      throw new IllegalStateException("Cannot seal complaint " + complaint.getTrackingNumber(), e);
+      throw new IllegalStateException("Cannot seal complaint " + complaint.trackingNumber(), e);
     }
   }
 
   /** The complaint as closed and its trail up to closing, in a fixed order. */
-  private Map<String, Object> canonical(Complaint c) {
+  private Map<String, Object> canonical(ComplaintRecord c) {
     Map<String, Object> record = new LinkedHashMap<>();
-    record.put("trackingNumber", c.getTrackingNumber());
-    record.put("customerId", c.getCustomer() == null ? null : c.getCustomer().getId());
-    record.put("channel", c.getChannel().name());
-    record.put("category", c.getCategory().name());
-    record.put("description", c.getDescription());
-    record.put("desiredOutcome", c.getDesiredOutcome().name());
-    record.put("agreedAnswerDate", String.valueOf(c.getAgreedAnswerDate()));
-    record.put("owner", c.getOwner());
-    record.put("patchDescription", c.getPatchDescription());
-    record.put("rootCauseId", c.getRootCauseId());
-    record.put("rootCauseDescription", c.getRootCauseDescription());
-    record.put("oneOffReason", c.getOneOffReason());
-    record.put("fixDescription", c.getFixDescription());
-    record.put("answerText", c.getAnswerText());
-    record.put("customerComment", c.getCustomerComment());
-    record.put("reopenCount", c.getReopenCount());
-    record.put("closedAt", c.getClosedAt().toString());
-    record.put("closingNote", c.getClosingNote());
-    record.put("trail", trail.of(c.getTrackingNumber()).stream()
-        .filter(entry -> !entry.time().isAfter(c.getClosedAt()))
+    record.put("trackingNumber", c.trackingNumber());
+    record.put("customerId", c.customerId());
+    record.put("channel", c.channel().name());
+    record.put("category", c.category().name());
+    record.put("description", c.description());
+    record.put("desiredOutcome", c.desiredOutcome().name());
+    record.put("agreedAnswerDate", String.valueOf(c.agreedAnswerDate()));
+    record.put("owner", c.owner());
+    record.put("patchDescription", c.patchDescription());
+    record.put("rootCauseId", c.rootCauseId());
+    record.put("rootCauseDescription", c.rootCauseDescription());
+    record.put("oneOffReason", c.oneOffReason());
+    record.put("fixDescription", c.fixDescription());
+    record.put("answerText", c.answerText());
+    record.put("customerComment", c.customerComment());
+    record.put("reopenCount", c.reopenCount());
+    record.put("closedAt", c.closedAt().toString());
+    record.put("closingNote", c.closingNote());
+    record.put("trail", trail.of(c.trackingNumber()).stream()
+        .filter(entry -> !entry.time().isAfter(c.closedAt()))
         .map(entry -> List.of(entry.time().toString(), entry.actor(), entry.what(), entry.details()))
         .toList());
     return record;

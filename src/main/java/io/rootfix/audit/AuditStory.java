@@ -1,10 +1,10 @@
 package io.rootfix.audit;
 
 import io.rootfix.calendar.BusinessCalendar;
-import io.rootfix.complaint.AnswerEvidence;
-import io.rootfix.complaint.Complaint;
+import io.rootfix.complaint.SentAnswer;
+import io.rootfix.complaint.ComplaintRecord;
 import io.rootfix.complaint.ComplaintProcess.Element;
-import io.rootfix.complaint.ComplaintService;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
@@ -12,7 +12,7 @@ import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.ReasonStep;
-import io.rootfix.reason.RecordedReason;
+import io.rootfix.reason.GivenReason;
 import io.rootfix.remedy.RemedyService;
 import io.rootfix.remedy.RemedyView;
 import io.rootfix.rootcause.RootCauseService;
@@ -69,7 +69,7 @@ public class AuditStory {
   public record ReasonLine(String at, String step, String reason, String note, String by) {}
 
   private final HistoryService history;
-  private final ComplaintService complaints;
+  private final Complaints complaints;
   private final PromiseService promises;
   private final RemedyService remedies;
   private final RootCauseService rootCauses;
@@ -78,7 +78,7 @@ public class AuditStory {
   private final AuditPeople people;
   private final DateTimeFormatter local;
 
-  AuditStory(HistoryService history, ComplaintService complaints, PromiseService promises, RemedyService remedies,
+  AuditStory(HistoryService history, Complaints complaints, PromiseService promises, RemedyService remedies,
       RootCauseService rootCauses, Outbox outbox, ControlledReasons reasons, AuditPeople people,
       BusinessCalendar calendar) {
     this.history = history;
@@ -102,22 +102,22 @@ public class AuditStory {
   }
 
   public Story of(String trackingNumber) {
-    Complaint complaint = complaints.byTrackingNumber(trackingNumber);
-    List<PromiseView> promiseViews = promises.ofComplaint(complaint.getTrackingNumber());
-    List<RemedyView> remedyViews = remedies.ofComplaint(complaint.getTrackingNumber());
-    List<CustomerMessage> messages = outbox.messagesOf(complaint.getId());
-    List<RecordedReason> reasonsGiven = reasons.ofComplaint(complaint.getId());
-    List<AnswerEvidence> answers = complaints.answersOf(complaint.getId());
-    RootCauseView rootCause = complaint.getRootCauseId() == null ? null : rootCauses.summary(complaint.getRootCauseId());
+    ComplaintRecord complaint = complaints.record(trackingNumber);
+    List<PromiseView> promiseViews = promises.ofComplaint(complaint.trackingNumber());
+    List<RemedyView> remedyViews = remedies.ofComplaint(complaint.trackingNumber());
+    List<CustomerMessage> messages = outbox.messagesOf(complaint.id());
+    List<GivenReason> reasonsGiven = reasons.ofComplaint(complaint.id());
+    List<SentAnswer> answers = complaints.answersOf(complaint.id());
+    RootCauseView rootCause = complaint.rootCauseId() == null ? null : rootCauses.summary(complaint.rootCauseId());
 
     List<Draft> timeline = new ArrayList<>();
-    HistoricProcessInstance instance = complaint.getProcessInstanceId() == null ? null
-        : history.createHistoricProcessInstanceQuery().processInstanceId(complaint.getProcessInstanceId()).singleResult();
+    HistoricProcessInstance instance = complaint.processInstanceId() == null ? null
+        : history.createHistoricProcessInstanceQuery().processInstanceId(complaint.processInstanceId()).singleResult();
     String receivedBy = instance == null || instance.getStartUserId() == null ? "customer" : instance.getStartUserId();
-    timeline.add(new Draft(complaint.getCreatedAt(), "Complaint received",
-        "by " + channel(complaint.getChannel().code()) + ", about " + complaint.getCategory().code()
-            + "; the customer wants " + complaint.getDesiredOutcome().code()
-            + (complaint.getOrderReference() == null ? "" : "; order " + complaint.getOrderReference()),
+    timeline.add(new Draft(complaint.createdAt(), "Complaint received",
+        "by " + channel(complaint.channel().code()) + ", about " + complaint.category().code()
+            + "; the customer wants " + complaint.desiredOutcome().code()
+            + (complaint.orderReference() == null ? "" : "; order " + complaint.orderReference()),
         receivedBy));
     if (instance != null) {
       engineMilestones(timeline, complaint, promiseViews, reasonsGiven, rootCause);
@@ -132,22 +132,22 @@ public class AuditStory {
           "RC-" + rootCause.id() + " " + rootCause.title() + ": " + rootCause.fixDescription(), rootCause.fixedBy(),
           rootCause.verifiedBy()));
     } else if (rootCause != null && rootCause.state() == RootCauseState.WONT_FIX) {
-      timeline.add(new Draft(complaint.getUpdatedAt(), "Root cause will not be fixed",
+      timeline.add(new Draft(complaint.updatedAt(), "Root cause will not be fixed",
           "RC-" + rootCause.id() + " " + rootCause.title() + ": " + rootCause.wontFixReason(), null));
     }
-    for (AnswerEvidence answer : answers) {
-      timeline.add(new Draft(answer.getSentAt(), "Answer sent",
-          "by " + answer.getChannel() + (answer.getRecipient() == null ? "" : " to " + answer.getRecipient())
-              + ", \"" + answer.getSubject() + "\" (message " + answer.getCustomerMessageId() + "); "
-              + (answer.isReviewRequired() ? "reviewed (" + answer.getReviewPolicy() + ")" : "no review required")
-              + "; the answer: " + answer.getAnswerText(),
-          null, answer.getReviewedBy()));
+    for (SentAnswer answer : answers) {
+      timeline.add(new Draft(answer.sentAt(), "Answer sent",
+          "by " + answer.channel() + (answer.recipient() == null ? "" : " to " + answer.recipient())
+              + ", \"" + answer.subject() + "\" (message " + answer.customerMessageId() + "); "
+              + (answer.reviewRequired() ? "reviewed (" + answer.reviewPolicy() + ")" : "no review required")
+              + "; the answer: " + answer.answerText(),
+          null, answer.reviewedBy()));
     }
-    if (complaint.getMergedInto() != null) {
-      timeline.add(new Draft(complaint.getClosedAt(), "Merged into " + complaint.getMergedInto(),
-          complaint.getClosingNote(), null));
-    } else if (complaint.getClosedAt() != null) {
-      timeline.add(new Draft(complaint.getClosedAt(), "Complaint closed", complaint.getClosingNote(), null));
+    if (complaint.mergedInto() != null) {
+      timeline.add(new Draft(complaint.closedAt(), "Merged into " + complaint.mergedInto(),
+          complaint.closingNote(), null));
+    } else if (complaint.closedAt() != null) {
+      timeline.add(new Draft(complaint.closedAt(), "Complaint closed", complaint.closingNote(), null));
     }
     // Stable: what happened in one transaction stays in the order it happened.
     timeline.sort(Comparator.comparing(Draft::at, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -164,32 +164,32 @@ public class AuditStory {
       p.renegotiations().forEach(r -> userIds.add(r.renegotiatedBy()));
     });
     remedyViews.forEach(r -> userIds.add(r.approvedBy()));
-    reasonsGiven.forEach(r -> userIds.add(r.getRecordedBy()));
+    reasonsGiven.forEach(r -> userIds.add(r.recordedBy()));
     messages.forEach(m -> userIds.add(m.getSentBy()));
     AuditPeople.Names names = people.of(userIds);
 
-    String customer = complaint.getCustomer() == null ? complaint.getContactName()
-        : complaint.getCustomer().getName() + " (customer " + complaint.getCustomer().getId() + ")";
-    return new Story(complaint.getTrackingNumber(), complaint.getState().name(), customer,
-        channel(complaint.getChannel().code()), local.getZone().getId(),
+    String customer = complaint.customer() == null ? complaint.contactName()
+        : complaint.customer().name() + " (customer " + complaint.customer().id() + ")";
+    return new Story(complaint.trackingNumber(), complaint.state().name(), customer,
+        channel(complaint.channel().code()), local.getZone().getId(),
         timeline.stream().map(d -> milestone(d, names)).toList(),
         promiseViews.stream().map(p -> promise(p, names)).toList(),
         remedyViews.stream().map(r -> remedy(r, names)).toList(),
         messages.stream().map(m -> message(m, names)).toList(),
-        reasonsGiven.stream().map(r -> new ReasonLine(local(r.getRecordedAt()), ReasonStep.describe(r.getStep()),
-            r.getLabel(), r.getNote(), names.of(r.getRecordedBy()))).toList());
+        reasonsGiven.stream().map(r -> new ReasonLine(local(r.recordedAt()), ReasonStep.describe(r.step()),
+            r.label(), r.note(), names.of(r.recordedBy()))).toList());
   }
 
   /** What happened in the complaint's process, from its activity history and who completed each task. */
-  private void engineMilestones(List<Draft> timeline, Complaint complaint, List<PromiseView> promiseViews,
-      List<RecordedReason> reasonsGiven, RootCauseView rootCause) {
+  private void engineMilestones(List<Draft> timeline, ComplaintRecord complaint, List<PromiseView> promiseViews,
+      List<GivenReason> reasonsGiven, RootCauseView rootCause) {
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(complaint.getProcessInstanceId()).orderByHistoricActivityInstanceStartTime().asc()
+        .processInstanceId(complaint.processInstanceId()).orderByHistoricActivityInstanceStartTime().asc()
         .orderPartiallyByOccurrence().asc().list();
     // Every "done by" is the signed-in user who completed the task (the engine logs it), not merely its assignee.
     Map<String, String> completedBy = new HashMap<>();
     for (UserOperationLogEntry entry : history.createUserOperationLogQuery()
-        .processInstanceId(complaint.getProcessInstanceId())
+        .processInstanceId(complaint.processInstanceId())
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
       if (entry.getTaskId() != null && entry.getUserId() != null) {
         completedBy.put(entry.getTaskId(), entry.getUserId());
@@ -205,18 +205,18 @@ public class AuditStory {
           : completedBy.getOrDefault(activity.getTaskId(), activity.getAssignee());
       switch (activity.getActivityId()) {
         case Element.AGREE_EXPECTATION -> timeline.add(new Draft(end, "Expectation agreed",
-            "the customer wants " + complaint.getDesiredOutcome().code()
+            "the customer wants " + complaint.desiredOutcome().code()
                 + firstAgreedDate(promiseViews).map(date -> "; an answer by " + date).orElse("")
-                + (complaint.getContactPreference() == null ? "" : "; to hear from us by "
-                    + complaint.getContactPreference().code())
-                + (complaint.getExpectationNote() == null ? "" : "; " + complaint.getExpectationNote()), by));
-        case Element.PATCH_SYMPTOM -> timeline.add(new Draft(end, "Symptom patched", complaint.getPatchDescription(), by));
+                + (complaint.contactPreference() == null ? "" : "; to hear from us by "
+                    + complaint.contactPreference().code())
+                + (complaint.expectationNote() == null ? "" : "; " + complaint.expectationNote()), by));
+        case Element.PATCH_SYMPTOM -> timeline.add(new Draft(end, "Symptom patched", complaint.patchDescription(), by));
         case Element.FIND_ROOT_CAUSE -> timeline.add(new Draft(end, "Root cause found", rootCauseFound(complaint,
             rootCause), by));
         case Element.ASK_CUSTOMER -> timeline.add(new Draft(end, "Customer asked for information",
-            complaint.getInformationRequest(), null));
+            complaint.informationRequest(), null));
         case Element.CUSTOMER_INFORMATION_RECEIVED -> timeline.add(new Draft(end, "Customer's information received",
-            complaint.getCustomerInformation(), "customer"));
+            complaint.customerInformation(), "customer"));
         case Element.REPORT_BACK -> timeline.add(new Draft(end, "Answer drafted", null, by));
         case Element.REVIEW_ANSWER -> {
           boolean returned = Element.REPORT_BACK.equals(next(activities, end, Element.REPORT_BACK, Element.SEND_ANSWER));
@@ -232,7 +232,7 @@ public class AuditStory {
             default -> "closed without the customer's confirmation";
           };
           timeline.add(activity.getActivityId().equals(Element.CUSTOMER_CONFIRMED)
-              ? new Draft(end, "Customer replied", said + " (through " + channel(complaint.getChannel().code()) + ")",
+              ? new Draft(end, "Customer replied", said + " (through " + channel(complaint.channel().code()) + ")",
                   "customer")
               : new Draft(end, "Customer's reply recorded", said, by));
         }
@@ -246,12 +246,12 @@ public class AuditStory {
       }
     }
     // The customer's last words, on the last reply (the complaint keeps the latest comment).
-    if (!replies.isEmpty() && complaint.getCustomerComment() != null && !complaint.getCustomerComment().isBlank()) {
+    if (!replies.isEmpty() && complaint.customerComment() != null && !complaint.customerComment().isBlank()) {
       Instant last = replies.get(replies.size() - 1).getEndTime().toInstant();
       for (int i = timeline.size() - 1; i >= 0; i--) {
         Draft d = timeline.get(i);
         if (d.at().equals(last) && d.what().startsWith("Customer")) {
-          timeline.set(i, d.withDetails(d.details() + "; \"" + complaint.getCustomerComment() + "\""));
+          timeline.set(i, d.withDetails(d.details() + "; \"" + complaint.customerComment() + "\""));
           break;
         }
       }
@@ -267,21 +267,21 @@ public class AuditStory {
         .map(HistoricActivityInstance::getActivityId).orElse(null);
   }
 
-  private static String returnReason(List<RecordedReason> reasonsGiven, String by) {
-    return reasonsGiven.stream().filter(r -> r.getStep().equals(ReasonStep.RETURN_ANSWER))
-        .filter(r -> by == null || by.equals(r.getRecordedBy()))
+  private static String returnReason(List<GivenReason> reasonsGiven, String by) {
+    return reasonsGiven.stream().filter(r -> r.step().equals(ReasonStep.RETURN_ANSWER))
+        .filter(r -> by == null || by.equals(r.recordedBy()))
         .reduce((first, second) -> second)
-        .map(r -> r.getLabel() + ": " + r.getNote()).orElse(null);
+        .map(r -> r.label() + ": " + r.note()).orElse(null);
   }
 
-  private static String rootCauseFound(Complaint complaint, RootCauseView rootCause) {
-    if (complaint.isOneOff()) {
-      return "a one-off, no fundamental fix needed: " + complaint.getOneOffReason();
+  private static String rootCauseFound(ComplaintRecord complaint, RootCauseView rootCause) {
+    if (complaint.oneOff()) {
+      return "a one-off, no fundamental fix needed: " + complaint.oneOffReason();
     }
     if (rootCause != null) {
       return "RC-" + rootCause.id() + " " + rootCause.title();
     }
-    return complaint.getRootCauseDescription();
+    return complaint.rootCauseDescription();
   }
 
   /** The date first agreed with the customer: the answer promise's own words, before any renegotiation. */

@@ -2,15 +2,15 @@ package io.rootfix.audit;
 
 import io.rootfix.attachment.AttachmentSummary;
 import io.rootfix.attachment.Attachments;
-import io.rootfix.complaint.Complaint;
-import io.rootfix.complaint.AnswerEvidence;
-import io.rootfix.complaint.ComplaintService;
+import io.rootfix.complaint.ComplaintRecord;
+import io.rootfix.complaint.SentAnswer;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.notify.CustomerMessage;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.reason.ControlledReasons;
-import io.rootfix.reason.RecordedReason;
+import io.rootfix.reason.GivenReason;
 import io.rootfix.remedy.RemedyService;
 import io.rootfix.remedy.RemedyView;
 import io.rootfix.rootcause.RootCauseProcess;
@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
   private final HistoryService history;
-  private final ComplaintService complaints;
+  private final Complaints complaints;
   private final PromiseService promises;
   private final RootCauseService rootCauses;
   private final Outbox outbox;
@@ -50,7 +50,7 @@ public class AuditTrail {
   private final ControlledReasons reasons;
   private final Attachments attachments;
 
-  AuditTrail(HistoryService history, ComplaintService complaints, PromiseService promises,
+  AuditTrail(HistoryService history, Complaints complaints, PromiseService promises,
       RootCauseService rootCauses, Outbox outbox, RemedyService remedies, ControlledReasons reasons,
       Attachments attachments) {
     this.attachments = attachments;
@@ -64,15 +64,15 @@ public class AuditTrail {
   }
 
   public List<AuditEntry> of(String trackingNumber) {
-    Complaint complaint = complaints.byTrackingNumber(trackingNumber);
+    ComplaintRecord complaint = complaints.record(trackingNumber);
     List<AuditEntry> trail = new ArrayList<>();
-    trail.add(AuditEntry.of(complaint.getCreatedAt(), null, "Complaint received",
-        "via " + complaint.getChannel().code() + ", category " + complaint.getCategory().code()));
+    trail.add(AuditEntry.of(complaint.createdAt(), null, "Complaint received",
+        "via " + complaint.channel().code() + ", category " + complaint.category().code()));
     List<HistoricProcessInstance> instances = new ArrayList<>(history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(trackingNumber).list());
     instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(trackingNumber + "/%").list());
-    if (complaint.getRootCauseId() != null) {
-      instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(RootCauseProcess.businessKey(complaint.getRootCauseId())).list());
+    if (complaint.rootCauseId() != null) {
+      instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(RootCauseProcess.businessKey(complaint.rootCauseId())).list());
     }
     for (HistoricProcessInstance instance : instances) {
       addEngineHistory(trail, instance);
@@ -94,8 +94,8 @@ public class AuditTrail {
         trail.add(AuditEntry.of(promise.brokenAt(), null, "Promise broken", promise.text()));
       }
     }
-    if (complaint.getRootCauseId() != null) {
-      RootCauseView rootCause = rootCauses.summary(complaint.getRootCauseId());
+    if (complaint.rootCauseId() != null) {
+      RootCauseView rootCause = rootCauses.summary(complaint.rootCauseId());
       trail.add(AuditEntry.of(rootCause.createdAt(), rootCause.createdBy(), "Root cause reported",
           RootCauseProcess.businessKey(rootCause.id()) + " " + rootCause.title()));
       if (rootCause.fixedAt() != null) {
@@ -103,7 +103,7 @@ public class AuditTrail {
             rootCause.fixDescription() + " (verified by " + rootCause.verifiedBy() + ")"));
       }
     }
-    for (RemedyView remedy : remedies.ofComplaint(complaint.getTrackingNumber())) {
+    for (RemedyView remedy : remedies.ofComplaint(complaint.trackingNumber())) {
       trail.add(AuditEntry.of(remedy.decidedAt(), null, "Remedy decided", remedy.type() + " " + remedy.currency() + " "
           + remedy.amount() + " (" + remedy.state() + "): " + remedy.policyNote() + " Customer's remedies in the last 12"
           + " months: " + remedy.remediesLast12Months() + ", " + remedy.currency() + " " + remedy.remedyTotalLast12Months()));
@@ -118,28 +118,28 @@ public class AuditTrail {
                 + " (idempotency key " + remedy.idempotencyKey() + ")"));
       }
     }
-    for (RecordedReason reason : reasons.ofComplaint(complaint.getId())) {
-      trail.add(AuditEntry.of(reason.getRecordedAt(), reason.getRecordedBy(), "Reason given: " + reason.getStep(),
-          reason.getCode() + " (" + reason.getLabel() + "): " + reason.getNote()));
+    for (GivenReason reason : reasons.ofComplaint(complaint.id())) {
+      trail.add(AuditEntry.of(reason.recordedAt(), reason.recordedBy(), "Reason given: " + reason.step(),
+          reason.code() + " (" + reason.label() + "): " + reason.note()));
     }
-    for (AnswerEvidence answer : complaints.answersOf(complaint.getId())) {
-      trail.add(AuditEntry.of(answer.getSentAt(), answer.getDraftedBy(), "Answer sent",
-          "by " + answer.getChannel() + " to " + answer.getRecipient() + "; "
-              + (answer.isReviewRequired() ? "reviewed by " + answer.getReviewedBy() + " (" + answer.getReviewPolicy() + ")"
+    for (SentAnswer answer : complaints.answersOf(complaint.id())) {
+      trail.add(AuditEntry.of(answer.sentAt(), answer.draftedBy(), "Answer sent",
+          "by " + answer.channel() + " to " + answer.recipient() + "; "
+              + (answer.reviewRequired() ? "reviewed by " + answer.reviewedBy() + " (" + answer.reviewPolicy() + ")"
                   : "no review required")
-              + "; the answer: " + answer.getAnswerText()));
+              + "; the answer: " + answer.answerText()));
     }
-    for (AttachmentSummary file : attachments.of(complaint.getId())) {
+    for (AttachmentSummary file : attachments.of(complaint.id())) {
       trail.add(AuditEntry.of(file.receivedAt(), null, file.isRefused() ? "File refused" : "File received",
           file.describe() + " via " + file.source()));
     }
-    for (CustomerMessage message : outbox.messagesOf(complaint.getId())) {
+    for (CustomerMessage message : outbox.messagesOf(complaint.id())) {
       trail.add(AuditEntry.of(message.getCreatedAt(), null, "Message to the customer",
           message.getKind() + " by " + message.getChannel() + " to " + message.getRecipient() + ": "
               + message.getSubject()));
     }
-    if (complaint.getClosedAt() != null) {
-      trail.add(AuditEntry.of(complaint.getClosedAt(), null, "Complaint closed", complaint.getClosingNote()));
+    if (complaint.closedAt() != null) {
+      trail.add(AuditEntry.of(complaint.closedAt(), null, "Complaint closed", complaint.closingNote()));
     }
     trail.sort(Comparator.comparing(AuditEntry::time).thenComparing(AuditEntry::what));
     return trail;

@@ -1,9 +1,9 @@
 package io.rootfix.audit;
 
-import io.rootfix.complaint.Complaint;
+import io.rootfix.complaint.ClosedComplaint;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.promise.PromiseState;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +31,12 @@ public class ClosedComplaints {
   /** Most rows in one answer (JSON or CSV); more are on the next pages. */
   public static final int MAX_PAGE_SIZE = 1000;
 
+  private final Complaints complaints;
   private final EntityManager entityManager;
   private final ZoneId zone;
 
-  ClosedComplaints(EntityManager entityManager, Clock clock) {
+  ClosedComplaints(Complaints complaints, EntityManager entityManager, Clock clock) {
+    this.complaints = complaints;
     this.entityManager = entityManager;
     this.zone = clock.getZone();
   }
@@ -61,66 +62,34 @@ public class ClosedComplaints {
   public record Page(LocalDate closedFrom, LocalDate closedTo, int page, int size, long total, List<Figures> complaints) {}
 
   public Page find(Criteria criteria) {
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    StringBuilder where = new StringBuilder("where c.state = io.rootfix.complaint.ComplaintState.CLOSED");
-    if (criteria.closedFrom() != null) {
-      where.append(" and c.closedAt >= :from");
-      parameters.put("from", criteria.closedFrom().atStartOfDay(zone).toInstant());
-    }
-    if (criteria.closedTo() != null) {
-      where.append(" and c.closedAt < :until");
-      parameters.put("until", criteria.closedTo().plusDays(1).atStartOfDay(zone).toInstant());
-    }
-    if (criteria.trackingNumber() != null) {
-      where.append(" and c.trackingNumber = :trackingNumber");
-      parameters.put("trackingNumber", criteria.trackingNumber());
-    }
-    if (criteria.customer() != null) {
-      if (criteria.customer().chars().allMatch(Character::isDigit) && criteria.customer().length() < 19) {
-        where.append(" and cu.id = :customerId");
-        parameters.put("customerId", Long.valueOf(criteria.customer()));
-      } else {
-        where.append(" and (lower(cu.name) like :customer escape '!' or lower(cu.email) like :customer escape '!')");
-        parameters.put("customer", "%" + criteria.customer().toLowerCase()
-            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-      }
-    }
+    Complaints.ClosedPage page = complaints.closed(new Complaints.ClosedCriteria(
+        criteria.closedFrom() == null ? null : criteria.closedFrom().atStartOfDay(zone).toInstant(),
+        criteria.closedTo() == null ? null : criteria.closedTo().plusDays(1).atStartOfDay(zone).toInstant(),
+        criteria.customer(), criteria.trackingNumber(), criteria.page(), criteria.size()));
+    List<ClosedComplaint> closed = page.complaints();
 
-    TypedQuery<Long> count = entityManager.createQuery(
-        "select count(c) from Complaint c left join c.customer cu " + where, Long.class);
-    TypedQuery<Complaint> select = entityManager.createQuery(
-        "select c from Complaint c left join fetch c.customer cu " + where + " order by c.closedAt, c.id", Complaint.class);
-    parameters.forEach((name, value) -> {
-      count.setParameter(name, value);
-      select.setParameter(name, value);
-    });
-    long total = count.getSingleResult();
-    List<Complaint> complaints = select.setFirstResult(criteria.page() * criteria.size())
-        .setMaxResults(criteria.size()).getResultList();
-
-    List<Long> ids = complaints.stream().map(Complaint::getId).toList();
+    List<Long> ids = closed.stream().map(ClosedComplaint::id).toList();
     Map<Long, Map<PromiseState, Long>> promises = promisesByState(ids);
-    Map<Long, String[]> rootCauses = rootCauses(complaints.stream().map(Complaint::getRootCauseId)
+    Map<Long, String[]> rootCauses = rootCauses(closed.stream().map(ClosedComplaint::rootCauseId)
         .filter(id -> id != null).distinct().toList());
     Set<Long> sealed = sealed(ids);
     Map<Long, BigDecimal> remedies = remedyTotals(ids);
 
-    List<Figures> figures = complaints.stream().map(c -> {
-      Map<PromiseState, Long> states = promises.getOrDefault(c.getId(), Map.of());
-      String[] rootCause = c.getRootCauseId() == null ? null : rootCauses.get(c.getRootCauseId());
-      String fix = c.getFixDescription() != null ? c.getFixDescription()
-          : c.isOneOff() ? "One-off, no fundamental fix: " + c.getOneOffReason()
+    List<Figures> figures = closed.stream().map(c -> {
+      Map<PromiseState, Long> states = promises.getOrDefault(c.id(), Map.of());
+      String[] rootCause = c.rootCauseId() == null ? null : rootCauses.get(c.rootCauseId());
+      String fix = c.fixDescription() != null ? c.fixDescription()
+          : c.oneOff() ? "One-off, no fundamental fix: " + c.oneOffReason()
           : rootCause != null ? rootCause[1] : null;
-      return new Figures(c.getTrackingNumber(), c.getCustomer() == null ? null : c.getCustomer().getId(),
-          c.getCustomer() == null ? c.getContactName() : c.getCustomer().getName(), c.getCategory().code(),
-          c.getChannel().code(), c.getCreatedAt(), c.getClosedAt(),
-          ChronoUnit.DAYS.between(c.getCreatedAt().atZone(zone).toLocalDate(), c.getClosedAt().atZone(zone).toLocalDate()),
+      return new Figures(c.trackingNumber(), c.customerId(), c.customerName(), c.category().code(),
+          c.channel().code(), c.receivedAt(), c.closedAt(),
+          ChronoUnit.DAYS.between(c.receivedAt().atZone(zone).toLocalDate(), c.closedAt().atZone(zone).toLocalDate()),
           states.values().stream().mapToLong(Long::longValue).sum(), states.getOrDefault(PromiseState.KEPT, 0L),
           states.getOrDefault(PromiseState.RENEGOTIATED, 0L), states.getOrDefault(PromiseState.BROKEN, 0L),
-          remedies.getOrDefault(c.getId(), BigDecimal.ZERO), c.getReopenCount(), c.getRootCauseId(),
-          rootCause == null ? null : rootCause[0], fix, c.getClosingNote(), sealed.contains(c.getId()));
+          remedies.getOrDefault(c.id(), BigDecimal.ZERO), c.reopened(), c.rootCauseId(),
+          rootCause == null ? null : rootCause[0], fix, c.closingNote(), sealed.contains(c.id()));
     }).toList();
-    return new Page(criteria.closedFrom(), criteria.closedTo(), criteria.page(), criteria.size(), total, figures);
+    return new Page(criteria.closedFrom(), criteria.closedTo(), criteria.page(), criteria.size(), page.total(), figures);
   }
 
   private Map<Long, Map<PromiseState, Long>> promisesByState(List<Long> complaintIds) {

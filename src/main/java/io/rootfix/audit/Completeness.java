@@ -1,8 +1,8 @@
 package io.rootfix.audit;
 
-import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintProcess;
-import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.ComplaintSummary;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.complaint.ComplaintState;
 import io.rootfix.notify.MessageKind;
 import io.rootfix.notify.Outbox;
@@ -74,14 +74,14 @@ public class Completeness {
       where p.state = 'OPEN' and c.state = 'CLOSED'
       order by c.tracking_number, p.id""";
 
-  private final ComplaintRepository complaints;
+  private final Complaints complaints;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
   private final Outbox outbox;
   private final JdbcTemplate jdbc;
 
-  Completeness(ComplaintRepository complaints, RuntimeService runtimeService, TaskService taskService,
+  Completeness(Complaints complaints, RuntimeService runtimeService, TaskService taskService,
       ManagementService managementService, Outbox outbox, JdbcTemplate jdbc) {
     this.complaints = complaints;
     this.runtimeService = runtimeService;
@@ -126,15 +126,14 @@ public class Completeness {
     List<String> withoutRunningProcess = withoutProcess.stream().map(Inconsistency::trackingNumber).toList();
     // A merged complaint ends on purpose: it goes on as the complaint it was merged into. One whose process is
     // not running is reported above, with what to do.
-    List<String> stuck = complaints.findByStateNot(ComplaintState.CLOSED).stream()
-        .filter(c -> c.getState() != ComplaintState.MERGED)
-        .filter(c -> !withoutRunningProcess.contains(c.getTrackingNumber()))
+    List<String> stuck = complaints.open().stream()
+        .filter(c -> !withoutRunningProcess.contains(c.trackingNumber()))
         .filter(this::nothingMovesIt)
-        .map(Complaint::getTrackingNumber)
+        .map(ComplaintSummary::trackingNumber)
         .toList();
-    List<String> unreported = complaints.findByState(ComplaintState.CLOSED).stream()
-        .filter(c -> outbox.messagesOf(c.getId()).stream().noneMatch(m -> m.getKind() == MessageKind.REPORT))
-        .map(Complaint::getTrackingNumber)
+    List<String> unreported = complaints.inState(ComplaintState.CLOSED).stream()
+        .filter(c -> outbox.messagesOf(c.id()).stream().noneMatch(m -> m.getKind() == MessageKind.REPORT))
+        .map(ComplaintSummary::trackingNumber)
         .toList();
     return new Report(stuck, unreported, inconsistencies);
   }
@@ -184,8 +183,8 @@ public class Completeness {
             + "Cockpit so no reminder or escalation follows the closing."));
   }
 
-  private boolean nothingMovesIt(Complaint complaint) {
-    String instance = complaint.getProcessInstanceId();
+  private boolean nothingMovesIt(ComplaintSummary complaint) {
+    String instance = complaint.processInstanceId();
     return taskService.createTaskQuery().processInstanceId(instance).count() == 0
         && managementService.createJobQuery().processInstanceId(instance).count() == 0
         && runtimeService.createIncidentQuery().processInstanceId(instance).count() == 0

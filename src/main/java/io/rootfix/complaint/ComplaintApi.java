@@ -24,17 +24,22 @@ public class ComplaintApi {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ComplaintService complaints;
+  private final ComplaintIntakeService intakes;
+  private final ComplaintAnswerService answers;
   private final RepeatContacts repeatContacts;
   private final ControlledReasons reasons;
   private final ComplaintCorrespondence correspondence;
 
   public ComplaintApi(RuntimeService runtimeService, TaskService taskService, ComplaintService complaints,
+      ComplaintIntakeService intakes, ComplaintAnswerService answers,
       RepeatContacts repeatContacts, ControlledReasons reasons, ComplaintCorrespondence correspondence) {
     this.reasons = reasons;
     this.correspondence = correspondence;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.complaints = complaints;
+    this.intakes = intakes;
+    this.answers = answers;
     this.repeatContacts = repeatContacts;
   }
 
@@ -42,12 +47,15 @@ public class ComplaintApi {
   public record Received(String trackingNumber, boolean repeatContact) {}
 
   /**
-   * Starts the complaint process; its first steps register the complaint, or attach the contact to the
-   * customer's open complaint about the same matter.
+   * Checks the intake once and starts the complaint process with it; its first steps register the complaint, or
+   * attach the contact to the customer's open complaint about the same matter. They take the typed intake as it is
+   * (a transient variable); the plain values are the process's for its policies and forms.
    */
   public Received receive(IntakeForm form) {
+    ComplaintIntake intake = intakes.checked(form);
     VariableMap variables = runtimeService.createProcessInstanceByKey(ComplaintProcess.KEY)
         .setVariables(form.toVariables())
+        .setVariable(ComplaintProcess.INTAKE.name(), ComplaintProcess.INTAKE.valueOf(intake))
         .executeWithVariablesInReturn()
         .getVariables();
     String repeatOf = variables.getValue(Var.REPEAT_OF, String.class);
@@ -144,7 +152,7 @@ public class ComplaintApi {
       throw new ConflictException("Complaint " + trackingNumber + " is " + complaint.getState()
           + ", not waiting for the customer's confirmation");
     }
-    complaints.recordCustomerReply(complaint.getId(), reply.comment());
+    answers.recordCustomerReply(complaint.getId(), reply.comment());
     if (!reply.resolved()) {
       // The customer's own "not resolved" reopens it: its reason is theirs, in their words.
       reasons.recordAutomatic(complaint.getId(), trackingNumber, ReasonStep.REOPEN, ReasonStep.CUSTOMER_REPLY,

@@ -13,6 +13,7 @@ import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_ID;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_WAITING_FOR_UPDATE;
 import static io.rootfix.complaint.ComplaintProcess.FIX_DESCRIPTION;
 import static io.rootfix.complaint.ComplaintProcess.IDENTITY_CONFLICT;
+import static io.rootfix.complaint.ComplaintProcess.INTAKE;
 import static io.rootfix.complaint.ComplaintProcess.LATEST_CONTACT;
 import static io.rootfix.complaint.ComplaintProcess.MERGED_BY;
 import static io.rootfix.complaint.ComplaintProcess.MERGED_INTO;
@@ -33,7 +34,7 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.complaint.ComplaintService.RecognisedContact;
+import io.rootfix.complaint.ComplaintIntakeService.RecognisedContact;
 import io.rootfix.customer.Recognition;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.security.FourEyes;
@@ -57,14 +58,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ComplaintDelegates {
 
+  private final ComplaintIntakeService intakes;
   private final ComplaintService complaints;
+  private final ComplaintAnswerService answers;
   private final ObjectMapper json;
   private final Clock clock;
   private final ControlledReasons reasons;
 
-  ComplaintDelegates(ComplaintService complaints, ObjectMapper json, Clock clock, ControlledReasons reasons) {
+  ComplaintDelegates(ComplaintIntakeService intakes, ComplaintService complaints, ComplaintAnswerService answers,
+      ObjectMapper json, Clock clock, ControlledReasons reasons) {
     this.reasons = reasons;
+    this.intakes = intakes;
     this.complaints = complaints;
+    this.answers = answers;
     this.json = json;
     this.clock = clock;
   }
@@ -76,7 +82,10 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate recogniseCustomer() {
     return execution -> {
-      RecognisedContact contact = complaints.recogniseContact(IntakeForm.fromVariables(execution.getVariables()));
+      ComplaintIntake intake = intake(execution);
+      // Handed on to Register complaint or Attach the contact, in this transaction, so they need not check it again.
+      INTAKE.on(execution).set(intake);
+      RecognisedContact contact = intakes.recogniseContact(intake);
       Recognition recognition = contact.recognition();
       CUSTOMER_ID.on(execution).set(recognition.customer().getId());
       REPEAT_OF.on(execution).set(contact.repeatOf());
@@ -92,14 +101,22 @@ class ComplaintDelegates {
    */
   @Bean
   JavaDelegate attachContact() {
-    return execution -> showOnForms(execution, complaints.attachContact(REPEAT_OF.from(execution),
-        IntakeForm.fromVariables(execution.getVariables())));
+    return execution -> showOnForms(execution, intakes.attachContact(REPEAT_OF.from(execution), intake(execution)));
+  }
+
+  /**
+   * The intake as the intake API or the step before handed it on; checked and typed from the variables when nobody
+   * did: the phone-intake start form, or a model revised to commit between the steps (a transient value ends there).
+   */
+  private ComplaintIntake intake(DelegateExecution execution) {
+    ComplaintIntake handedOn = INTAKE.from(execution);
+    return handedOn != null ? handedOn : intakes.checked(IntakeForm.fromVariables(execution.getVariables()));
   }
 
   /** Task_MergeIntoSurvivor: the survivor's forms show the merged complaint as the customer's latest contact. */
   @Bean
   JavaDelegate mergeIntoSurvivor() {
-    return execution -> showOnForms(execution, complaints.mergeInto(complaintId(execution),
+    return execution -> showOnForms(execution, intakes.mergeInto(complaintId(execution),
         MERGED_INTO.from(execution), MERGE_NOTE.from(execution), MERGED_BY.from(execution)));
   }
 
@@ -119,8 +136,8 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate registerComplaint() {
     return execution -> {
-      Complaint complaint = complaints.register(IntakeForm.fromVariables(execution.getVariables()),
-          execution.getProcessInstanceId(), CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
+      Complaint complaint = intakes.register(intake(execution), execution.getProcessInstanceId(),
+          CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
       COMPLAINT_ID.on(execution).set(complaint.getId());
       TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
       CHANNEL.on(execution).set(complaint.getChannel().code());
@@ -150,7 +167,7 @@ class ComplaintDelegates {
   @Bean
   TaskListener showReportPreview() {
     return task -> {
-      ComplaintService.ReportPreview preview = complaints.reportPreview(
+      ComplaintAnswerService.ReportPreview preview = answers.reportPreview(
           ComplaintProcess.COMPLAINT_ID.require(task));
       task.setVariableLocal(Var.PREVIEW_OPENING, preview.opening());
       task.setVariableLocal(Var.PREVIEW_CLOSING, preview.closing());
@@ -211,7 +228,7 @@ class ComplaintDelegates {
   /** Task_SendAnswer: the answer goes out, with who reviewed it (if the policy asked). */
   @Bean
   JavaDelegate sendAnswer() {
-    return execution -> complaints.sendAnswer(complaintId(execution),
+    return execution -> answers.sendAnswer(complaintId(execution),
         REVIEW_NEEDED.isTrue(execution), REVIEW_POLICY.from(execution),
         REVIEW_NEEDED.isTrue(execution) ? ANSWER_REVIEWED_BY.from(execution) : null);
   }
@@ -262,7 +279,7 @@ class ComplaintDelegates {
   @Bean
   JavaDelegate reopenComplaint() {
     return execution -> {
-      REOPEN_COUNT.on(execution).set(complaints.reopen(complaintId(execution)));
+      REOPEN_COUNT.on(execution).set(answers.reopen(complaintId(execution)));
       PREVIOUS_CUSTOMER_COMMENT.on(execution).set(stillWrong(CUSTOMER_COMMENT.from(execution), REOPEN_NOTE.from(execution)));
       PREVIOUS_ROOT_CAUSE_DESCRIPTION.on(execution).set(ROOT_CAUSE_DESCRIPTION.from(execution));
       execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
@@ -275,13 +292,13 @@ class ComplaintDelegates {
   /** Task_PointToDisputesCommittee */
   @Bean
   JavaDelegate pointToDisputesCommittee() {
-    return execution -> complaints.pointToDisputesCommittee(complaintId(execution));
+    return execution -> answers.pointToDisputesCommittee(complaintId(execution));
   }
 
   /** Task_CloseComplaint */
   @Bean
   JavaDelegate closeComplaint() {
-    return execution -> complaints.closeResolved(complaintId(execution));
+    return execution -> answers.closeResolved(complaintId(execution));
   }
 
   /**
@@ -293,9 +310,9 @@ class ComplaintDelegates {
     return execution -> {
       String reason = CLOSE_REASON.from(execution);
       if (reason == null) {
-        complaints.closeWithoutReply(complaintId(execution));
+        answers.closeWithoutReply(complaintId(execution));
       } else {
-        complaints.closeWithoutConfirmation(complaintId(execution), reason, CLOSE_NOTE.from(execution));
+        answers.closeWithoutConfirmation(complaintId(execution), reason, CLOSE_NOTE.from(execution));
       }
     };
   }

@@ -6,6 +6,7 @@ import static io.rootfix.process.ProcessVariable.doubleVariable;
 import static io.rootfix.process.ProcessVariable.intVariable;
 import static io.rootfix.process.ProcessVariable.longVariable;
 import static io.rootfix.process.ProcessVariable.stringVariable;
+import static io.rootfix.process.ProcessVariable.transientVariable;
 
 import io.rootfix.process.ProcessVariable;
 import java.util.Date;
@@ -131,6 +132,12 @@ public final class ComplaintProcess {
      * contact with it is attached to that complaint instead of opening one.
      */
     public static final String REPEAT_OF = "repeatOf";
+
+    /**
+     * The checked, typed intake, handed from the intake to the first steps within the starting transaction and never
+     * stored (a transient variable); the steps check and type the start form's values themselves without it.
+     */
+    public static final String INTAKE = "intake";
 
     /** Long: the id of the Complaint row. */
     public static final String COMPLAINT_ID = "complaintId";
@@ -298,6 +305,8 @@ public final class ComplaintProcess {
   public static final ProcessVariable<Long> CUSTOMER_ID = longVariable(Var.CUSTOMER_ID);
   public static final ProcessVariable<String> IDENTITY_CONFLICT = stringVariable(Var.IDENTITY_CONFLICT);
   public static final ProcessVariable<String> REPEAT_OF = stringVariable(Var.REPEAT_OF);
+  // Package-private: the intake's type is the complaint feature's own.
+  static final ProcessVariable<ComplaintIntake> INTAKE = transientVariable(Var.INTAKE, ComplaintIntake.class);
   public static final ProcessVariable<Integer> REPEAT_CONTACTS = intVariable(Var.REPEAT_CONTACTS);
   public static final ProcessVariable<String> LATEST_CONTACT = stringVariable(Var.LATEST_CONTACT);
   public static final ProcessVariable<String> CHANNEL = stringVariable(Var.CHANNEL);

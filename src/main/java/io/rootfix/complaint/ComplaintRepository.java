@@ -34,6 +34,11 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
     return complaint;
   }
 
+  /** The complaint a process or a form names by id: one that is not there is a bug, not a 404. */
+  default Complaint require(long id) {
+    return findById(id).orElseThrow(() -> new IllegalStateException("No complaint with id " + id));
+  }
+
   List<Complaint> findByMergedIntoOrderByCreatedAtAsc(String trackingNumber);
 
   /** The customer's open complaints in the category they contacted us about since then, latest contact first. */
@@ -66,4 +71,25 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
       select count(c) from Complaint c
       where c.state = io.rootfix.complaint.ComplaintState.CLOSED and c.repeatContacts = 0 and c.reopenCount = 0""")
   long countClosedAtFirstContact();
+
+  // Projections for the published read side (Complaints): one query, no entity loaded.
+
+  /**
+   * The complaints with their customer and the customer's handles, one query however many: what a
+   * {@link ComplaintRecord} shows (the seals' verification walks the whole chain through it).
+   */
+  @Query("select c from Complaint c left join fetch c.customer cu left join fetch cu.handles where c.id in :ids")
+  List<Complaint> findWithCustomerByIdIn(@Param("ids") Collection<Long> ids);
+
+  @Query(ComplaintSummary.SELECT + " where c.trackingNumber = :trackingNumber")
+  Optional<ComplaintSummary> findSummaryByTrackingNumber(@Param("trackingNumber") String trackingNumber);
+
+  @Query(ComplaintSummary.SELECT + " where c.id = :id")
+  Optional<ComplaintSummary> findSummaryById(@Param("id") Long id);
+
+  @Query(ComplaintSummary.SELECT + " where c.id in :ids")
+  List<ComplaintSummary> findSummariesByIdIn(@Param("ids") Collection<Long> ids);
+
+  @Query(ComplaintSummary.SELECT + " where c.state in :states order by c.trackingNumber")
+  List<ComplaintSummary> findSummariesByStateIn(@Param("states") Collection<ComplaintState> states);
 }

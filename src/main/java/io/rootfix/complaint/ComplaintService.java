@@ -2,8 +2,6 @@ package io.rootfix.complaint;
 
 import io.rootfix.web.InvalidInputException;
 import io.rootfix.calendar.BusinessCalendar;
-import io.rootfix.customer.CustomerDirectory;
-import io.rootfix.customer.Recognition;
 import io.rootfix.notify.Outbox;
 import io.rootfix.promise.PromiseBrokenEvent;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
@@ -13,110 +11,49 @@ import io.rootfix.promise.PromiseState;
 import io.rootfix.promise.PromiseTexts;
 import io.rootfix.promise.PromiseView;
 import io.rootfix.promise.PromiseType;
-import io.rootfix.notify.CustomerMessage;
-import io.rootfix.notify.MessageTemplate;
-import io.rootfix.reason.ControlledReasons;
-import io.rootfix.reason.Reason;
-import io.rootfix.reason.ReasonStep;
 import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseService;
-import jakarta.validation.Validator;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything that happens to a complaint. Called by the complaint process's delegates and listeners (in
- * the engine's transaction) and by the API.
+ * Handling a complaint between its intake and its answer: the agreed expectation and its promises, the patch, the
+ * root cause and its fix, waiting for the customer and keeping them in the loop. Called by the complaint process's
+ * delegates and listeners (in the engine's transaction) and by the API. The intake is
+ * {@link ComplaintIntakeService}'s, the answer and the closing {@link ComplaintAnswerService}'s.
  */
 @Service
 @Transactional
 public class ComplaintService {
 
-  static final String NO_REPLY_NOTE = "Closed without the customer's reply within the agreed time.";
-
   private final ComplaintRepository complaints;
-  private final CustomerDirectory customers;
   private final ComplaintCorrespondence correspondence;
-  private final TrackingNumbers trackingNumbers;
   private final PromiseService promises;
   private final RootCauseService rootCauses;
   private final BusinessCalendar calendar;
   private final Outbox outbox;
-  private final RepeatContacts repeatContacts;
   private final String updateInterval;
-  private final Validator validator;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final LocalTime answerDueTime;
-  private final AnswerEvidenceRepository evidence;
-  private final ControlledReasons reasons;
 
-  public ComplaintService(AnswerEvidenceRepository evidence, ControlledReasons reasons, ComplaintRepository complaints, CustomerDirectory customers,
-      ComplaintCorrespondence correspondence, TrackingNumbers trackingNumbers, PromiseService promises,
-      RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, RepeatContacts repeatContacts,
-      Validator validator, ApplicationEventPublisher events, Clock clock,
+  public ComplaintService(ComplaintRepository complaints, ComplaintCorrespondence correspondence,
+      PromiseService promises, RootCauseService rootCauses, BusinessCalendar calendar, Outbox outbox, Clock clock,
       PromiseSettings promiseSettings, ComplaintSettings settings) {
-    this.evidence = evidence;
-    this.reasons = reasons;
-    this.outbox = outbox;
-    this.repeatContacts = repeatContacts;
-    this.events = events;
-    this.updateInterval = settings.updateInterval();
+    this.complaints = complaints;
+    this.correspondence = correspondence;
     this.promises = promises;
     this.rootCauses = rootCauses;
     this.calendar = calendar;
-    this.answerDueTime = promiseSettings.answerDueTime();
-    this.complaints = complaints;
-    this.customers = customers;
-    this.correspondence = correspondence;
-    this.trackingNumbers = trackingNumbers;
-    this.validator = validator;
+    this.outbox = outbox;
+    this.updateInterval = settings.updateInterval();
     this.clock = clock;
-  }
-
-  /**
-   * The first step of every contact: checks the intake (the API checked it already; the phone-intake
-   * start form did not), recognises the customer, and finds their open complaint this contact is about.
-   * With conflicting details there is no telling whose complaint it would be, so it is a new matter.
-   */
-  public RecognisedContact recogniseContact(IntakeForm form) {
-    ComplaintIntake intake = InvalidInputException.requireValid(validator, form).toIntake();
-    Recognition recognition = customers.recognise(intake.contactDetails());
-    String repeatOf = recognition.identityConflict() != null
-        ? null
-        : repeatContacts.openMatter(recognition.customer(), intake).map(Complaint::getTrackingNumber).orElse(null);
-    return new RecognisedContact(recognition, repeatOf);
-  }
-
-  /** @param repeatOf the tracking number of the open complaint the contact is about; null for a new matter */
-  public record RecognisedContact(Recognition recognition, String repeatOf) {}
-
-  /** A new matter: the complaint is filed under its customer; a conflict between their details stays visible. */
-  public Complaint register(IntakeForm form, String processInstanceId, long customerId, String identityConflict) {
-    Complaint complaint = new Complaint(form.toIntake(), now());
-    complaint.assignTrackingNumber(trackingNumbers.next());
-    complaint.startedAs(processInstanceId);
-    complaint.belongsTo(customers.get(customerId), identityConflict);
-    Complaint saved = complaints.save(complaint);
-    // ISO 10002: a complaint that came in writing is acknowledged at once, with its tracking number and what
-    // happens next; in the outbox, so it goes out exactly when the intake committed. The agreed date follows.
-    if (saved.getChannel() == Channel.WEB || saved.getChannel() == Channel.EMAIL) {
-      correspondence.acknowledge(saved);
-    }
-    return saved;
-  }
-
-  /** A repeat contact joins the open complaint; returns it for the complaint's owner to see. */
-  public Contact attachContact(String trackingNumber, IntakeForm form) {
-    return repeatContacts.attach(trackingNumber, form.toIntake());
+    this.answerDueTime = promiseSettings.answerDueTime();
   }
 
   /**
@@ -204,17 +141,6 @@ public class ComplaintService {
     if (!released.isEmpty()) {
       correspondence.promisesReleased(get(complaintId), released, toCustomer);
     }
-  }
-
-  /**
-   * Closing: nothing about a promise follows a closed complaint. Whatever is still open (a close the customer
-   * confirmed through a channel, no reply in time) is released and the customer told; every watch still running
-   * ends without a reminder, a renegotiation task, an apology or an escalation.
-   */
-  private void settlePromisesOnClose(Complaint complaint, String why) {
-    // No words of an agent: the template says that closing ends them.
-    releaseOpenPromises(complaint.getId(), "Released when the complaint closed: " + why, null, null);
-    promises.endWatchesOf(complaint.getId(), why);
   }
 
   /** A broken promise: the customer gets an apology in the same transaction, not when someone remembers. */
@@ -322,132 +248,14 @@ public class ComplaintService {
     get(complaintId).recordFix(fixDescription, now());
   }
 
-  /** The agent's answer, stored as a draft: the review policy decides whether a team lead reads it first. */
-  public void draftAnswer(long complaintId, String answerText, String by) {
-    get(complaintId).draftAnswer(answerText, by, now());
-  }
-
   /**
-   * The drafted answer goes to the customer on their channel and keeps the answer promise; what was sent, on which
-   * channel and when is kept as the evidence of the answer.
-   *
-   * @param reviewedBy the team lead who approved it; null when the policy asked for no review
+   * A merged complaint's number leads to the complaint it was merged into. Public, with the entity, only for remedy
+   * until its move (ModuleBoundaryTest); other features use {@link Complaints}.
    */
-  public AnswerEvidence sendAnswer(long complaintId, boolean reviewRequired, String reviewPolicy, String reviewedBy) {
-    Complaint complaint = get(complaintId);
-    complaint.reportBack(now());
-    CustomerMessage message = correspondence.report(complaint);
-    promises.keepOpen(complaintId, PromiseType.ANSWER);
-    return evidence.save(new AnswerEvidence(message, complaint.getAnswerText(), complaint.getAnswerDraftedBy(),
-        reviewRequired, reviewPolicy, reviewedBy));
-  }
-
-  /** The report around the agent's answer: subject and greeting before it, the rest and the signature after it. */
-  public record ReportPreview(String opening, String closing) {}
-
-  @Transactional(readOnly = true)
-  public ReportPreview reportPreview(long complaintId) {
-    String marker = "\u0000ANSWER\u0000";
-    MessageTemplate.Rendered rendered = correspondence.preview(get(complaintId), marker);
-    String whole = rendered.subject() + "\n\n" + rendered.body();
-    int at = whole.indexOf(marker);
-    return at < 0
-        ? new ReportPreview(whole, "")
-        : new ReportPreview(whole.substring(0, at), whole.substring(at + marker.length()));
-  }
-
-  /** Every answer sent about the complaint, oldest first. */
-  @Transactional(readOnly = true)
-  public List<AnswerEvidence> answersOf(long complaintId) {
-    return evidence.findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(complaintId);
-  }
-
-  /**
-   * Nothing closes without its answer: each round (the first and one after every reopen) sent an answer that is on
-   * record. A complaint moved past "Send the answer" by hand, or whose evidence is missing, stays open.
-   */
-  private void requireRecordedAnswer(Complaint complaint) {
-    long answers = evidence.countByComplaint_Id(complaint.getId());
-    if (answers <= complaint.getReopenCount()) {
-      throw new IllegalStateException("Complaint " + complaint.getTrackingNumber()
-          + " has no recorded answer to the customer" + (complaint.getReopenCount() > 0 ? " since it was reopened" : "")
-          + ": it cannot close until the answer is sent and recorded");
-    }
-  }
-
-  public void recordCustomerReply(long complaintId, String customerComment) {
-    get(complaintId).recordCustomerReply(customerComment, now());
-  }
-
-  /** Returns how often the complaint has been reopened now. */
-  public int reopen(long complaintId) {
-    return get(complaintId).reopen(now());
-  }
-
-  public void pointToDisputesCommittee(long complaintId) {
-    correspondence.pointToDisputesCommittee(get(complaintId));
-  }
-
-  public void closeResolved(long complaintId) {
-    Complaint complaint = get(complaintId);
-    requireRecordedAnswer(complaint);
-    settlePromisesOnClose(complaint, "resolved, confirmed by the customer");
-    complaint.close("Resolved, confirmed by the customer.", now());
-    correspondence.closing(complaint);
-    events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
-  }
-
-  /** Nobody replied within the agreed time: closed with the NO_REPLY reason, recorded by the process. */
-  public void closeWithoutReply(long complaintId) {
-    Complaint complaint = get(complaintId);
-    requireRecordedAnswer(complaint);
-    // The waiting time is the model's (Timer_NoReply), which process owners may change: the note states
-    // what happened, not what the model said when this was written.
-    Instant answered = evidence.findFirstByComplaint_IdOrderBySentAtDesc(complaint.getId()).orElseThrow().getSentAt();
-    long days = Duration.between(answered, now()).toDays();
-    reasons.recordAutomatic(complaint.getId(), complaint.getTrackingNumber(), ReasonStep.CLOSE_WITHOUT_CONFIRMATION,
-        ReasonStep.NO_REPLY, "No reply in the " + days + (days == 1 ? " day" : " days") + " since our answer was sent.",
-        "system");
-    settlePromisesOnClose(complaint, "no reply from the customer in time");
-    complaint.close(NO_REPLY_NOTE, now());
-    correspondence.closing(complaint);
-    events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
-  }
-
-  /**
-   * An agent closed it without the customer's confirmation, with a reason (recorded when they chose it) and a
-   * note; the customer hears that we close it, not the internal note.
-   */
-  public void closeWithoutConfirmation(long complaintId, String reasonCode, String note) {
-    Complaint complaint = get(complaintId);
-    requireRecordedAnswer(complaint);
-    String label = reasons.find(ReasonStep.CLOSE_WITHOUT_CONFIRMATION, reasonCode).map(Reason::label).orElse(reasonCode);
-    settlePromisesOnClose(complaint, "closed without the customer's confirmation (" + label + ")");
-    complaint.close("Closed without the customer's confirmation (" + label + "): " + note, now());
-    correspondence.closingUnconfirmed(complaint);
-    events.publishEvent(new ComplaintClosedEvent(complaint.getId(), complaint.getTrackingNumber()));
-  }
-
-  /** A merged complaint's number leads to the complaint it was merged into. */
   @Transactional(readOnly = true)
   public Complaint byTrackingNumber(String trackingNumber) {
     return complaints.findFollowingMerges(trackingNumber)
         .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
-  }
-
-  /**
-   * Ends the merged complaint (its process's event subprocess calls this): its contacts, promises and
-   * messages move to the survivor, which counts it as a repeat contact. Returns the contact it became.
-   */
-  public Contact mergeInto(long mergedId, String survivorTrackingNumber, String note, String by) {
-    Complaint merged = get(mergedId);
-    Complaint survivor = byTrackingNumber(survivorTrackingNumber);
-    Contact contact = repeatContacts.absorb(merged, survivor);
-    promises.moveTo(merged.getTrackingNumber(), survivor.getId(), survivor.getTrackingNumber());
-    outbox.moveTo(merged.getId(), survivor.getId(), survivor.getTrackingNumber());
-    merged.mergeInto(survivor, "Merged into " + survivor.getTrackingNumber() + (by == null ? "" : " by " + by)
-        + ": " + note, now());
-    return contact;
   }
 
   /** The complaints merged into this one. */
@@ -463,8 +271,7 @@ public class ComplaintService {
   }
 
   private Complaint get(long complaintId) {
-    return complaints.findById(complaintId)
-        .orElseThrow(() -> new IllegalStateException("No complaint with id " + complaintId));
+    return complaints.require(complaintId);
   }
 
   private Instant now() {

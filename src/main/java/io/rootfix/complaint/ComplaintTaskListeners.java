@@ -49,16 +49,18 @@ import org.springframework.context.annotation.Configuration;
 class ComplaintTaskListeners {
 
   private final ComplaintService complaints;
+  private final ComplaintAnswerService answers;
   private final TaskActor actor;
   private final TaskForms forms;
   private final ControlledReasons reasons;
   private final FormPromises promises;
   private final FourEyes fourEyes;
 
-  ComplaintTaskListeners(ComplaintService complaints, TaskActor actor, TaskForms forms, ControlledReasons reasons,
-      FormPromises promises, FourEyes fourEyes) {
+  ComplaintTaskListeners(ComplaintService complaints, ComplaintAnswerService answers, TaskActor actor, TaskForms forms,
+      ControlledReasons reasons, FormPromises promises, FourEyes fourEyes) {
     this.fourEyes = fourEyes;
     this.complaints = complaints;
+    this.answers = answers;
     this.actor = actor;
     this.forms = forms;
     this.reasons = reasons;
@@ -177,7 +179,7 @@ class ComplaintTaskListeners {
       String answer = form.requiredText(Var.ANSWER_TEXT, 4000);
       form.check();
       String author = actor.of(task);
-      complaints.draftAnswer(id, answer, author);
+      answers.draftAnswer(id, answer, author);
       ANSWER_DRAFTED_BY.on(task).set(author);
       DRAFTED_BY_GROUPS.on(task).set(actor.groupsOf(author));
     });
@@ -252,7 +254,7 @@ class ComplaintTaskListeners {
       if (closes) {
         promises.settleOpen(task, id);
       }
-      complaints.recordCustomerReply(id, comment);
+      answers.recordCustomerReply(id, comment);
       CLOSE_WITHOUT_CONFIRMATION.on(task).set(closeUnconfirmed);
     });
   }

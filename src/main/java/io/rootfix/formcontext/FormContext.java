@@ -2,15 +2,14 @@ package io.rootfix.formcontext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.complaint.Complaint;
+import io.rootfix.complaint.ComplaintRecord;
+import io.rootfix.complaint.ComplaintSummary;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.complaint.ComplaintProcess;
-import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.complaint.WaitingForFix;
-import io.rootfix.customer.Customer;
-import io.rootfix.customer.CustomerHandle;
 import io.rootfix.locale.LocalDates;
 import io.rootfix.reason.ReasonStep;
-import io.rootfix.reason.RecordedReasonRepository;
+import io.rootfix.reason.ControlledReasons;
 import io.rootfix.remedy.Remedy;
 import io.rootfix.remedy.RemedyRepository;
 import io.rootfix.rootcause.RootCause;
@@ -68,24 +67,24 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   public static final String COMPLAINT_CONTEXT = "complaintContext";
   public static final String ROOT_CAUSE_CONTEXT = "rootCauseContext";
 
-  private final ComplaintRepository complaints;
+  private final Complaints complaints;
   private final RemedyRepository remedies;
   private final RootCauseRepository rootCauses;
   private final RootCauseLinkRepository links;
-  private final RecordedReasonRepository recordedReasons;
+  private final ObjectProvider<ControlledReasons> reasons;
   private final ObjectMapper json;
   private final LocalDates dates;
   private final ObjectProvider<WaitingForFix> waitingForFix;
 
-  FormContext(ComplaintRepository complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
-      RootCauseLinkRepository links, RecordedReasonRepository recordedReasons, ObjectMapper json, LocalDates dates,
+  FormContext(Complaints complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
+      RootCauseLinkRepository links, ObjectProvider<ControlledReasons> reasons, ObjectMapper json, LocalDates dates,
       ObjectProvider<WaitingForFix> waitingForFix) {
     this.waitingForFix = waitingForFix;
     this.complaints = complaints;
     this.remedies = remedies;
     this.rootCauses = rootCauses;
     this.links = links;
-    this.recordedReasons = recordedReasons;
+    this.reasons = reasons;
     this.json = json;
     this.dates = dates;
   }
@@ -130,7 +129,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     List<String> instances = new ArrayList<>(List.of(execution.getProcessInstanceId()));
     Long complaintId = ComplaintProcess.COMPLAINT_ID.from(execution);
     if (complaintId != null) {
-      complaints.findById(complaintId).map(Complaint::getRootCauseId).flatMap(rootCauses::findById)
+      complaints.summary(complaintId).map(ComplaintSummary::rootCauseId).flatMap(rootCauses::findById)
           .map(RootCause::getProcessInstanceId).filter(Objects::nonNull).ifPresent(instances::add);
     }
     for (String instance : instances) {
@@ -170,7 +169,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     Long complaintId = ComplaintProcess.COMPLAINT_ID.from(task);
     Long rootCauseId = complaintId == null ? RootCauseProcess.ROOT_CAUSE_ID.from(task) : null;
     if (complaintId != null) {
-      complaints.findById(complaintId)
+      complaints.record(complaintId)
           .ifPresent(complaint -> task.setVariableLocal(COMPLAINT_CONTEXT, asJson(of(complaint, identity))));
     } else if (rootCauseId != null) {
       rootCauses.findById(rootCauseId)
@@ -179,15 +178,15 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   }
 
   /** The complaint's context, every value a readable sentence part (never a code) or null when there is none. */
-  Map<String, Object> of(Complaint complaint, IdentityService identity) {
+  Map<String, Object> of(ComplaintRecord complaint, IdentityService identity) {
     Map<String, Object> context = new LinkedHashMap<>();
-    Customer customer = complaint.getCustomer();
-    String phone = firstOf(complaint.getContactPhone(), customer == null ? null : customer.getPhone());
-    String email = firstOf(complaint.getContactEmail(), customer == null ? null : customer.getEmail());
-    String handle = complaint.getContactHandle() != null
-        ? handle(complaint.getHandleNetwork() == null ? null : complaint.getHandleNetwork().code(), complaint.getContactHandle())
-        : customer == null ? null : customer.getHandles().stream()
-            .map(h -> handle(h.getNetwork() == null ? null : h.getNetwork().code(), h.getHandle()))
+    ComplaintRecord.CustomerOnFile customer = complaint.customer();
+    String phone = firstOf(complaint.contactPhone(), customer == null ? null : customer.phone());
+    String email = firstOf(complaint.contactEmail(), customer == null ? null : customer.email());
+    String handle = complaint.contactHandle() != null
+        ? handle(complaint.handleNetwork() == null ? null : complaint.handleNetwork().code(), complaint.contactHandle())
+        : customer == null ? null : customer.handles().stream()
+            .map(h -> handle(h.network() == null ? null : h.network().code(), h.handle()))
             .collect(Collectors.collectingAndThen(Collectors.joining(", "), FormContext::blankToNull));
     context.put("phone", phone);
     context.put("email", email);
@@ -195,17 +194,17 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     context.put("contact", blankToNull(Stream.of(phone == null ? null : "phone " + phone,
             email == null ? null : "e-mail " + email, handle)
         .filter(Objects::nonNull).collect(Collectors.joining(" · "))));
-    context.put("preferredChannel", complaint.getContactPreference() == null ? null
-        : switch (complaint.getContactPreference()) {
+    context.put("preferredChannel", complaint.contactPreference() == null ? null
+        : switch (complaint.contactPreference()) {
           case EMAIL -> "E-mail";
           case PHONE -> "Phone";
           case CHAT -> "Chat";
           case SOCIAL -> "Social media";
           case LETTER -> "Letter";
         });
-    context.put("order", blankToNull(complaint.getOrderReference()));
-    context.put("claim", complaint.getClaimedAmount() == null ? null : money(complaint.getClaimedAmount(), "EUR"));
-    List<Remedy> decided = remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.getId());
+    context.put("order", blankToNull(complaint.orderReference()));
+    context.put("claim", complaint.claimedAmount() == null ? null : money(complaint.claimedAmount(), "EUR"));
+    List<Remedy> decided = remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaint.id());
     List<String> remedyLines = decided.stream().map(this::remedy).filter(Objects::nonNull).toList();
     context.put("remedy", remedyLines.isEmpty() ? null : String.join("; ", remedyLines));
     context.put("remedyDone", decided.stream()
@@ -213,20 +212,20 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
           case GRANTED, PAID, SHIPPED -> true;
           default -> false;
         }));
-    context.put("question", blankToNull(complaint.getInformationRequest()));
-    context.put("answer", blankToNull(complaint.getCustomerInformation()));
-    context.put("draftedBy", fullName(identity, complaint.getAnswerDraftedBy()));
-    context.put("owner", fullName(identity, complaint.getOwner()));
-    context.put("answerBy", dates.date(complaint.getAgreedAnswerDate()));
-    context.put("severity", complaint.getSeverity() == null ? null : label(complaint.getSeverity().name()));
+    context.put("question", blankToNull(complaint.informationRequest()));
+    context.put("answer", blankToNull(complaint.customerInformation()));
+    context.put("draftedBy", fullName(identity, complaint.answerDraftedBy()));
+    context.put("owner", fullName(identity, complaint.owner()));
+    context.put("answerBy", dates.date(complaint.agreedAnswerDate()));
+    context.put("severity", complaint.severity() == null ? null : label(complaint.severity().name()));
     // The review sees what the policy decided, in words: "Refund of EUR 650,00", not "REFUND 650".
     context.put("decidedRemedy", decided.stream().map(this::what).filter(Objects::nonNull).reduce((first, last) -> last).orElse(null));
     // The author of a returned draft reads why, not only who returned it.
-    recordedReasons.findByComplaint_IdOrderByRecordedAtAscIdAsc(complaint.getId()).stream()
-        .filter(r -> ReasonStep.RETURN_ANSWER.equals(r.getStep())).reduce((first, last) -> last)
+    reasons.getObject().ofComplaint(complaint.id()).stream()
+        .filter(r -> ReasonStep.RETURN_ANSWER.equals(r.step())).reduce((first, last) -> last)
         .ifPresent(returned -> {
-          context.put("returnedBy", fullName(identity, returned.getRecordedBy()));
-          context.put("returnReason", returned.getLabel());
+          context.put("returnedBy", fullName(identity, returned.recordedBy()));
+          context.put("returnReason", returned.label());
         });
     return context;
   }
@@ -239,9 +238,9 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     context.put("category", category(rootCause.getCategory()));
     context.put("complaintCount", linked.size());
     context.put("complaints", blankToNull(linked.stream()
-        .map(link -> complaints.findById(link.getComplaintId())
-            .map(c -> c.getTrackingNumber() + " (" + (c.getContactName() == null ? "customer" : c.getContactName())
-                + ", " + words(c.getState() == null ? null : c.getState().name()) + ")")
+        .map(link -> complaints.summary(link.getComplaintId())
+            .map(c -> c.trackingNumber() + " (" + (c.contactName() == null ? "customer" : c.contactName())
+                + ", " + words(c.state() == null ? null : c.state().name()) + ")")
             .orElse(link.getTrackingNumber()))
         .collect(Collectors.joining(", "))));
     context.put("fixDeadline", dates.date(rootCause.getFixDeadline()));

@@ -3,10 +3,10 @@ package io.rootfix.mailbox;
 import io.rootfix.attachment.AttachmentIntake;
 import io.rootfix.attachment.Attachments;
 import io.rootfix.complaint.Category;
-import io.rootfix.complaint.Complaint;
 import io.rootfix.complaint.ComplaintApi;
-import io.rootfix.complaint.ComplaintRepository;
 import io.rootfix.complaint.ComplaintSettings;
+import io.rootfix.complaint.ComplaintSummary;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.complaint.CustomerInformation;
 import io.rootfix.complaint.CustomerReply;
 import io.rootfix.complaint.IntakeForm;
@@ -55,7 +55,7 @@ public class Mailbox {
   private static final int COMMENT_LIMIT = 2000;
 
   private final ComplaintApi intake;
-  private final ComplaintRepository complaints;
+  private final Complaints complaints;
   private final AttachmentIntake attachmentIntake;
   private final Attachments attachments;
   private final Outbox outbox;
@@ -68,7 +68,7 @@ public class Mailbox {
   private final TransactionTemplate transaction;
   private final Pattern trackingNumber;
 
-  Mailbox(ComplaintApi intake, ComplaintRepository complaints, AttachmentIntake attachmentIntake, Attachments attachments,
+  Mailbox(ComplaintApi intake, Complaints complaints, AttachmentIntake attachmentIntake, Attachments attachments,
       Outbox outbox, InboundMailRepository mails, ReadMailTask agents, MailboxSettings settings, NotifySettings notify,
       Validator validator, Clock clock, PlatformTransactionManager transactionManager,
       ComplaintSettings complaintSettings) {
@@ -146,7 +146,7 @@ public class Mailbox {
     if (mail.fromAddress() == null) {
       return toAgent(messageId, mail, raw, "it has no sender address Rootfix can read", null);
     }
-    Optional<Complaint> about = complaintItRefersTo(mail);
+    Optional<ComplaintSummary> about = complaintItRefersTo(mail);
     if (about.isPresent()) {
       return reply(mail, raw, about.get());
     }
@@ -154,16 +154,16 @@ public class Mailbox {
   }
 
   /** The customer's reply: applied only when it comes from the complaint's own customer. */
-  private Received reply(ReceivedMail mail, byte[] raw, Complaint complaint) {
-    String number = complaint.getTrackingNumber();
-    String customerEmail = complaint.getCustomer() == null ? null : complaint.getCustomer().getEmail();
+  private Received reply(ReceivedMail mail, byte[] raw, ComplaintSummary complaint) {
+    String number = complaint.trackingNumber();
+    String customerEmail = complaint.customerEmail();
     if (customerEmail == null || !customerEmail.equalsIgnoreCase(mail.fromAddress())) {
       // Someone else's mail must not answer, close or reopen a customer's complaint.
       return toAgent(mail.messageId(), mail, raw, "it refers to complaint " + number + " but comes from "
           + mail.fromAddress() + ", who is not that complaint's customer: nothing was applied", number);
     }
     String own = ReplyText.own(mail.text());
-    switch (complaint.getState()) {
+    switch (complaint.state()) {
       case WAITING_FOR_CUSTOMER -> {
         if (own.isBlank()) {
           return toAgent(mail.messageId(), mail, raw, "a reply to our question about complaint " + number
@@ -187,7 +187,7 @@ public class Mailbox {
         return record(mail, InboundMailOutcome.CONFIRMATION, resolved ? "resolved" : "not resolved", number);
       }
       default -> {
-        return intake(mail, raw, number, complaint.getCategory().code(), own.isBlank() ? mail.text() : own);
+        return intake(mail, raw, number, complaint.category().code(), own.isBlank() ? mail.text() : own);
       }
     }
   }
@@ -248,7 +248,7 @@ public class Mailbox {
   }
 
   /** A reply to our mail (In-Reply-To, References) or a tracking number in the subject. */
-  private Optional<Complaint> complaintItRefersTo(ReceivedMail mail) {
+  private Optional<ComplaintSummary> complaintItRefersTo(ReceivedMail mail) {
     return Optional.ofNullable(referredTrackingNumber(mail)).flatMap(this::complaint);
   }
 
@@ -271,7 +271,7 @@ public class Mailbox {
    * A merged complaint's number leads to the one it was merged into. No exception for a number that does not
    * exist: thrown through a transactional service it would doom the mail's whole transaction.
    */
-  private Optional<Complaint> complaint(String number) {
+  private Optional<ComplaintSummary> complaint(String number) {
     return complaints.findFollowingMerges(number);
   }
 

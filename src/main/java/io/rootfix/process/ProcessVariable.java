@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * One process variable: its name and its type, declared once in the process's backing class
@@ -19,11 +20,17 @@ public final class ProcessVariable<T> {
   private final String name;
   private final Class<T> type;
   private final Function<Object, T> convert;
+  private final boolean isTransient;
 
   private ProcessVariable(String name, Class<T> type, Function<Object, T> convert) {
+    this(name, type, convert, false);
+  }
+
+  private ProcessVariable(String name, Class<T> type, Function<Object, T> convert, boolean isTransient) {
     this.name = name;
     this.type = type;
     this.convert = convert;
+    this.isTransient = isTransient;
   }
 
   public static ProcessVariable<Long> longVariable(String name) {
@@ -48,6 +55,19 @@ public final class ProcessVariable<T> {
 
   public static ProcessVariable<Date> dateVariable(String name) {
     return new ProcessVariable<>(name, Date.class, Date.class::cast);
+  }
+
+  /**
+   * A value one step hands to the next within the same transaction, never stored: a transient variable, so no
+   * row, no history and no serialization; it is gone at the next wait state, so a reader must cope without it.
+   */
+  public static <T> ProcessVariable<T> transientVariable(String name, Class<T> type) {
+    return new ProcessVariable<>(name, type, type::cast, true);
+  }
+
+  /** The value as a start or a correlation takes it: a transient variable marked so. */
+  public Object valueOf(T value) {
+    return isTransient ? Variables.objectValue(value, true).create() : value;
   }
 
   public String name() {
@@ -109,12 +129,12 @@ public final class ProcessVariable<T> {
 
     /** Sets it where it is already visible, else on the process instance (the engine's {@code setVariable}). */
     public void set(T value) {
-      scope.setVariable(name, value);
+      scope.setVariable(name, valueOf(value));
     }
 
     /** Sets it on this scope only (a task, a local check). */
     public void setLocal(T value) {
-      scope.setVariableLocal(name, value);
+      scope.setVariableLocal(name, valueOf(value));
     }
 
     public void remove() {

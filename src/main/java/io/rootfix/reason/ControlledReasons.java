@@ -157,8 +157,9 @@ public class ControlledReasons {
     return record(complaintId, trackingNumber, step, reason, note, by);
   }
 
+  /** The reasons given on the complaint, oldest first. */
   @Transactional(readOnly = true)
-  public List<RecordedReason> ofComplaint(Long complaintId) {
-    return recorded.findByComplaint_IdOrderByRecordedAtAscIdAsc(complaintId);
+  public List<GivenReason> ofComplaint(Long complaintId) {
+    return recorded.findByComplaint_IdOrderByRecordedAtAscIdAsc(complaintId).stream().map(GivenReason::of).toList();
   }
 }

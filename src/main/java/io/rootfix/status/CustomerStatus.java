@@ -1,9 +1,8 @@
 package io.rootfix.status;
 
-import io.rootfix.complaint.Complaint;
-import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.ComplaintSummary;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.customer.ContactNormaliser;
-import io.rootfix.customer.Customer;
 import io.rootfix.locale.LocalDates;
 import io.rootfix.complaint.ComplaintApi;
 import io.rootfix.notify.CustomerLinks.Purpose;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class CustomerStatus {
 
-  private final ComplaintRepository complaints;
+  private final Complaints complaints;
   private final PromiseService promises;
   private final Outbox outbox;
   private final ContactNormaliser normaliser;
@@ -42,7 +41,7 @@ class CustomerStatus {
   /** A customer asking again within this time gets no second message: nobody floods a mailbox through the page. */
   static final Duration ONE_LINK_PER = Duration.ofMinutes(15);
 
-  CustomerStatus(ComplaintRepository complaints, PromiseService promises, Outbox outbox, ContactNormaliser normaliser,
+  CustomerStatus(Complaints complaints, PromiseService promises, Outbox outbox, ContactNormaliser normaliser,
       LocalDates dates, CustomerReplies replies, ComplaintApi complaintApi, LinkRequestRepository linkRequests,
       Clock clock) {
     this.dates = dates;
@@ -62,25 +61,25 @@ class CustomerStatus {
    * @throws StatusNotFoundException for an unknown tracking number and for a contact that is not the customer's alike
    */
   StatusView of(String trackingNumber, String contact) {
-    Complaint complaint = proven(trackingNumber, contact);
+    ComplaintSummary complaint = proven(trackingNumber, contact);
     return new StatusView(
-        complaint.getTrackingNumber(),
-        complaint.getState(),
-        StatusView.describe(complaint.getState()),
-        complaint.getCreatedAt(),
-        dates.moment(complaint.getCreatedAt()),
-        complaint.getAgreedAnswerDate(),
-        dates.date(complaint.getAgreedAnswerDate()),
-        complaint.getClosedAt(),
-        dates.moment(complaint.getClosedAt()),
-        promises.ofComplaint(complaint.getTrackingNumber()).stream()
+        complaint.trackingNumber(),
+        complaint.state(),
+        StatusView.describe(complaint.state()),
+        complaint.createdAt(),
+        dates.moment(complaint.createdAt()),
+        complaint.agreedAnswerDate(),
+        dates.date(complaint.agreedAnswerDate()),
+        complaint.closedAt(),
+        dates.moment(complaint.closedAt()),
+        promises.ofComplaint(complaint.trackingNumber()).stream()
             .filter(p -> p.state() == PromiseState.OPEN)
             .map(p -> new StatusView.OpenPromise(p.type(), p.text(), p.windowFrom(), dates.moment(p.windowFrom()),
                 p.dueAt(), dates.moment(p.dueAt())))
             .toList(),
         // Every message we wrote them, the sent ones with when: "Nothing yet" while our answer sits in the outbox
         // (no mail server, a call still to make) told them we had said nothing.
-        outbox.messagesOf(complaint.getId()).stream()
+        outbox.messagesOf(complaint.id()).stream()
             .map(m -> {
               Instant sentAt = m.getState() == DeliveryState.SENT ? m.getSentAt() : null;
               return new StatusView.SentMessage(m.getSubject(), sentAt, dates.moment(sentAt), m.getCreatedAt());
@@ -100,11 +99,11 @@ class CustomerStatus {
    */
   @Transactional
   void sendLink(String trackingNumber, String contact) {
-    Complaint complaint = proven(trackingNumber, contact);
+    ComplaintSummary complaint = proven(trackingNumber, contact);
     Purpose purpose = awaited(complaint).orElseThrow(() -> new ConflictException("Complaint "
-        + complaint.getTrackingNumber() + " waits for nothing from you now: " + StatusView.describe(complaint.getState())));
+        + complaint.trackingNumber() + " waits for nothing from you now: " + StatusView.describe(complaint.state())));
     Instant now = Instant.now(clock);
-    LinkRequest.Key key = new LinkRequest.Key(complaint.getId(), purpose);
+    LinkRequest.Key key = new LinkRequest.Key(complaint.id(), purpose);
     java.util.Optional<LinkRequest> last = linkRequests.findForUpdate(key);
     if (last.isPresent() && last.get().getSentAt().plus(ONE_LINK_PER).isAfter(now)) {
       return;
@@ -112,15 +111,15 @@ class CustomerStatus {
     last.ifPresentOrElse(request -> request.sentAgain(now),
         // The first for this key: a request at the same moment fails on the primary key, and sends nothing.
         () -> linkRequests.saveAndFlush(new LinkRequest(key, now)));
-    complaintApi.sendPersonalLink(complaint.getId(), purpose);
+    complaintApi.sendPersonalLink(complaint.id(), purpose);
   }
 
   /** A complaint without a known customer gets no link: a link names the customer it was made for. */
-  private java.util.Optional<Purpose> awaited(Complaint complaint) {
-    return complaint.getCustomer() == null ? java.util.Optional.empty() : replies.awaited(complaint.getId());
+  private java.util.Optional<Purpose> awaited(ComplaintSummary complaint) {
+    return complaint.customerId() == null ? java.util.Optional.empty() : replies.awaited(complaint.id());
   }
 
-  private Complaint proven(String trackingNumber, String contact) {
+  private ComplaintSummary proven(String trackingNumber, String contact) {
     if (trackingNumber == null || contact == null) {
       throw new StatusNotFoundException();
     }
@@ -131,13 +130,12 @@ class CustomerStatus {
   }
 
   /** The e-mail address or phone number they gave with the complaint, or the one we know them by. */
-  private boolean isTheCustomers(Complaint complaint, String contact) {
-    Customer customer = complaint.getCustomer();
+  private boolean isTheCustomers(ComplaintSummary complaint, String contact) {
     String email = normaliser.email(contact);
     String phone = normaliser.phone(contact);
-    boolean emailMatches = email != null && Stream.of(complaint.getContactEmail(), customer == null ? null : customer.getEmail())
+    boolean emailMatches = email != null && Stream.of(complaint.contactEmail(), complaint.customerEmail())
         .filter(Objects::nonNull).map(normaliser::email).anyMatch(email::equals);
-    boolean phoneMatches = phone != null && Stream.of(complaint.getContactPhone(), customer == null ? null : customer.getPhone())
+    boolean phoneMatches = phone != null && Stream.of(complaint.contactPhone(), complaint.customerPhone())
         .filter(Objects::nonNull).map(normaliser::phone).anyMatch(phone::equals);
     return emailMatches || phoneMatches;
   }

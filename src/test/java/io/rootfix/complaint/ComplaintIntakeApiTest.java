@@ -33,6 +33,20 @@ class ComplaintIntakeApiTest extends RootfixIntegrationTest {
         .extracting(task -> task.get("taskKey")).containsExactly(ComplaintProcess.Element.AGREE_EXPECTATION);
   }
 
+  /** The typed intake the API hands to the process's first steps is transient: no row, no history, no bytes. */
+  @Test
+  void theIntakeHandedToTheProcessIsNeverStored() {
+    String trackingNumber = track(postComplaint(intake(newEmail(), null)));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).count()).isOne();
+    for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail")) {
+      assertThat(jdbc.queryForObject("select count(*) from " + table + " where name_ = ?", Long.class,
+          ComplaintProcess.Var.INTAKE)).as(table).isZero();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where name_ = ?", Long.class,
+        ComplaintProcess.Var.CUSTOMER_EMAIL)).as("the plain values are the process's, as before").isPositive();
+  }
+
   @Test
   void aKnownEmailOrPhoneJoinsTheExistingCustomer() {
     String first = track(postComplaint(intake("jan.smit@example.com", "06 12349876")));

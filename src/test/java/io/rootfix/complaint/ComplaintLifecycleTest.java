@@ -208,7 +208,7 @@ class ComplaintLifecycleTest extends RootfixIntegrationTest {
 
     Complaint closed = complaint(trackingNumber);
     assertThat(closed.getState()).isEqualTo(ComplaintState.CLOSED);
-    assertThat(closed.getClosingNote()).isEqualTo(ComplaintService.NO_REPLY_NOTE);
+    assertThat(closed.getClosingNote()).isEqualTo(ComplaintAnswerService.NO_REPLY_NOTE);
     assertThat(kinds(trackingNumber)).endsWith(MessageKind.CLOSING);
   }
 
