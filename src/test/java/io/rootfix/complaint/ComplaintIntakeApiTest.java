@@ -22,7 +22,7 @@ class ComplaintIntakeApiTest extends RootfixIntegrationTest {
     assertThat(response.getHeaders().getLocation()).hasToString("/api/complaints/" + trackingNumber);
 
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(trackingNumber).singleResult();
+        .processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult();
     assertThat(instance.getProcessDefinitionId()).startsWith(ComplaintProcess.KEY + ":");
 
     Map<String, Object> complaint = as(AGENT).getForObject("/api/complaints/" + trackingNumber, Map.class);
