@@ -9,6 +9,7 @@ import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +206,33 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(payoutsFor(remedy)).isEqualTo(1);
   }
 
+  /** Approve the remedy runs in the remedy's process, yet is a complaint task: in its filter, due and moved with it. */
+  @Test
+  void approveTheRemedyIsAmongTheComplaintTasksDueWithTheAnswerAndMovedWithIt() {
+    String trackingNumber = complaintWanting("refund", "750", "product", newEmail());
+    String taskId = taskId(trackingNumber, RemedyProcess.Element.APPROVE_REMEDY);
+    Map<String, Object> answer = promiseOf(trackingNumber, "ANSWER");
+    Instant due = Instant.parse((String) answer.get("dueAt"));
+    assertThat(dueDateOf(taskId)).isEqualTo(due);
+    List<Map<String, Object>> filters = as(LEAD).getForObject("/engine-rest/filter?resourceType=Task", List.class);
+    Object allOpen = filters.stream().filter(f -> "All open complaint tasks".equals(f.get("name"))).findFirst()
+        .orElseThrow().get("id");
+    List<Map<String, Object>> listed = as(LEAD).postForObject("/engine-rest/filter/" + allOpen + "/list?maxResults=1000",
+        json("{\"processInstanceBusinessKey\": \"" + trackingNumber + "\"}"), List.class);
+    assertThat(listed).extracting(t -> t.get("id")).contains(taskId);
+
+    Instant later = due.plus(Duration.ofDays(3));
+    ResponseEntity<Map> moved = as(AGENT).postForEntity("/api/promises/" + answer.get("id") + "/renegotiation",
+        json("{\"newDueAt\": \"%s\", \"reason\": \"The supplier answers on Monday\"}".formatted(later)), Map.class);
+    assertThat(moved.getStatusCode()).as(String.valueOf(moved.getBody())).isEqualTo(HttpStatus.OK);
+
+    assertThat(dueDateOf(taskId)).isEqualTo(later);
+  }
+
+  private Instant dueDateOf(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate().toInstant();
+  }
+
   @Test
   void aTeamLeadRefusesOnlyWithAWrittenReasonAndNothingIsPaid() {
     String trackingNumber = complaintWanting("replacement", "1200", "delivery", newEmail());
@@ -292,6 +320,9 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(as(AUDITOR).getForEntity("/api/complaints/" + refunded + "/remedies", List.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + refunded, List.class);
+    // The remedy's own process is on the complaint's trail: same business key.
+    assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Started: Pay the refund")
+        .containsEntry("details", RemedyProcess.KEY + " / " + RemedyProcess.Element.PAY_REFUND));
     assertThat(trail).anySatisfy(entry -> {
       assertThat(entry).containsEntry("what", "Remedy paid");
       assertThat((String) entry.get("details")).contains((String) asAgent.get(0).get("externalReference"));
