@@ -60,8 +60,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It is one task-local variable ({@value #COMPLAINT_CONTEXT} or {@value #ROOT_CAUSE_CONTEXT}), a JSON object the
  * forms read as {@code complaintContext.contact}: it ends with the task, so no business data outlives it in the
- * process. It is added to every user task of the two processes as the models are parsed, so a process owner's model
- * needs no listener for it.
+ * process. It is added to every user task of the complaint, the remedy it calls and the root cause as the models are
+ * parsed, so a process owner's model needs no listener for it.
  */
 @Component
 public class FormContext extends AbstractProcessEnginePlugin implements TaskListener {
