@@ -2,6 +2,7 @@ package io.rootfix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
@@ -28,7 +29,7 @@ class EngineIndexesTest extends RootfixIntegrationTest {
         Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
 
     Job acknowledgement = managementService.createJobQuery().processInstanceId(runtimeService
-        .createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId())
+        .createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId())
         .activityId(Element.ACKNOWLEDGE).singleResult();
     assertThat(acknowledgement.getDuedate()).isNotNull();
     assertThat(managementService.createJobQuery().jobId(acknowledgement.getId()).executable().count()).isOne();

@@ -6,11 +6,15 @@ import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
+import io.rootfix.remedy.RemedyProcess;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -42,6 +46,9 @@ class ModelMigrationTest extends RootfixIntegrationTest {
 
   @Autowired
   RepositoryService repositoryService;
+
+  @Autowired
+  HistoryService historyService;
 
   @Test
   void aRevisedComplaintModelDeployedFromModelerTakesOverTheRunningComplaints() throws IOException {
@@ -108,6 +115,60 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     findCauseAndReport(toFindCause);
     fixRootCause(rootCauseOf(waitingForFix), "Stronger boxes");
     assertThat(openTaskKeys(waitingForFix)).contains(Element.REPORT_BACK);
+  }
+
+  /**
+   * Complaints started before the remedy had its own model finish on their own version: its inline branch calls the
+   * same beans with the same variables (a copy of that version is the fixture). Decided, offered to a team lead with
+   * the refusal reasons, approved, paid once; no remedy process is called for it.
+   */
+  @Test
+  void aComplaintOnAVersionWithTheRemedyInlineFinishesItsRemedyThere() throws IOException {
+    String inline;
+    try (InputStream model = getClass().getResourceAsStream("/models/complaint-inline-remedy.bpmn")) {
+      inline = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(inline).contains("id=\"" + RemedyProcess.Element.PAY_REFUND + "\"").doesNotContain("callActivity");
+    String fileName = Path.of(ComplaintProcess.RESOURCE).getFileName().toString();
+    String inlineVersion = onlyDefinitionIn(deployFromModeler(ComplaintProcess.KEY, fileName, inline));
+    String trackingNumber;
+    try {
+      ResponseEntity<Map> received = postComplaint("""
+          {"customerName": "Eva de Wit", "customerEmail": "%s", "channel": "web", "category": "product",
+           "description": "The vase arrived broken.", "desiredOutcome": "refund", "amount": 750,
+           "orderReference": "ORD-4711"}""".formatted(newEmail()));
+      assertThat(received.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      trackingNumber = (String) received.getBody().get("trackingNumber");
+    } finally {
+      // The current model again, as a process owner would redeploy it: everything after starts on it.
+      deployFromModeler(ComplaintProcess.KEY, fileName, Files.readString(Path.of(ComplaintProcess.RESOURCE)));
+    }
+    assertThat(instance(trackingNumber).getProcessDefinitionId()).isEqualTo(inlineVersion);
+
+    submit(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "refund",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+    String approval = taskId(trackingNumber, RemedyProcess.Element.APPROVE_REMEDY);
+    Task task = taskService.createTaskQuery().taskId(approval).singleResult();
+    assertThat(task.getProcessInstanceId()).as("in the complaint itself").isEqualTo(instance(trackingNumber).getId());
+    assertThat(taskService.getVariable(approval, RemedyProcess.Var.REFUSAL_REASONS)).as("reasons offered").isNotNull();
+    submit(LEAD, trackingNumber, RemedyProcess.Element.APPROVE_REMEDY, Map.of());
+    Job payout = managementService.createJobQuery().processInstanceId(instance(trackingNumber).getId())
+        .activityId(RemedyProcess.Element.PAY_REFUND).singleResult();
+    managementService.executeJob(payout.getId());
+    submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Refunded"));
+
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.FIND_ROOT_CAUSE);
+    assertThat(jdbc.queryForObject("select state from remedy where tracking_number = ?", String.class, trackingNumber))
+        .isEqualTo("PAID");
+    assertThat(jdbc.queryForObject("select count(*) from payout p join remedy r on r.idempotency_key = p.idempotency_key"
+        + " where r.tracking_number = ?", Long.class, trackingNumber)).isEqualTo(1);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(RemedyProcess.KEY)
+        .processInstanceBusinessKey(trackingNumber).count()).isZero();
+    // A complaint received now runs on the current version, which calls the remedy.
+    String current = receive();
+    assertThat((Object) repositoryService.getBpmnModelInstance(instance(current).getProcessDefinitionId())
+        .getModelElementById(Element.REMEDY)).as("the call activity").isNotNull();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.formcontext.FormContext;
 import io.rootfix.promise.PromiseProcess;
+import io.rootfix.remedy.RemedyProcess;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -24,7 +25,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   <li><b>Display data</b> ({@link #DISPLAY_ONLY}): projections of Rootfix's tables rewritten on every task and
  *   after every service task (the complaint's and root cause's context, the customer's history, the open promises
  *   offered as options).</li>
- *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}): the intake's fields (customer, contact details,
+ *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}, in the complaint and its remedy): the intake's fields (customer, contact details,
  *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
  *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the
  *   remedy policy's counts (its decision instance records them as inputs).</li>
@@ -49,12 +50,16 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       Var.CHANNEL, Var.CATEGORY, Var.DESCRIPTION, Var.WANTED_ANSWER_DATE, Var.CLAIMED_AMOUNT, Var.ORDER_REFERENCE,
       Var.LANGUAGE, Var.REFERENCED_TRACKING_NUMBER,
       // identifiers of rows and instances
-      Var.COMPLAINT_ID, Var.TRACKING_NUMBER, Var.CUSTOMER_ID, Var.REMEDY_ID,
+      Var.COMPLAINT_ID, Var.TRACKING_NUMBER, Var.CUSTOMER_ID, RemedyProcess.Var.REMEDY_ID,
       // what a form offered or previewed, and who may review a draft
-      Var.KNOWN_ROOT_CAUSES, Var.ONE_OFF_REASONS, Var.REFUSAL_REASONS, Var.RETURN_REASONS, Var.CLOSE_REASONS,
-      Var.REOPEN_REASONS, Var.PREVIEW_OPENING, Var.PREVIEW_CLOSING, Var.DRAFTED_BY_GROUPS,
+      Var.KNOWN_ROOT_CAUSES, Var.ONE_OFF_REASONS, RemedyProcess.Var.REFUSAL_REASONS, Var.RETURN_REASONS,
+      Var.CLOSE_REASONS, Var.REOPEN_REASONS, Var.PREVIEW_OPENING, Var.PREVIEW_CLOSING, Var.DRAFTED_BY_GROUPS,
+      RemedyProcess.Var.ATTACHMENTS,
       // the remedy policy's inputs, kept with its decision instance
-      Var.REMEDIES_LAST_12_MONTHS, Var.REMEDY_TOTAL_LAST_12_MONTHS);
+      RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS);
+
+  /** The processes whose variables {@link #COPIES} names: the complaint, and its remedy (inline in old versions). */
+  private static final Set<String> WITH_COPIES = Set.of(ComplaintProcess.KEY, RemedyProcess.KEY);
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -70,7 +75,7 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
         return false;
       }
       return !DISPLAY_ONLY.contains(name)
-          && !(ComplaintProcess.KEY.equals(variable.getProcessDefinitionKey()) && COPIES.contains(name));
+          && !(WITH_COPIES.contains(variable.getProcessDefinitionKey()) && COPIES.contains(name));
     }
     return !(event instanceof HistoricFormPropertyEventEntity || event instanceof HistoricIdentityLinkLogEventEntity);
   }

@@ -55,9 +55,10 @@ class AnswerDeadlineInTasklist {
     }
   }
 
+  /** The complaint's open tasks and those of the remedy it called (Approve the remedy is due with the answer). */
   private java.util.List<Task> openTasks(String trackingNumber) {
     return taskService.createTaskQuery()
-        .processDefinitionKey(ComplaintProcess.KEY)
+        .processDefinitionKeyIn(ComplaintProcess.KEY, ComplaintProcess.CALLED_REMEDY)
         .processInstanceBusinessKey(trackingNumber)
         .list();
   }

@@ -212,8 +212,9 @@ class ComplaintDelegates {
       switch (task.getTaskDefinitionKey()) {
         case ComplaintProcess.Element.FIND_ROOT_CAUSE ->
             task.setVariable(Var.ONE_OFF_REASONS, reasons.choices(ReasonStep.ONE_OFF));
-        case ComplaintProcess.Element.APPROVE_REMEDY ->
-            task.setVariable(Var.REFUSAL_REASONS, reasons.choices(ReasonStep.REMEDY_REFUSAL));
+        // Only on complaints of a version with the remedy inline; remedy.bpmn offers its own (offerRefusalReasons).
+        case ComplaintProcess.InlineRemedy.APPROVE_REMEDY ->
+            task.setVariable(ComplaintProcess.InlineRemedy.REFUSAL_REASONS, reasons.choices(ReasonStep.REMEDY_REFUSAL));
         case ComplaintProcess.Element.REVIEW_ANSWER ->
             task.setVariable(Var.RETURN_REASONS, reasons.choices(ReasonStep.RETURN_ANSWER));
         case ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION -> {

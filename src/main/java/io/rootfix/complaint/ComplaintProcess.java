@@ -22,7 +22,6 @@ public final class ComplaintProcess {
   public static final String KEY = "complaint";
   public static final String RESOURCE = "processes/complaint.bpmn";
   public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
-  public static final String REMEDY_POLICY_DECISION = "processes/remedy-policy.dmn";
 
   /** Whether a drafted answer needs a team lead's review before it goes out. */
   public static final String ANSWER_REVIEW_DECISION = "processes/answer-review.dmn";
@@ -37,7 +36,7 @@ public final class ComplaintProcess {
 
   /** Candidate group of every complaint task but the review. */
   public static final String AGENTS = "service-agents";
-  /** Candidate group of "Approve the remedy" (above the policy limit) and "Review the answer". */
+  /** Candidate group of "Review the answer" (and of "Approve the remedy" in remedy.bpmn). */
   public static final String TEAM_LEADS = "team-leads";
 
   public static final class Element {
@@ -54,13 +53,11 @@ public final class ComplaintProcess {
     public static final String AGREE_EXPECTATION = "Task_AgreeExpectation";
     public static final String ACKNOWLEDGE = "Task_Acknowledge";
     public static final String PATCH_SYMPTOM = "Task_PatchSymptom";
-    // The remedy branch, in parallel with Patch the symptom.
-    public static final String COUNT_CUSTOMER_REMEDIES = "Task_CountCustomerRemedies";
-    public static final String DECIDE_REMEDY = "Task_DecideRemedy";
-    public static final String RECORD_REMEDY_DECISION = "Task_RecordRemedyDecision";
-    public static final String APPROVE_REMEDY = "Task_ApproveRemedy";
-    public static final String PAY_REFUND = "Task_PayRefund";
-    public static final String SHIP_REPLACEMENT = "Task_ShipReplacement";
+    /**
+     * In parallel with Patch the symptom: the call activity that runs remedy.bpmn (process key
+     * {@link #CALLED_REMEDY}) and waits until the remedy is settled.
+     */
+    public static final String REMEDY = "Activity_Remedy";
     public static final String FIND_ROOT_CAUSE = "Task_FindRootCause";
     public static final String ASK_CUSTOMER = "Task_AskCustomer";
     public static final String AWAIT_CUSTOMER_INFORMATION = "Task_AwaitCustomerInformation";
@@ -191,29 +188,11 @@ public final class ComplaintProcess {
     public static final String RELEASE_MESSAGE = "releaseMessage";
     // Patch the symptom
     public static final String PATCH_DESCRIPTION = "patchDescription";
-    // The remedy (remedy-policy.dmn and the ledger)
-    /** Integer: the customer's remedies granted in the 12 months before the decision (the abuse signal). */
-    public static final String REMEDIES_LAST_12_MONTHS = "remediesLast12Months";
-    /** Double: their total in EUR. */
-    public static final String REMEDY_TOTAL_LAST_12_MONTHS = "remedyTotalLast12Months";
+    // Out of the remedy (Activity_Remedy's camunda:out): what the answer review and its form read
     /** REFUND, REPLACEMENT, REPAIR or NONE. */
     public static final String REMEDY_TYPE = "remedyType";
     /** Double: the remedy's amount in EUR (0 for a repair or none). */
     public static final String REMEDY_AMOUNT = "remedyAmount";
-    /** Boolean: above the policy limit, a team lead approves. */
-    public static final String TEAM_LEAD_APPROVAL = "teamLeadApproval";
-    /** Why the policy decided so (the rule's note). */
-    public static final String REMEDY_POLICY_NOTE = "remedyPolicyNote";
-    /** Long: the Remedy row in the ledger. */
-    public static final String REMEDY_ID = "remedyId";
-    /** Boolean: the team lead grants the remedy (the default). */
-    public static final String REMEDY_APPROVED = "remedyApproved";
-    /** Why the team lead refused: a controlled reason code (REMEDY_REFUSAL); required for a refusal. */
-    public static final String REFUSAL_REASON = "refusalReason";
-    /** The team lead's note on a refusal; required with the reason. */
-    public static final String REFUSAL_NOTE = "refusalNote";
-    /** Json (set on create): the refusal reasons for the form's select. */
-    public static final String REFUSAL_REASONS = "refusalReasons";
     // Find the root cause
     public static final String ROOT_CAUSE_DESCRIPTION = "rootCauseDescription";
     /** The id of a known root cause the agent links (a string from the form's select, or a number). */
@@ -350,13 +329,25 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> MERGED_INTO = stringVariable(Var.MERGED_INTO);
   public static final ProcessVariable<String> MERGE_NOTE = stringVariable(Var.MERGE_NOTE);
   public static final ProcessVariable<String> MERGED_BY = stringVariable(Var.MERGED_BY);
-  // The remedy branch (remedy-policy.dmn and the ledger)
-  public static final ProcessVariable<Integer> REMEDIES_LAST_12_MONTHS = intVariable(Var.REMEDIES_LAST_12_MONTHS);
-  public static final ProcessVariable<Double> REMEDY_TOTAL_LAST_12_MONTHS = doubleVariable(Var.REMEDY_TOTAL_LAST_12_MONTHS);
+  // Out of the remedy
   public static final ProcessVariable<String> REMEDY_TYPE = stringVariable(Var.REMEDY_TYPE);
   public static final ProcessVariable<Double> REMEDY_AMOUNT = doubleVariable(Var.REMEDY_AMOUNT);
-  public static final ProcessVariable<Boolean> TEAM_LEAD_APPROVAL = booleanVariable(Var.TEAM_LEAD_APPROVAL);
-  public static final ProcessVariable<String> REMEDY_POLICY_NOTE = stringVariable(Var.REMEDY_POLICY_NOTE);
-  public static final ProcessVariable<Long> REMEDY_ID = longVariable(Var.REMEDY_ID);
-  public static final ProcessVariable<Boolean> REMEDY_APPROVED = booleanVariable(Var.REMEDY_APPROVED);
+
+  /**
+   * The process Activity_Remedy calls ({@code calledElement}): RemedyProcess.KEY, spelled here because the remedy
+   * depends on the complaint and not the other way round (RemedyProcessTest checks they agree).
+   */
+  public static final String CALLED_REMEDY = "remedy";
+
+  /**
+   * Versions of complaint.bpmn from before remedy.bpmn ran the remedy inline, calling the remedy's beans with the
+   * same variable names; their running complaints finish on their own version. What the complaint's own code still
+   * does for them: the refusal reasons on their Approve the remedy.
+   */
+  public static final class InlineRemedy {
+    private InlineRemedy() {}
+
+    public static final String APPROVE_REMEDY = "Task_ApproveRemedy";
+    public static final String REFUSAL_REASONS = "refusalReasons";
+  }
 }

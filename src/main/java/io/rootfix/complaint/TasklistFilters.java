@@ -39,7 +39,7 @@ class TasklistFilters {
   static final String WAITING_FOR_FIX = "Waiting for a fix";
 
   /** Raise when a filter's query changes, so existing databases get the new one. */
-  static final int VERSION = 8;
+  static final int VERSION = 9;
   private static final String VERSION_PROPERTY = "rootfixVersion";
 
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -77,8 +77,9 @@ class TasklistFilters {
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     Filter group = ensure(GROUP_TASKS, -5, "#2ca02c", "New complaints and unclaimed steps for your groups.",
         taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
+    // The complaint's tasks and those of the remedy it calls (Approve the remedy).
     Filter all = ensure(ALL_OPEN, 0, "#d62728", "Every open complaint task, assigned or not.",
-        taskService.createTaskQuery().processDefinitionKey(ComplaintProcess.KEY));
+        taskService.createTaskQuery().processDefinitionKeyIn(ComplaintProcess.KEY, ComplaintProcess.CALLED_REMEDY));
     Filter dueSoonest = ensure(DUE_SOONEST, -20, "#ff7f0e",
         "Every task of your groups, the nearest promise first.", ofMyGroups());
     Filter atRisk = ensure(AT_RISK_TODAY, -30, "#d62728",

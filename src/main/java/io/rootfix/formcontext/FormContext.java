@@ -11,6 +11,7 @@ import io.rootfix.locale.LocalDates;
 import io.rootfix.reason.ReasonStep;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.remedy.Remedy;
+import io.rootfix.remedy.RemedyProcess;
 import io.rootfix.remedy.RemedyRepository;
 import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseLink;
@@ -58,8 +59,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It is one task-local variable ({@value #COMPLAINT_CONTEXT} or {@value #ROOT_CAUSE_CONTEXT}), a JSON object the
  * forms read as {@code complaintContext.contact}: it ends with the task, so no business data outlives it in the
- * process. It is added to every user task of the two processes as the models are parsed, so a process owner's model
- * needs no listener for it.
+ * process. It is added to every user task of the complaint, the remedy it calls and the root cause as the models are
+ * parsed, so a process owner's model needs no listener for it.
  */
 @Component
 public class FormContext extends AbstractProcessEnginePlugin implements TaskListener {
@@ -98,8 +99,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String key = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
             ? definition.getKey() : null;
-        if ((ComplaintProcess.KEY.equals(key) || RootCauseProcess.KEY.equals(key))
-            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+        if (withContext(key) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, FormContext.this);
           behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, FormContext.this);
         }
@@ -115,7 +115,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
       public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String key = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
             ? definition.getKey() : null;
-        if (ComplaintProcess.KEY.equals(key) || RootCauseProcess.KEY.equals(key)) {
+        if (withContext(key)) {
           activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) FormContext.this::refreshOpenTasks);
         }
       }
@@ -123,10 +123,23 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
-  /** Rewrites the context of the process instance's open tasks (and of its root cause's) after a service task. */
+  /** The complaint's and the root cause's tasks, and the remedy's, which the complaint calls with its id. */
+  private static boolean withContext(String processKey) {
+    return ComplaintProcess.KEY.equals(processKey) || RootCauseProcess.KEY.equals(processKey)
+        || RemedyProcess.KEY.equals(processKey);
+  }
+
+  /**
+   * Rewrites the context of the process instance's open tasks after a service task, and of the instance that called
+   * it (the complaint, whose Patch the symptom shows the remedy) and of its root cause's.
+   */
   private void refreshOpenTasks(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     List<String> instances = new ArrayList<>(List.of(execution.getProcessInstanceId()));
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    if (caller != null) {
+      instances.add(caller.getProcessInstanceId());
+    }
     Long complaintId = ComplaintProcess.COMPLAINT_ID.from(execution);
     if (complaintId != null) {
       complaints.summary(complaintId).map(ComplaintSummary::rootCauseId).flatMap(rootCauses::findById)

@@ -1,21 +1,20 @@
 package io.rootfix.remedy;
 
-import static io.rootfix.complaint.ComplaintProcess.CATEGORY;
-import static io.rootfix.complaint.ComplaintProcess.CLAIMED_AMOUNT;
-import static io.rootfix.complaint.ComplaintProcess.COMPLAINT_ID;
-import static io.rootfix.complaint.ComplaintProcess.DESIRED_OUTCOME;
-import static io.rootfix.complaint.ComplaintProcess.REMEDIES_LAST_12_MONTHS;
-import static io.rootfix.complaint.ComplaintProcess.REMEDY_AMOUNT;
-import static io.rootfix.complaint.ComplaintProcess.REMEDY_APPROVED;
-import static io.rootfix.complaint.ComplaintProcess.REMEDY_ID;
-import static io.rootfix.complaint.ComplaintProcess.REMEDY_POLICY_NOTE;
-import static io.rootfix.complaint.ComplaintProcess.REMEDY_TOTAL_LAST_12_MONTHS;
-import static io.rootfix.complaint.ComplaintProcess.REMEDY_TYPE;
-import static io.rootfix.complaint.ComplaintProcess.TEAM_LEAD_APPROVAL;
-import static io.rootfix.complaint.ComplaintProcess.TRACKING_NUMBER;
+import static io.rootfix.remedy.RemedyProcess.CATEGORY;
+import static io.rootfix.remedy.RemedyProcess.CLAIMED_AMOUNT;
+import static io.rootfix.remedy.RemedyProcess.COMPLAINT_ID;
+import static io.rootfix.remedy.RemedyProcess.DESIRED_OUTCOME;
+import static io.rootfix.remedy.RemedyProcess.REMEDIES_LAST_12_MONTHS;
+import static io.rootfix.remedy.RemedyProcess.REMEDY_AMOUNT;
+import static io.rootfix.remedy.RemedyProcess.REMEDY_APPROVED;
+import static io.rootfix.remedy.RemedyProcess.REMEDY_ID;
+import static io.rootfix.remedy.RemedyProcess.REMEDY_POLICY_NOTE;
+import static io.rootfix.remedy.RemedyProcess.REMEDY_TOTAL_LAST_12_MONTHS;
+import static io.rootfix.remedy.RemedyProcess.REMEDY_TYPE;
+import static io.rootfix.remedy.RemedyProcess.TEAM_LEAD_APPROVAL;
+import static io.rootfix.remedy.RemedyProcess.TRACKING_NUMBER;
 
-import io.rootfix.complaint.ComplaintProcess;
-import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.remedy.RemedyProcess.Var;
 import io.rootfix.process.TaskForm;
 import io.rootfix.process.TaskForms;
 import io.rootfix.reason.ControlledReasons;
@@ -32,8 +31,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The remedy branch of {@code complaint.bpmn}: thin delegates around {@link RemedyService}, referenced by bean
- * name. Variables carry ids and simple values only (the amount as a number in EUR).
+ * The service tasks and task listeners of {@code remedy.bpmn}: thin delegates around {@link RemedyService},
+ * referenced by bean name. Variables carry ids and simple values only (the amount as a number in EUR), named in
+ * {@link RemedyProcess}. Complaints of a version from before the remedy had its own model run the same beans in
+ * their inline branch, with the same variable names.
  */
 @Configuration
 class RemedyDelegates {
@@ -84,6 +85,12 @@ class RemedyDelegates {
     return execution -> remedies.shipReplacement(remedyId(execution));
   }
 
+  /** Task_ApproveRemedy (on create): the controlled refusal reasons, as the options of the form's select. */
+  @Bean
+  TaskListener offerRefusalReasons(ControlledReasons reasons) {
+    return task -> task.setVariable(Var.REFUSAL_REASONS, reasons.choices(ReasonStep.REMEDY_REFUSAL));
+  }
+
   /**
    * Task_ApproveRemedy (on complete): granting is the default; a refusal needs a controlled reason
    * (REMEDY_REFUSAL) and a note, and is recorded with them. Only a team lead decides, whoever the task was
@@ -93,7 +100,7 @@ class RemedyDelegates {
   TaskListener recordRemedyApproval(TaskActor actor, ControlledReasons reasons, TaskForms forms) {
     return task -> {
       String by = actor.of(task);
-      if (!actor.isMemberOf(by, ComplaintProcess.TEAM_LEADS, Groups.ADMINS)) {
+      if (!actor.isMemberOf(by, RemedyProcess.TEAM_LEADS, Groups.ADMINS)) {
         throw InvalidInputException.of(Var.REMEDY_APPROVED, "only a team lead approves or refuses a remedy");
       }
       TaskForm form = forms.of(task);

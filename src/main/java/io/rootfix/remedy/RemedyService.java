@@ -1,8 +1,7 @@
 package io.rootfix.remedy;
 
 import io.rootfix.calendar.BusinessCalendar;
-import io.rootfix.complaint.Complaint;
-import io.rootfix.complaint.ComplaintRepository;
+import io.rootfix.complaint.ComplaintFacts;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseState;
 import io.rootfix.promise.PromiseTexts;
@@ -23,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Remedies by policy, executed exactly once. The decision is recorded in the ledger (one Remedy row with
  * its idempotency key); paying or shipping calls the port with that key and records the reference. Called
- * by the complaint process's delegates, in the engine's transaction.
+ * by the remedy process's delegates, in the engine's transaction. What it needs of the complaint comes through
+ * the complaint's published {@link ComplaintFacts}.
  */
 @Service
 @EnableConfigurationProperties(RemedySettings.class)
@@ -35,7 +35,7 @@ public class RemedyService {
       EnumSet.of(RemedyState.GRANTED, RemedyState.PAID, RemedyState.SHIPPED);
 
   private final RemedyRepository remedies;
-  private final ComplaintRepository complaints;
+  private final ComplaintFacts complaints;
   private final PaymentGateway payments;
   private final ShippingService shipping;
   private final PromiseService promises;
@@ -45,7 +45,7 @@ public class RemedyService {
   private final String deliveryFrom;
   private final String deliveryWithin;
 
-  RemedyService(RemedyRepository remedies, ComplaintRepository complaints, PaymentGateway payments,
+  RemedyService(RemedyRepository remedies, ComplaintFacts complaints, PaymentGateway payments,
       ShippingService shipping, PromiseService promises, BusinessCalendar calendar, Clock clock,
       RemedySettings settings) {
     this.remedies = remedies;
@@ -70,17 +70,19 @@ public class RemedyService {
    */
   @Transactional(readOnly = true)
   public Facts facts(long complaintId) {
-    Complaint complaint = complaint(complaintId);
+    return facts(complaints.of(complaintId));
+  }
+
+  private Facts facts(ComplaintFacts.Facts complaint) {
     int count = 0;
     BigDecimal total = BigDecimal.ZERO;
-    if (complaint.getCustomer() != null) {
-      Object[] row = remedies.countAndTotal(complaint.getCustomer().getId(), now().minus(365, ChronoUnit.DAYS),
-          GRANTED).get(0);
+    if (complaint.customerId() != null) {
+      Object[] row = remedies.countAndTotal(complaint.customerId(), now().minus(365, ChronoUnit.DAYS), GRANTED).get(0);
       count = ((Number) row[0]).intValue();
       total = row[1] instanceof BigDecimal b ? b : new BigDecimal(row[1].toString());
     }
-    return new Facts(complaint.getDesiredOutcome().code(), complaint.getCategory().code(),
-        complaint.getClaimedAmount() == null ? null : complaint.getClaimedAmount().doubleValue(), count,
+    return new Facts(complaint.desiredOutcome(), complaint.category(),
+        complaint.claimedAmount() == null ? null : complaint.claimedAmount().doubleValue(), count,
         total.setScale(2, RoundingMode.HALF_UP));
   }
 
@@ -92,16 +94,16 @@ public class RemedyService {
    * by policy is promised to the customer at once; one above the limit once a team lead approves it.
    */
   public Remedy decide(long complaintId, Decision decision) {
-    Complaint complaint = complaint(complaintId);
-    Facts facts = facts(complaintId);
+    ComplaintFacts.Facts complaint = complaints.of(complaintId);
+    Facts facts = facts(complaint);
     long n = remedies.countByComplaint_Id(complaintId) + 1;
-    Remedy remedy = remedies.save(new Remedy(complaint.getId(), complaint.getTrackingNumber(),
-        complaint.getCustomer() == null ? null : complaint.getCustomer().getId(), decision.type(),
+    Remedy remedy = remedies.save(new Remedy(complaint.complaintId(), complaint.trackingNumber(),
+        complaint.customerId(), decision.type(),
         decision.amount().setScale(2, RoundingMode.HALF_UP), decision.policyNote(),
         decision.teamLeadApproval() && executable(decision.type()), facts.remediesLast12Months(),
         facts.remedyTotalLast12Months(),
         // Unique per complaint and remedy; the same on every attempt to pay or ship it.
-        complaint.getTrackingNumber() + "/remedy-" + n + "/" + decision.type().name().toLowerCase(Locale.ROOT),
+        complaint.trackingNumber() + "/remedy-" + n + "/" + decision.type().name().toLowerCase(Locale.ROOT),
         now()));
     if (remedy.getState() == RemedyState.GRANTED && executable(remedy.getType())) {
       promise(remedy, complaint);
@@ -113,13 +115,13 @@ public class RemedyService {
   public void approve(long remedyId, String by) {
     Remedy remedy = get(remedyId);
     remedy.approve(by, now());
-    promise(remedy, complaint(remedy.getComplaintId()));
+    promise(remedy, complaints.of(remedy.getComplaintId()));
   }
 
   /** A team lead refuses it, with a written reason; nothing is paid or shipped. */
   public void refuse(long remedyId, String by, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw InvalidInputException.of(io.rootfix.complaint.ComplaintProcess.Var.REFUSAL_REASON, "a refusal needs a written reason");
+      throw InvalidInputException.of(RemedyProcess.Var.REFUSAL_REASON, "a refusal needs a written reason");
     }
     get(remedyId).refuse(by, reason.trim(), now());
   }
@@ -149,7 +151,7 @@ public class RemedyService {
       return remedy.getExternalReference();
     }
     String reference = shipping.ship(remedy.getIdempotencyKey(),
-        complaint(remedy.getComplaintId()).getOrderReference(), remedy.getTrackingNumber());
+        complaints.of(remedy.getComplaintId()).orderReference(), remedy.getTrackingNumber());
     executed(remedy, reference);
     return reference;
   }
@@ -184,15 +186,15 @@ public class RemedyService {
   }
 
   /** A refund keeps a REFUND promise, a replacement a DELIVERY promise with its delivery window. */
-  private void promise(Remedy remedy, Complaint complaint) {
+  private void promise(Remedy remedy, ComplaintFacts.Facts complaint) {
     Instant now = now();
-    String owner = complaint.getOwner();
+    String owner = complaint.owner();
     String amount = remedy.getCurrency() + " " + remedy.getAmount().toPlainString();
     PromiseService.NewPromise spec = remedy.getType() == RemedyType.REFUND
         ? new PromiseService.NewPromise(remedy.getComplaintId(), remedy.getTrackingNumber(), PromiseType.REFUND,
-            PromiseTexts.refundPaid(complaint.getLanguage(), amount), null, calendar.resolve(refundWithin, now), owner, owner)
+            PromiseTexts.refundPaid(complaint.language(), amount), null, calendar.resolve(refundWithin, now), owner, owner)
         : new PromiseService.NewPromise(remedy.getComplaintId(), remedy.getTrackingNumber(), PromiseType.DELIVERY,
-            PromiseTexts.replacementOnItsWay(complaint.getLanguage()), calendar.resolve(deliveryFrom, now), calendar.resolve(deliveryWithin, now),
+            PromiseTexts.replacementOnItsWay(complaint.language()), calendar.resolve(deliveryFrom, now), calendar.resolve(deliveryWithin, now),
             owner, owner);
     remedy.promised(promises.make(spec).getId());
   }
@@ -217,11 +219,6 @@ public class RemedyService {
 
   private Remedy get(long remedyId) {
     return remedies.findById(remedyId).orElseThrow(() -> new IllegalStateException("No remedy with id " + remedyId));
-  }
-
-  private Complaint complaint(long complaintId) {
-    return complaints.findById(complaintId)
-        .orElseThrow(() -> new IllegalStateException("No complaint with id " + complaintId));
   }
 
   private Instant now() {

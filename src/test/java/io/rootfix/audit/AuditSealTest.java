@@ -2,6 +2,7 @@ package io.rootfix.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
@@ -61,8 +62,9 @@ class AuditSealTest extends RootfixIntegrationTest {
   }
 
   private String historyInstance(String trackingNumber) {
-    return jdbc.queryForObject("select proc_inst_id_ from act_hi_procinst where business_key_ = ?", String.class,
-        trackingNumber);
+    // The complaint's own instance: the remedy it called has the tracking number as business key too.
+    return jdbc.queryForObject("select proc_inst_id_ from act_hi_procinst where business_key_ = ? and proc_def_key_ = ?",
+        String.class, trackingNumber, ComplaintProcess.KEY);
   }
 
   private Map<String, Object> verify() {

@@ -2,6 +2,7 @@ package io.rootfix.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
@@ -86,7 +87,7 @@ class AuditTrailTest extends RootfixIntegrationTest {
         "closedWithoutReport", List.of(), "inconsistencies", List.of(), "complete", true));
 
     String stuck = receive();
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(stuck).singleResult().getId();
+    String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(stuck).singleResult().getId();
     runtimeService.deleteProcessInstance(instance, "deliberately stuck for the test");
 
     // Nothing can move it any more: its process ended without closing it (CompletenessTest has the other kinds).

@@ -40,7 +40,7 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     executeDueJobs();
 
     String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-        .singleResult().getId();
+        .processDefinitionKey(io.rootfix.complaint.ComplaintProcess.KEY).singleResult().getId();
     List<String> inHistory = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).list()
         .stream().map(v -> v.getName()).toList();
     assertThat(inHistory).as("variable history")

@@ -226,8 +226,8 @@ public final class Benchmark {
     steps.put(ComplaintProcess.Element.REPORT_BACK, new Step(AGENT, tn -> Map.of(
         ComplaintProcess.Var.ANSWER_TEXT, "Your parcel broke in transport; we changed our boxes.")));
     // Taken only when the policies ask: a remedy above the limit, an answer the review policy wants checked.
-    steps.put(ComplaintProcess.Element.APPROVE_REMEDY, new Step(LEAD, tn -> Map.of(
-        ComplaintProcess.Var.REMEDY_APPROVED, true)));
+    steps.put(io.rootfix.remedy.RemedyProcess.Element.APPROVE_REMEDY, new Step(LEAD, tn -> Map.of(
+        io.rootfix.remedy.RemedyProcess.Var.REMEDY_APPROVED, true)));
     steps.put(ComplaintProcess.Element.REVIEW_ANSWER, new Step(LEAD, tn -> Map.of(
         ComplaintProcess.Var.ANSWER_APPROVED, "true")));
     steps.put(ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION, new Step(AGENT, tn -> Map.of(

@@ -116,6 +116,6 @@ class AnswerEvidenceTest extends RootfixIntegrationTest {
   }
 
   private String processInstanceOf(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId();
   }
 }

@@ -203,7 +203,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
   }
 
   private String processInstanceOf(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId();
   }
 
   @SuppressWarnings("unchecked")

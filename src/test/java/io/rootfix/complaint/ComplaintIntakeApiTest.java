@@ -22,7 +22,7 @@ class ComplaintIntakeApiTest extends RootfixIntegrationTest {
     assertThat(response.getHeaders().getLocation()).hasToString("/api/complaints/" + trackingNumber);
 
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(trackingNumber).singleResult();
+        .processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult();
     assertThat(instance.getProcessDefinitionId()).startsWith(ComplaintProcess.KEY + ":");
 
     Map<String, Object> complaint = as(AGENT).getForObject("/api/complaints/" + trackingNumber, Map.class);
@@ -45,7 +45,8 @@ class ComplaintIntakeApiTest extends RootfixIntegrationTest {
     }
     // (Not in history: a copy of the customer row, which HistoryForAuditors keeps out.)
     assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(trackingNumber).singleResult().getId(), ComplaintProcess.Var.CUSTOMER_EMAIL))
+        .processInstanceBusinessKey(trackingNumber).processDefinitionKey(ComplaintProcess.KEY).singleResult().getId(),
+        ComplaintProcess.Var.CUSTOMER_EMAIL))
         .as("the plain values are the process's, as before").isNotNull();
   }
 

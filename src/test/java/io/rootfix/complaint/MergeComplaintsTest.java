@@ -88,6 +88,6 @@ class MergeComplaintsTest extends RootfixIntegrationTest {
   }
 
   private String processInstanceOf(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId();
   }
 }

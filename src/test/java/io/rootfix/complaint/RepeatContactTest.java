@@ -133,6 +133,6 @@ class RepeatContactTest extends RootfixIntegrationTest {
   }
 
   private String processInstanceOf(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId();
   }
 }

@@ -97,7 +97,7 @@ class WaitingForAFixTest extends RootfixIntegrationTest {
   }
 
   private String processInstance(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId();
   }
 
   private String filterId(String user, String name) {

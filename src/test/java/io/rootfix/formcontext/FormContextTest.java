@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.rootcause.RootCauseProcess;
+import io.rootfix.remedy.RemedyProcess;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.time.LocalDate;
 import java.util.Map;
@@ -74,6 +75,29 @@ class FormContextTest extends RootfixIntegrationTest {
         .singleResult().getProcessInstanceId();
     assertThat(runtimeService.getVariable(processInstanceId, FormContext.COMPLAINT_CONTEXT))
         .as("the context lives on the task, not in the process").isNull();
+  }
+
+  /** Approve the remedy lives in the remedy's own process, yet shows the complaint as every complaint form does. */
+  @Test
+  void approveTheRemedyShowsTheComplaintTheCustomersWordsAndTheRefusalReasons() throws Exception {
+    ResponseEntity<Map> response = postComplaint("""
+        {"customerName": "Eva de Wit", "customerEmail": "%s", "channel": "web", "category": "product",
+         "description": "The vase arrived broken.", "desiredOutcome": "refund", "amount": 750,
+         "orderReference": "ORD-4711"}""".formatted(newEmail()));
+    String trackingNumber = (String) response.getBody().get("trackingNumber");
+    submit(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "refund",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+
+    JsonNode onApprove = context(LEAD, trackingNumber, RemedyProcess.Element.APPROVE_REMEDY, FormContext.COMPLAINT_CONTEXT);
+    assertThat(onApprove.get("contact").asText()).contains("e-mail eva.");
+    assertThat(onApprove.get("order").asText()).isEqualTo("ORD-4711");
+    assertThat(onApprove.get("remedy").asText()).startsWith("Refund of EUR 750");
+    Map<String, Map<String, Object>> shown = as(LEAD).getForObject("/engine-rest/task/"
+        + taskId(trackingNumber, RemedyProcess.Element.APPROVE_REMEDY) + "/form-variables?deserializeValues=false", Map.class);
+    assertThat(shown.get(RemedyProcess.Var.CUSTOMER_NAME)).containsEntry("value", "Eva de Wit");
+    assertThat(shown.get(RemedyProcess.Var.DESCRIPTION)).containsEntry("value", "The vase arrived broken.");
+    assertThat(shown.get(RemedyProcess.Var.REFUSAL_REASONS).get("value")).asString().contains("ALREADY_COMPENSATED");
   }
 
   @Test

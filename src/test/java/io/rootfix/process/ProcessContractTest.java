@@ -8,6 +8,7 @@ import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.mailbox.ReadMailProcess;
 import io.rootfix.notify.SendByHandProcess;
 import io.rootfix.promise.PromiseProcess;
+import io.rootfix.remedy.RemedyProcess;
 import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.io.IOException;
@@ -49,7 +50,8 @@ class ProcessContractTest extends RootfixIntegrationTest {
       PromiseProcess.KEY, PromiseProcess.class,
       RootCauseProcess.KEY, RootCauseProcess.class,
       SendByHandProcess.KEY, SendByHandProcess.class,
-      ReadMailProcess.KEY, ReadMailProcess.class);
+      ReadMailProcess.KEY, ReadMailProcess.class,
+      RemedyProcess.KEY, RemedyProcess.class);
 
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";

@@ -133,7 +133,7 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PromiseProcess.KEY)
         .processInstanceBusinessKey(trackingNumber + "/" + callback.id()).count()).as("watched").isOne();
     assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(trackingNumber).singleResult().getId(), ComplaintProcess.Var.PROMISE_TEXT))
+        .processDefinitionKey(ComplaintProcess.KEY).processInstanceBusinessKey(trackingNumber).singleResult().getId(), ComplaintProcess.Var.PROMISE_TEXT))
         .as("the next form starts without it").isNull();
 
     List<Map<String, Object>> open = as(AGENT).getForObject("/api/promises?state=OPEN&dueBefore={d}", List.class,

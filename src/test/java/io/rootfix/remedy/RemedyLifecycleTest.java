@@ -9,12 +9,14 @@ import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,20 +57,24 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
 
     assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.PATCH_SYMPTOM);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
-        .taskCandidateGroup(ComplaintProcess.TEAM_LEADS).count()).isZero();
+        .taskCandidateGroup(RemedyProcess.TEAM_LEADS).count()).isZero();
     Remedy remedy = remedyOf(trackingNumber);
     assertThat(remedy.getType()).isEqualTo(RemedyType.REFUND);
     assertThat(remedy.getAmount()).isEqualByComparingTo("129.95");
     assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
     assertThat(remedy.isApprovalNeeded()).isFalse();
     assertThat(promiseOf(trackingNumber, "REFUND")).containsEntry("state", "OPEN");
-    assertThat(runtimeService.getVariable(processOf(trackingNumber), Var.REMEDY_TYPE)).isEqualTo("REFUND");
-    assertThat(runtimeService.getVariable(processOf(trackingNumber), Var.REMEDY_AMOUNT)).isEqualTo(129.95);
+    // Decided in the remedy's own process, which the complaint waits for; nothing comes back before it settles.
+    assertThat(runtimeService.getVariable(remedyInstance(trackingNumber).getId(), RemedyProcess.Var.REMEDY_TYPE))
+        .isEqualTo("REFUND");
+    assertThat(runtimeService.getVariable(remedyInstance(trackingNumber).getId(), RemedyProcess.Var.REMEDY_AMOUNT))
+        .isEqualTo(129.95);
+    assertThat(runtimeService.getVariables(processOf(trackingNumber))).doesNotContainKey(Var.REMEDY_TYPE);
 
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).as("first attempt").isFalse();
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).as("second attempt").isFalse();
-    assertThat(remedyJob(trackingNumber, Element.PAY_REFUND).getRetries()).isEqualTo(3);
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).as("third attempt").isTrue();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).as("first attempt").isFalse();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).as("second attempt").isFalse();
+    assertThat(remedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND).getRetries()).isEqualTo(3);
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).as("third attempt").isTrue();
 
     assertThat(gateway.calls(remedy.getIdempotencyKey())).isEqualTo(3);
     assertThat(payoutsFor(remedy)).isEqualTo(1);
@@ -76,8 +82,15 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(remedy.getState()).isEqualTo(RemedyState.PAID);
     assertThat(remedy.getExternalReference()).isEqualTo(payoutReference(remedy));
     assertThat(promiseOf(trackingNumber, "REFUND")).containsEntry("state", "KEPT");
+    assertThat(remedyInstance(trackingNumber)).as("the remedy's process ended").isNull();
     submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Refund on its way"));
     assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.FIND_ROOT_CAUSE);
+    // Only the declared out-variables came back from the remedy's process; its own stayed there.
+    assertThat(runtimeService.getVariables(processOf(trackingNumber))).containsEntry(Var.REMEDY_TYPE, "REFUND")
+        .containsEntry(Var.REMEDY_AMOUNT, 129.95).doesNotContainKeys(RemedyProcess.Var.REMEDY_ID,
+            RemedyProcess.Var.TEAM_LEAD_APPROVAL, RemedyProcess.Var.REMEDY_POLICY_NOTE,
+            RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS,
+            RemedyProcess.Var.REFUSAL_REASONS);
   }
 
   @Test
@@ -87,13 +100,16 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Apologised"));
 
     for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isFalse();
+      assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).isFalse();
     }
 
-    Job job = remedyJob(trackingNumber, Element.PAY_REFUND);
+    Job job = remedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND);
     assertThat(job.getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(remedyInstance(trackingNumber).getId())
+        .activityId(RemedyProcess.Element.PAY_REFUND).count()).isEqualTo(1);
+    // Cockpit shows it on the complaint too, at the call activity it waits in.
     assertThat(runtimeService.createIncidentQuery().processInstanceId(processOf(trackingNumber))
-        .activityId(Element.PAY_REFUND).count()).isEqualTo(1);
+        .activityId(Element.REMEDY).count()).isEqualTo(1);
     assertThat(openTaskKeys(trackingNumber)).as("the complaint waits for its remedy").isEmpty();
     Remedy remedy = remedyOf(trackingNumber);
     assertThat(payoutsFor(remedy)).isZero();
@@ -102,7 +118,7 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     // An operator resolves the incident (Cockpit: "Increment number of retries") once the gateway is back.
     gateway.reset();
     managementService.setJobRetries(job.getId(), 1);
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).isTrue();
 
     assertThat(payoutsFor(remedy)).isEqualTo(1);
     assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.PAID);
@@ -115,12 +131,12 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     gateway.failAfterPaying(1);
     String trackingNumber = complaintWanting("refund", "45.50", "delivery", newEmail());
 
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isFalse();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).isFalse();
     Remedy remedy = remedyOf(trackingNumber);
     assertThat(payoutsFor(remedy)).as("paid, but not recorded by Rootfix").isEqualTo(1);
     assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
 
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).isTrue();
 
     assertThat(gateway.calls(remedy.getIdempotencyKey())).isEqualTo(2);
     assertThat(payoutsFor(remedy)).isEqualTo(1);
@@ -132,7 +148,7 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     String trackingNumber = complaintWanting("refund", "19.99", "delivery", newEmail());
     Remedy remedy = remedyOf(trackingNumber);
     DelegateExecution execution = mock(DelegateExecution.class);
-    when(execution.getVariable(Var.REMEDY_ID)).thenReturn(remedy.getId());
+    when(execution.getVariable(RemedyProcess.Var.REMEDY_ID)).thenReturn(remedy.getId());
 
     // The first run pays, then its node dies before the commit: Rootfix's transaction is lost.
     transactions.executeWithoutResult(status -> {
@@ -154,7 +170,7 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
         throw new IllegalStateException(e);
       }
     });
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).isTrue();
 
     assertThat(gateway.calls(remedy.getIdempotencyKey())).isEqualTo(2);
     assertThat(payoutsFor(remedy)).isEqualTo(1);
@@ -166,47 +182,74 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
   void aRefundAboveTheLimitWaitsForATeamLeadWhoGrantsItByDefault() {
     String trackingNumber = complaintWanting("refund", "750", "product", newEmail());
 
-    assertThat(openTaskKeys(trackingNumber)).containsExactlyInAnyOrder(Element.PATCH_SYMPTOM, Element.APPROVE_REMEDY);
+    assertThat(openTaskKeys(trackingNumber)).containsExactlyInAnyOrder(Element.PATCH_SYMPTOM, RemedyProcess.Element.APPROVE_REMEDY);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
-        .taskDefinitionKey(Element.APPROVE_REMEDY).taskCandidateGroup(ComplaintProcess.TEAM_LEADS).count()).isEqualTo(1);
+        .taskDefinitionKey(RemedyProcess.Element.APPROVE_REMEDY).taskCandidateGroup(RemedyProcess.TEAM_LEADS).count()).isEqualTo(1);
     assertThat(remedyJobs(trackingNumber)).isZero();
     assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.AWAITING_APPROVAL);
-    String taskId = taskId(trackingNumber, Element.APPROVE_REMEDY);
+    String taskId = taskId(trackingNumber, RemedyProcess.Element.APPROVE_REMEDY);
     // An agent may not decide it, not even with the task assigned to them.
     assertThat(submitForm(AGENT, taskId, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     taskService.setAssignee(taskId, AGENT);
     ResponseEntity<Map> byAgent = submitForm(AGENT, taskId, Map.of());
     assertThat(byAgent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(byAgent.getBody().toString()).contains(Var.REMEDY_APPROVED, "only a team lead");
+    assertThat(byAgent.getBody().toString()).contains(RemedyProcess.Var.REMEDY_APPROVED, "only a team lead");
     taskService.setAssignee(taskId, null);
 
-    submit(LEAD, trackingNumber, Element.APPROVE_REMEDY, Map.of());
+    submit(LEAD, trackingNumber, RemedyProcess.Element.APPROVE_REMEDY, Map.of());
 
     Remedy remedy = remedyOf(trackingNumber);
     assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
     assertThat(remedy.getApprovedBy()).isEqualTo(LEAD);
     assertThat(promiseOf(trackingNumber, "REFUND")).containsEntry("state", "OPEN");
-    assertThat(runRemedyJob(trackingNumber, Element.PAY_REFUND)).isTrue();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.PAY_REFUND)).isTrue();
     assertThat(payoutsFor(remedy)).isEqualTo(1);
+  }
+
+  /** Approve the remedy runs in the remedy's process, yet is a complaint task: in its filter, due and moved with it. */
+  @Test
+  void approveTheRemedyIsAmongTheComplaintTasksDueWithTheAnswerAndMovedWithIt() {
+    String trackingNumber = complaintWanting("refund", "750", "product", newEmail());
+    String taskId = taskId(trackingNumber, RemedyProcess.Element.APPROVE_REMEDY);
+    Map<String, Object> answer = promiseOf(trackingNumber, "ANSWER");
+    Instant due = Instant.parse((String) answer.get("dueAt"));
+    assertThat(dueDateOf(taskId)).isEqualTo(due);
+    List<Map<String, Object>> filters = as(LEAD).getForObject("/engine-rest/filter?resourceType=Task", List.class);
+    Object allOpen = filters.stream().filter(f -> "All open complaint tasks".equals(f.get("name"))).findFirst()
+        .orElseThrow().get("id");
+    List<Map<String, Object>> listed = as(LEAD).postForObject("/engine-rest/filter/" + allOpen + "/list?maxResults=1000",
+        json("{\"processInstanceBusinessKey\": \"" + trackingNumber + "\"}"), List.class);
+    assertThat(listed).extracting(t -> t.get("id")).contains(taskId);
+
+    Instant later = due.plus(Duration.ofDays(3));
+    ResponseEntity<Map> moved = as(AGENT).postForEntity("/api/promises/" + answer.get("id") + "/renegotiation",
+        json("{\"newDueAt\": \"%s\", \"reason\": \"The supplier answers on Monday\"}".formatted(later)), Map.class);
+    assertThat(moved.getStatusCode()).as(String.valueOf(moved.getBody())).isEqualTo(HttpStatus.OK);
+
+    assertThat(dueDateOf(taskId)).isEqualTo(later);
+  }
+
+  private Instant dueDateOf(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate().toInstant();
   }
 
   @Test
   void aTeamLeadRefusesOnlyWithAWrittenReasonAndNothingIsPaid() {
     String trackingNumber = complaintWanting("replacement", "1200", "delivery", newEmail());
-    String taskId = claim(LEAD, trackingNumber, Element.APPROVE_REMEDY);
+    String taskId = claim(LEAD, trackingNumber, RemedyProcess.Element.APPROVE_REMEDY);
 
-    ResponseEntity<Map> withoutReason = submitForm(LEAD, taskId, Map.of(Var.REMEDY_APPROVED, false));
+    ResponseEntity<Map> withoutReason = submitForm(LEAD, taskId, Map.of(RemedyProcess.Var.REMEDY_APPROVED, false));
     assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(withoutReason.getBody().toString()).contains(Var.REFUSAL_REASON).contains(Var.REFUSAL_NOTE);
-    ResponseEntity<Map> unknownReason = submitForm(LEAD, taskId, Map.of(Var.REMEDY_APPROVED, false,
-        Var.REFUSAL_REASON, "CUSTOMER_ASKS_TOO_OFTEN", Var.REFUSAL_NOTE, "Third time this year"));
+    assertThat(withoutReason.getBody().toString()).contains(RemedyProcess.Var.REFUSAL_REASON).contains(RemedyProcess.Var.REFUSAL_NOTE);
+    ResponseEntity<Map> unknownReason = submitForm(LEAD, taskId, Map.of(RemedyProcess.Var.REMEDY_APPROVED, false,
+        RemedyProcess.Var.REFUSAL_REASON, "CUSTOMER_ASKS_TOO_OFTEN", RemedyProcess.Var.REFUSAL_NOTE, "Third time this year"));
     assertThat(unknownReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(unknownReason.getBody().toString()).contains("ALREADY_COMPENSATED");
     assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.AWAITING_APPROVAL);
 
-    submit(LEAD, trackingNumber, Element.APPROVE_REMEDY,
-        Map.of(Var.REMEDY_APPROVED, false, Var.REFUSAL_REASON, "ALREADY_COMPENSATED",
-            Var.REFUSAL_NOTE, "The order was returned and refunded last week"));
+    submit(LEAD, trackingNumber, RemedyProcess.Element.APPROVE_REMEDY,
+        Map.of(RemedyProcess.Var.REMEDY_APPROVED, false, RemedyProcess.Var.REFUSAL_REASON, "ALREADY_COMPENSATED",
+            RemedyProcess.Var.REFUSAL_NOTE, "The order was returned and refunded last week"));
     submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Explained the earlier refund"));
 
     Remedy remedy = remedyOf(trackingNumber);
@@ -232,7 +275,7 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(promise).containsEntry("state", "OPEN");
     assertThat(Instant.parse((String) promise.get("windowFrom"))).isBefore(Instant.parse((String) promise.get("dueAt")));
 
-    assertThat(runRemedyJob(trackingNumber, Element.SHIP_REPLACEMENT)).isTrue();
+    assertThat(runRemedyJob(trackingNumber, RemedyProcess.Element.SHIP_REPLACEMENT)).isTrue();
 
     Remedy remedy = remedyOf(trackingNumber);
     assertThat(remedy.getState()).isEqualTo(RemedyState.SHIPPED);
@@ -247,7 +290,7 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
   void theCustomersEarlierRemediesAreRecordedAndNeverBlockARemedyBelowTheLimit() {
     String email = newEmail();
     String first = complaintWanting("refund", "100", "delivery", email);
-    assertThat(runRemedyJob(first, Element.PAY_REFUND)).isTrue();
+    assertThat(runRemedyJob(first, RemedyProcess.Element.PAY_REFUND)).isTrue();
 
     String second = complaintWanting("refund", "50", "product", email);
 
@@ -256,16 +299,17 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(remedy.getRemedyTotalLast12Months()).isEqualByComparingTo("100.00");
     assertThat(remedy.getState()).isEqualTo(RemedyState.GRANTED);
     assertThat(remedy.isApprovalNeeded()).isFalse();
-    assertThat(runtimeService.getVariable(processOf(second), Var.REMEDIES_LAST_12_MONTHS)).isEqualTo(1);
+    // The abuse signal is the remedy's: recorded with it, never passed back to the complaint.
+    assertThat(runtimeService.getVariables(processOf(second))).doesNotContainKey(RemedyProcess.Var.REMEDIES_LAST_12_MONTHS);
   }
 
   @Test
   void staffAndAuditorsReadTheRemediesWithTheirReferencesAndTheInsightsShowTheShareOfTheCost() {
     Instant before = Instant.now().minusSeconds(1);
     String refunded = complaintWanting("refund", "30", "delivery", newEmail());
-    runRemedyJob(refunded, Element.PAY_REFUND);
+    runRemedyJob(refunded, RemedyProcess.Element.PAY_REFUND);
     String replaced = complaintWanting("replacement", "90", "delivery", newEmail());
-    runRemedyJob(replaced, Element.SHIP_REPLACEMENT);
+    runRemedyJob(replaced, RemedyProcess.Element.SHIP_REPLACEMENT);
 
     List<Map<String, Object>> asAgent = as(AGENT).getForObject("/api/complaints/" + refunded + "/remedies", List.class);
     assertThat(asAgent).singleElement().satisfies(r -> {
@@ -276,6 +320,9 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(as(AUDITOR).getForEntity("/api/complaints/" + refunded + "/remedies", List.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + refunded, List.class);
+    // The remedy's own process is on the complaint's trail: same business key.
+    assertThat(trail).anySatisfy(entry -> assertThat(entry).containsEntry("what", "Started: Pay the refund")
+        .containsEntry("details", RemedyProcess.KEY + " / " + RemedyProcess.Element.PAY_REFUND));
     assertThat(trail).anySatisfy(entry -> {
       assertThat(entry).containsEntry("what", "Remedy paid");
       assertThat((String) entry.get("details")).contains((String) asAgent.get(0).get("externalReference"));
@@ -339,18 +386,25 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
   }
 
   private Job remedyJob(String trackingNumber, String activityId) {
-    return managementService.createJobQuery().processInstanceId(processOf(trackingNumber)).activityId(activityId)
-        .singleResult();
+    return managementService.createJobQuery().processInstanceId(remedyInstance(trackingNumber).getId())
+        .activityId(activityId).singleResult();
   }
 
+  /** The payout and shipment jobs of the complaint's remedy; none once its process ended. */
   private long remedyJobs(String trackingNumber) {
-    return managementService.createJobQuery().processInstanceId(processOf(trackingNumber)).activityId(Element.PAY_REFUND)
-        .count() + managementService.createJobQuery().processInstanceId(processOf(trackingNumber))
-        .activityId(Element.SHIP_REPLACEMENT).count();
+    ProcessInstance remedy = remedyInstance(trackingNumber);
+    return remedy == null ? 0 : managementService.createJobQuery().processInstanceId(remedy.getId()).count();
   }
 
   private String processOf(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(trackingNumber).singleResult().getId();
+  }
+
+  /** The remedy.bpmn instance the complaint called, with its tracking number as business key; null once ended. */
+  private ProcessInstance remedyInstance(String trackingNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(RemedyProcess.KEY)
+        .processInstanceBusinessKey(trackingNumber).singleResult();
   }
 
   private Remedy remedyOf(String trackingNumber) {

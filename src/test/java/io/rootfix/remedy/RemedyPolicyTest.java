@@ -2,7 +2,6 @@ package io.rootfix.remedy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rootfix.complaint.ComplaintProcess;
 import java.io.InputStream;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -24,7 +23,7 @@ class RemedyPolicyTest {
   static void parse() throws Exception {
     dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream model = RemedyPolicyTest.class.getClassLoader()
-        .getResourceAsStream(ComplaintProcess.REMEDY_POLICY_DECISION)) {
+        .getResourceAsStream(RemedyProcess.POLICY_DECISION)) {
       decision = dmnEngine.parseDecision("remedy-policy", model);
     }
   }

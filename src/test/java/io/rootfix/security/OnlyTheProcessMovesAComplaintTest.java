@@ -6,6 +6,7 @@ import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.remedy.RemedyService;
+import io.rootfix.remedy.RemedyProcess;
 import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.time.LocalDate;
@@ -40,23 +41,56 @@ class OnlyTheProcessMovesAComplaintTest extends RootfixIntegrationTest {
   // --- starting a process anywhere but at its start ------------------------------------------------
 
   @Test
-  void anAgentCannotForgeARefundByStartingAComplaintAtThePayout() {
+  void anAgentCannotForgeARefundByStartingAComplaintAtItsRemedy() {
     String colleagues = receiveAndPatchAs(COLLEAGUE);
     long complaintId = complaintId(colleagues);
     long instances = runtimeService.createProcessInstanceQuery().count();
     long payouts = count("payout");
+    long remedies = count("remedy");
 
     ResponseEntity<Map> forged = as(AGENT).postForEntity("/engine-rest/process-definition/key/complaint/start", json("""
         {"variables": {"remedyType": {"value": "REFUND"}, "remedyAmount": {"value": 1000000},
                        "complaintId": {"value": %d}, "remedyId": {"value": 1}},
          "startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}]}"""
-        .formatted(complaintId, Element.PAY_REFUND)), Map.class);
+        .formatted(complaintId, Element.REMEDY)), Map.class);
 
     assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(forged.getBody().get("message").toString()).contains("start event");
     executeDueJobs();
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
     assertThat(count("payout")).isEqualTo(payouts);
+    assertThat(count("remedy")).isEqualTo(remedies);
+  }
+
+  /** The remedy runs only as the complaint's call activity: nobody starts it, at its start or at its payout. */
+  @Test
+  void nobodyStartsTheRemedyByHandAndNothingIsPaidOrDecided() {
+    String colleagues = receiveAndPatchAs(COLLEAGUE);
+    long complaintId = complaintId(colleagues);
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    long payouts = count("payout");
+    long remedies = count("remedy");
+    String start = "/engine-rest/process-definition/key/" + RemedyProcess.KEY + "/start";
+
+    for (String user : List.of(AGENT, LEAD, ADMIN)) {
+      ResponseEntity<Map> atStart = as(user).postForEntity(start, json("""
+          {"variables": {"complaintId": {"value": %d}, "trackingNumber": {"value": "%s"}}}"""
+          .formatted(complaintId, colleagues)), Map.class);
+      assertThat(atStart.getStatusCode()).as(user + " starts the remedy").isEqualTo(HttpStatus.FORBIDDEN);
+
+      ResponseEntity<Map> atPayout = as(user).postForEntity(start, json("""
+          {"variables": {"remedyType": {"value": "REFUND"}, "complaintId": {"value": %d}, "remedyId": {"value": 1}},
+           "startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}]}"""
+          .formatted(complaintId, RemedyProcess.Element.PAY_REFUND)), Map.class);
+      assertThat(atPayout.getStatusCode()).as(user + " starts the remedy at the payout").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    executeDueJobs();
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RemedyProcess.KEY)
+        .processInstanceBusinessKey(colleagues).count()).isZero();
+    assertThat(count("payout")).isEqualTo(payouts);
+    assertThat(count("remedy")).isEqualTo(remedies);
   }
 
   @Test
