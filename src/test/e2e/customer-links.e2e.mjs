@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AGENT, LEAD, RUN, SECOND_LEAD, answerSent, api, baseUrl, basic, completeAs, daysFromNow, field,
-  freshLogIn, isoDate, openFilter, openTask, page, rootCauseKeyOf, shot, stateOf, until, useApplication } from './rootfix.mjs';
+  freshLogIn, isoDate, openFilter, openTask, page, rootCauseKeyOf, shot, stateOf, until, useApplication,
+  waitForTask } from './rootfix.mjs';
 
 useApplication(import.meta.url);
 
@@ -83,8 +84,7 @@ test('an English customer says "not resolved", then "resolved", then how much ef
   await completeAs(SECOND_LEAD, rootCause, 'Task_VerifyFix', { fixVerified: 'true' });
 
   // The agent writes only the body; the form shows the letter as the customer will get it, while they type.
-  await until(async () => (await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${trackingNumber}`
-    + '&taskDefinitionKey=Task_ReportBack', { headers: basic(AGENT) })).json()).length === 1, 'Report back is open', 60);
+  await waitForTask(AGENT, trackingNumber, 'Task_ReportBack');
   await freshLogIn(AGENT);
   await openFilter('My complaints');
   await openTask('Report back', trackingNumber);

@@ -141,16 +141,21 @@ export async function postComplaint(customerName, customerEmail = `eva.${RUN}@ex
   return (await response.json()).trackingNumber;
 }
 
+/** The open tasks of this key on the business key, as the user sees them, now (none is an answer too). */
+export async function tasksOf(user, businessKey, taskKey) {
+  return (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${businessKey}`
+    + `&taskDefinitionKey=${taskKey}`, { headers: basic(user) })).json();
+}
+
 /**
- * The open tasks of this key on the business key, as the user sees them. The task may follow an asynchronous step
+ * The one open task of this key on the business key, as the user sees it. The task may follow an asynchronous step
  * (the acknowledgement, asking the customer): waits up to a minute for the job executor, as a person would.
  */
 export async function waitForTask(user, businessKey, taskKey) {
   let tasks = [];
   const deadline = Date.now() + 60_000;
   while (tasks.length === 0 && Date.now() < deadline) {
-    tasks = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${businessKey}`
-      + `&taskDefinitionKey=${taskKey}`, { headers: basic(user) })).json();
+    tasks = await tasksOf(user, businessKey, taskKey);
     if (tasks.length === 0) await new Promise(done => setTimeout(done, 500));
   }
   assert.equal(tasks.length, 1, `${taskKey} open on ${businessKey}`);
@@ -181,8 +186,7 @@ export async function stateOf(trackingNumber) {
 export async function answerSent(trackingNumber) {
   await until(async () => {
     if (await stateOf(trackingNumber) === 'REPORTED') return true;
-    const reviews = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${trackingNumber}`
-      + '&taskDefinitionKey=Task_ReviewAnswer', { headers: basic(SECOND_LEAD) })).json();
+    const reviews = await tasksOf(SECOND_LEAD, trackingNumber, 'Task_ReviewAnswer');
     if (reviews.length > 0) await completeAs(SECOND_LEAD, trackingNumber, 'Task_ReviewAnswer', { answerApproved: 'true' });
     return false;
   }, 'the answer went out', 120);

@@ -7,8 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AGENT, LEAD, RUN, SECOND_LEAD, baseUrl, basic, completeAs, completeButton, daysFromNow, field,
-  freshLogIn, isoDate, logInToCockpit, openFilter, openTask, page, postComplaint, rootCauseKeyOf, shot, until,
-  useApplication } from './rootfix.mjs';
+  freshLogIn, isoDate, logInToCockpit, openFilter, openTask, page, postComplaint, rootCauseKeyOf, shot,
+  tasksOf, until, useApplication } from './rootfix.mjs';
 
 const EMAIL = `eva.waiting.${RUN}@example.com`;
 const TITLE = `Lids crack in the cold ${RUN}`;
@@ -21,12 +21,6 @@ let trackingNumber;
 let rootCause;
 
 /** The open tasks of this key on the business key, as the engine lists them to the user. */
-async function openTasks(user, businessKey, taskKey) {
-  const response = await fetch(`${baseUrl}/engine-rest/task?processInstanceBusinessKey=${businessKey}`
-    + `&taskDefinitionKey=${taskKey}`, { headers: basic(user) });
-  return response.json();
-}
-
 async function eventually(condition, what, seconds = 60) {
   const deadline = Date.now() + seconds * 1000;
   while (!(await condition())) {
@@ -87,14 +81,14 @@ test('the team lead who fixed it is not offered "Verify the fix"; another lead i
   await yes.check();
   await shot('waiting-04-other-lead-verifies');
   await completeButton().click();
-  await eventually(async () => (await openTasks(AGENT, trackingNumber, 'Task_ReportBack')).length === 1,
+  await eventually(async () => (await tasksOf(AGENT, trackingNumber, 'Task_ReportBack')).length === 1,
     'the fix ends the wait and the complaint goes on to Report back');
-  assert.equal((await openTasks(AGENT, trackingNumber, 'Task_WaitForFix')).length, 0);
+  assert.equal((await tasksOf(AGENT, trackingNumber, 'Task_WaitForFix')).length, 0);
 });
 
 test('the status page of a closed complaint says it is closed and lists what we sent, in Rootfix colours', async () => {
   await completeAs(AGENT, trackingNumber, 'Task_ReportBack', { answerText: 'Our lids no longer crack in the cold.' });
-  await eventually(async () => (await openTasks(AGENT, trackingNumber, 'Task_RecordCustomerConfirmation')).length === 1,
+  await eventually(async () => (await tasksOf(AGENT, trackingNumber, 'Task_RecordCustomerConfirmation')).length === 1,
     'the answer is sent');
   await completeAs(AGENT, trackingNumber, 'Task_RecordCustomerConfirmation', { resolved: 'true' });
   // Through the agents' API: the public status lookup is rate-limited (30 a minute per client), too few to poll.
