@@ -1,6 +1,7 @@
 package io.rootfix.modelcheck;
 
 import java.beans.FeatureDescriptor;
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
@@ -37,10 +39,15 @@ import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
 public class DataOnlyExpressionManager extends JuelExpressionManager {
 
   private final Function<String, Object> delegateBeans;
+  private final DateTimeZone zone;
 
-  /** @param delegateBeans the delegate bean of the given name, or {@code null} when there is none */
-  public DataOnlyExpressionManager(Function<String, Object> delegateBeans) {
+  /**
+   * @param delegateBeans the delegate bean of the given name, or {@code null} when there is none
+   * @param zone the company's zone, where a filter's "today" begins and ends (rootfix.locale.zone)
+   */
+  public DataOnlyExpressionManager(Function<String, Object> delegateBeans, ZoneId zone) {
     this.delegateBeans = delegateBeans;
+    this.zone = DateTimeZone.forID(zone.getId());
   }
 
   @Override
@@ -53,7 +60,7 @@ public class DataOnlyExpressionManager extends JuelExpressionManager {
     resolver.add(new MapELResolver(true));
     resolver.add(new ListELResolver(true));
     resolver.add(new EarlierModels());
-    resolver.add(new DateArithmetic());
+    resolver.add(new DateArithmetic(zone));
     resolver.add(new NothingElse());
     return resolver;
   }
@@ -114,8 +121,18 @@ public class DataOnlyExpressionManager extends JuelExpressionManager {
    * Date arithmetic on the engine's {@code dateTime()} for Tasklist filters ("due today":
    * {@code ${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}}): these named methods of a Joda
    * {@link DateTime}, called directly, no reflection. Models may not use it ({@link ExpressionGrammar}).
+   *
+   * <p>The engine's {@code dateTime()} is in the server's zone; the day is the company's. On a server in UTC,
+   * "due today" ended at 01:00 Amsterdam time, so from 00:00 to 01:00 it showed yesterday's tasks and none of
+   * today's.
    */
   static final class DateArithmetic extends ReadOnlyResolver {
+
+    private final DateTimeZone zone;
+
+    DateArithmetic(DateTimeZone zone) {
+      this.zone = zone;
+    }
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
@@ -128,8 +145,9 @@ public class DataOnlyExpressionManager extends JuelExpressionManager {
         return null;
       }
       int arity = params == null ? 0 : params.length;
-      Object result = arity == 0 ? noArguments(date, name)
-          : arity == 1 && params[0] instanceof Number amount ? shifted(date, name, amount.intValue()) : null;
+      DateTime local = date.withZone(zone);
+      Object result = arity == 0 ? noArguments(local, name)
+          : arity == 1 && params[0] instanceof Number amount ? shifted(local, name, amount.intValue()) : null;
       if (result != null) {
         context.setPropertyResolved(true);
       }

@@ -1,5 +1,6 @@
 package io.rootfix.modelcheck;
 
+import io.rootfix.locale.LocaleSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,16 +41,18 @@ class ModelIsData extends AbstractProcessEnginePlugin {
       List.of(JavaDelegate.class, TaskListener.class, ExecutionListener.class, DelegateVariableMapping.class);
 
   private final ListableBeanFactory beans;
+  private final LocaleSettings locale;
   private volatile Set<String> delegateNames;
 
-  ModelIsData(ListableBeanFactory beans) {
+  ModelIsData(ListableBeanFactory beans, LocaleSettings locale) {
     this.beans = beans;
+    this.locale = locale;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setExpressionManager(
-        new DataOnlyExpressionManager(name -> isDelegate(name) ? beans.getBean(name) : null));
+        new DataOnlyExpressionManager(name -> isDelegate(name) ? beans.getBean(name) : null, locale.zone()));
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
     preDeployers.add(0, new ModelCheck(this::isDelegate));

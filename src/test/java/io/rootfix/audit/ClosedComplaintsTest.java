@@ -1,5 +1,6 @@
 package io.rootfix.audit;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
@@ -23,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 /** Auditors list closed complaints with their key figures, as JSON or CSV, by period, customer or number. */
 class ClosedComplaintsTest extends RootfixIntegrationTest {
 
-  private static final String TODAY = LocalDate.now().toString();
+  private static final String TODAY = BusinessDay.today().toString();
 
   @Autowired
   private ClosedComplaints closedComplaints;
@@ -62,7 +63,7 @@ class ClosedComplaintsTest extends RootfixIntegrationTest {
     assertThat((List<Map<String, Object>>) byNumber.get("complaints")).extracting(c -> c.get("trackingNumber"))
         .containsExactly(trackingNumber);
     Map<String, Object> yesterday = as(AUDITOR).getForObject("/api/audit/complaints?closedTo={to}&trackingNumber={tn}",
-        Map.class, LocalDate.now().minusDays(1), trackingNumber);
+        Map.class, BusinessDay.today().minusDays(1), trackingNumber);
     assertThat(yesterday).containsEntry("total", 0);
   }
 
@@ -115,7 +116,7 @@ class ClosedComplaintsTest extends RootfixIntegrationTest {
     statistics.setStatisticsEnabled(true);
     try {
       statistics.clear();
-      ClosedComplaints.Page page = closedComplaints.find(new ClosedComplaints.Criteria(LocalDate.now(), LocalDate.now(),
+      ClosedComplaints.Page page = closedComplaints.find(new ClosedComplaints.Criteria(BusinessDay.today(), BusinessDay.today(),
           null, null, 0, ClosedComplaints.MAX_PAGE_SIZE));
 
       assertThat(page.complaints()).hasSizeGreaterThanOrEqualTo(3);

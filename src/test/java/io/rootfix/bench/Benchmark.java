@@ -1,5 +1,6 @@
 package io.rootfix.bench;
 
+import io.rootfix.support.BusinessDay;
 import io.rootfix.RootfixApplication;
 import io.rootfix.audit.AuditTrail;
 import io.rootfix.complaint.ComplaintApi;
@@ -210,7 +211,7 @@ public final class Benchmark {
    * here; a task without an entry fails the run, so the benchmark never silently skips work.
    */
   private Map<String, Step> steps(List<Long> fixedRootCauses) {
-    String promised = LocalDate.now().plusDays(7).toString();
+    String promised = BusinessDay.today().plusDays(7).toString();
     AtomicInteger links = new AtomicInteger();
     Map<String, Step> steps = new LinkedHashMap<>();
     steps.put(ComplaintProcess.Element.AGREE_EXPECTATION, new Step(AGENT, tn -> Map.of(
@@ -233,7 +234,7 @@ public final class Benchmark {
     steps.put(ComplaintProcess.Element.RECORD_CUSTOMER_CONFIRMATION, new Step(AGENT, tn -> Map.of(
         ComplaintProcess.Var.RESOLVED, "true")));
     steps.put(RootCauseProcess.Element.INVESTIGATE, new Step(LEAD, tn -> Map.of(RootCauseProcess.Var.WILL_FIX, true,
-        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString())));
+        RootCauseProcess.Var.FIX_DEADLINE, BusinessDay.today().plusDays(14).toString())));
     steps.put(RootCauseProcess.Element.FIX, new Step(LEAD, tn -> Map.of(
         RootCauseProcess.Var.FIX_DESCRIPTION, "Every parcel ships in a double-walled box")));
     steps.put(RootCauseProcess.Element.VERIFY, new Step(SECOND_LEAD, tn -> Map.of(
@@ -796,7 +797,7 @@ public final class Benchmark {
                   .taskDefinitionKey(ComplaintProcess.Element.AGREE_EXPECTATION).singleResult();
               tasks.claim(agree.getId(), AGENT);
               tasks.complete(agree.getId(), Map.of(ComplaintProcess.Var.DESIRED_OUTCOME, "refund",
-                  ComplaintProcess.Var.AGREED_ANSWER_DATE, LocalDate.now().plusDays(10 + random.nextInt(60)).toString(),
+                  ComplaintProcess.Var.AGREED_ANSWER_DATE, BusinessDay.today().plusDays(10 + random.nextInt(60)).toString(),
                   ComplaintProcess.Var.CONTACT_PREFERENCE, "email"));
             }
           }

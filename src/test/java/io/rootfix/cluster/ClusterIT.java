@@ -1,5 +1,6 @@
 package io.rootfix.cluster;
 
+import io.rootfix.support.BusinessDay;
 import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
 import static io.rootfix.complaint.ComplaintProcess.Element.CLOSE_WITHOUT_REPLY;
 import static io.rootfix.complaint.ComplaintProcess.Element.FIND_ROOT_CAUSE;
@@ -122,7 +123,7 @@ class ClusterIT {
     for (int i = 0; i < COMPLAINTS; i++) {
       Node other = nodes.get((i + 1) % 2);
       other.submit(complaints.get(i), AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, desiredOutcome(i),
-          Var.AGREED_ANSWER_DATE, LocalDate.now().plusDays(7).toString(), Var.CONTACT_PREFERENCE, "email"));
+          Var.AGREED_ANSWER_DATE, BusinessDay.today().plusDays(7).toString(), Var.CONTACT_PREFERENCE, "email"));
     }
 
     // Then every refund is paid and every replacement shipped by whichever node takes the job (their

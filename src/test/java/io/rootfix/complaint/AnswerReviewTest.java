@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
@@ -160,7 +161,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
   void aReviewThatWouldBreakTheAnswerPromiseTodayIsAmongThePromisesAtRiskToday() {
     ResponseEntity<Map> response = postComplaint(critical(intake()));
     String trackingNumber = (String) response.getBody().get("trackingNumber");
-    agreeExpectation(trackingNumber, LocalDate.now().toString());
+    agreeExpectation(trackingNumber, BusinessDay.today().toString());
     submit(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
     submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "A dropped parcel",
         Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));

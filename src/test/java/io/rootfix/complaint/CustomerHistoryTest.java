@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
@@ -27,7 +28,7 @@ class CustomerHistoryTest extends RootfixIntegrationTest {
         Var.MAKE_PROMISE, true,
         Var.PROMISE_TYPE, "callback",
         Var.PROMISE_TEXT, "We call you back about the collection",
-        Var.PROMISE_DUE, LocalDate.now().plusDays(2) + "T16:00"));
+        Var.PROMISE_DUE, BusinessDay.today().plusDays(2) + "T16:00"));
 
     // Another matter (billing, not the open delivery complaint): a new complaint, not a repeat contact.
     String second = post(intake(email.toUpperCase(), null).replace("\"delivery\"", "\"billing\""));

@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
@@ -35,7 +36,7 @@ class TasklistFiltersTest extends RootfixIntegrationTest {
     assertThat(taskNames("sam", TasklistFilters.GROUP_TASKS)).contains("Agree expectation");
     assertThat(taskNames("sam", TasklistFilters.DUE_SOONEST)).contains("Agree expectation");
 
-    agreeExpectation(trackingNumber, java.time.LocalDate.now().toString()); // the answer is due today
+    agreeExpectation(trackingNumber, BusinessDay.today().toString()); // the answer is due today
     assertThat(taskNames("sam", TasklistFilters.MY_COMPLAINTS)).contains("Patch the symptom");
     assertThat(taskNames("sam", TasklistFilters.AT_RISK_TODAY)).contains("Patch the symptom");
 

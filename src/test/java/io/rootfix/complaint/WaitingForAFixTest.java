@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
@@ -42,7 +43,7 @@ class WaitingForAFixTest extends RootfixIntegrationTest {
     assertThat((String) card.get(Var.ROOT_CAUSE_STATUS)).startsWith("Being investigated");
 
     // The investigation sets the deadline: the card and the task's due date follow.
-    LocalDate deadline = LocalDate.now().plusDays(10);
+    LocalDate deadline = BusinessDay.today().plusDays(10);
     submit(LEAD, "RC-" + rootCause, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
         RootCauseProcess.Var.FIX_DEADLINE, deadline.toString()));
     card = cardVariables(AGENT, TasklistFilters.WAITING_FOR_FIX, wait);
@@ -79,8 +80,8 @@ class WaitingForAFixTest extends RootfixIntegrationTest {
 
   @Test
   void theNearestFixDeadlineComesFirst() {
-    String later = waitingWithDeadline(LocalDate.now().plusDays(30));
-    String sooner = waitingWithDeadline(LocalDate.now().plusDays(5));
+    String later = waitingWithDeadline(BusinessDay.today().plusDays(30));
+    String sooner = waitingWithDeadline(BusinessDay.today().plusDays(5));
 
     List<String> order = taskIdsIn(AGENT, TasklistFilters.WAITING_FOR_FIX);
     assertThat(order).contains(sooner, later);

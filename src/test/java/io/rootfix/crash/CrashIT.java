@@ -1,5 +1,6 @@
 package io.rootfix.crash;
 
+import io.rootfix.support.BusinessDay;
 import static io.rootfix.complaint.ComplaintProcess.Element.AGREE_EXPECTATION;
 import static io.rootfix.support.PackagedApplication.freePort;
 import static io.rootfix.support.PackagedApplication.jar;
@@ -473,7 +474,7 @@ class CrashIT {
       }
       Map<String, Object> variables = Map.of(
           Var.DESIRED_OUTCOME, Map.of("value", outcome),
-          Var.AGREED_ANSWER_DATE, Map.of("value", LocalDate.now().plusDays(7).toString()),
+          Var.AGREED_ANSWER_DATE, Map.of("value", BusinessDay.today().plusDays(7).toString()),
           Var.CONTACT_PREFERENCE, Map.of("value", "email"));
       try {
         HttpResponse<String> submitted = send(AGENT, post("/engine-rest/task/" + taskId + "/submit-form",

@@ -1,5 +1,6 @@
 package io.rootfix.formcontext;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -163,7 +164,7 @@ class FormContextTest extends RootfixIntegrationTest {
     assertThat(investigate.get("complaints").asText()).startsWith(trackingNumber + " (Eva de Wit");
 
     submit(LEAD, key, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
-        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString()));
+        RootCauseProcess.Var.FIX_DEADLINE, BusinessDay.today().plusDays(14).toString()));
     submit(LEAD, key, RootCauseProcess.Element.FIX, Map.of(RootCauseProcess.Var.FIX_DESCRIPTION, "Stronger boxes"));
 
     JsonNode verify = context(SECOND_LEAD, key, RootCauseProcess.Element.VERIFY, FormContext.ROOT_CAUSE_CONTEXT);

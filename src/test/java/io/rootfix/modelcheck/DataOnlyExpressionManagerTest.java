@@ -8,6 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ class DataOnlyExpressionManagerTest {
   Path dir;
 
   private final DataOnlyExpressionManager manager =
-      new DataOnlyExpressionManager(name -> "payRefund".equals(name) ? PAY_REFUND : null);
+      new DataOnlyExpressionManager(name -> "payRefund".equals(name) ? PAY_REFUND : null,
+          ZoneId.of("Europe/Amsterdam"));
   private ExecutionEntity execution;
 
   @BeforeEach
@@ -111,12 +115,17 @@ class DataOnlyExpressionManagerTest {
   /** Tasklist's filters compute dates; nothing else on a date is reachable. */
   @Test
   void filtersComputeDatesAndNothingMore() {
-    DataOnlyExpressionManager withFunctions = new DataOnlyExpressionManager(name -> null);
+    // A company zone whose midnight is never the server's, so the test fails if the server's day is used.
+    ZoneId company = ZoneId.of(ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds() == 14 * 3600
+        ? "Europe/Amsterdam" : "Pacific/Kiritimati");
+    DataOnlyExpressionManager withFunctions = new DataOnlyExpressionManager(name -> null, company);
     withFunctions.addFunction("dateTime", ReflectUtil.getMethod(DateTimeFunctions.class, "dateTime"));
 
     Object tomorrow = withFunctions.createValueExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")
         .getValue(withFunctions.getElContext(execution));
     assertThat(tomorrow).isInstanceOf(Date.class);
+    assertThat(((Date) tomorrow).toInstant()).as("the end of the company's today")
+        .isEqualTo(LocalDate.now(company).plusDays(1).atStartOfDay(company).toInstant());
     for (String attack : List.of("${dateTime().getClass()}", "${dateTime().getChronology()}",
         "${dateTime().toDate().getClass()}", "${dateTime().plusDays(1).getZone()}")) {
       assertThatThrownBy(() -> withFunctions.createValueExpression(attack).getValue(withFunctions.getElContext(execution)))

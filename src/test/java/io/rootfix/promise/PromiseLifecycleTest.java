@@ -1,5 +1,6 @@
 package io.rootfix.promise;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess;
@@ -180,7 +181,7 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
         ComplaintProcess.Var.PATCH_DESCRIPTION, "Refund started",
         ComplaintProcess.Var.MAKE_PROMISE, true,
         ComplaintProcess.Var.PROMISE_TYPE, "callback",
-        ComplaintProcess.Var.PROMISE_DUE, LocalDate.now().plusDays(1) + "T10:00"));
+        ComplaintProcess.Var.PROMISE_DUE, BusinessDay.today().plusDays(1) + "T10:00"));
 
     assertThat(withoutText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) withoutText.getBody().get("message")).contains("promiseText");

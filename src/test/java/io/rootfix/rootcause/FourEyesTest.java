@@ -1,5 +1,6 @@
 package io.rootfix.rootcause;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess;
@@ -25,7 +26,7 @@ class FourEyesTest extends RootfixIntegrationTest {
         ComplaintProcess.Var.ROOT_CAUSE_TITLE, "Labels smear", ComplaintProcess.Var.ROOT_CAUSE_DESCRIPTION, "Cheap ink"));
     String key = RootCauseProcess.businessKey(rootCauseOf(complaint));
     submit(LEAD, key, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
-        RootCauseProcess.Var.FIX_DEADLINE, java.time.LocalDate.now().plusDays(7).toString()));
+        RootCauseProcess.Var.FIX_DEADLINE, BusinessDay.today().plusDays(7).toString()));
     submit(LEAD, key, RootCauseProcess.Element.FIX, Map.of(RootCauseProcess.Var.FIX_DESCRIPTION, "Better ink"));
     String verify = taskId(key, RootCauseProcess.Element.VERIFY);
 

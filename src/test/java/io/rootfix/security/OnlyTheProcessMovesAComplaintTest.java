@@ -1,5 +1,6 @@
 package io.rootfix.security;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess;
@@ -323,7 +324,7 @@ class OnlyTheProcessMovesAComplaintTest extends RootfixIntegrationTest {
         RootCauseProcess.Var.FIX_DEADLINE, 20261231));
     assertThat(fields(numberForADate)).containsExactly(RootCauseProcess.Var.FIX_DEADLINE);
     submit(LEAD, key, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
-        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString()));
+        RootCauseProcess.Var.FIX_DEADLINE, BusinessDay.today().plusDays(14).toString()));
 
     String fix = claim(LEAD, key, RootCauseProcess.Element.FIX);
     refusesBadValuesAs(LEAD, fix, RootCauseProcess.Var.FIX_DESCRIPTION, 4000, key, RootCauseProcess.Element.FIX);
@@ -348,7 +349,7 @@ class OnlyTheProcessMovesAComplaintTest extends RootfixIntegrationTest {
     submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "Weak tape", Var.ONE_OFF, false));
     String key = "RC-" + rootCauseOf(trackingNumber);
     submit(LEAD, key, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
-        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString()));
+        RootCauseProcess.Var.FIX_DEADLINE, BusinessDay.today().plusDays(14).toString()));
     submit(LEAD, key, RootCauseProcess.Element.FIX, Map.of(RootCauseProcess.Var.FIX_DESCRIPTION, "Better tape"));
     String verify = taskId(key, RootCauseProcess.Element.VERIFY);
     String fixedState = rootCauseState(trackingNumber);

@@ -1,5 +1,6 @@
 package io.rootfix.security;
 
+import io.rootfix.support.BusinessDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess;
@@ -166,7 +167,7 @@ class RoleMatrixTest extends RootfixIntegrationTest {
         .taskDefinitionKey(ComplaintProcess.Element.AGREE_EXPECTATION).singleResult().getId();
     String variables = """
         {"variables": {"%s": {"value": "replacement"}, "%s": {"value": "%s"}, "%s": {"value": "email"}}}"""
-        .formatted(Var.DESIRED_OUTCOME, Var.AGREED_ANSWER_DATE, LocalDate.now().plusDays(7), Var.CONTACT_PREFERENCE);
+        .formatted(Var.DESIRED_OUTCOME, Var.AGREED_ANSWER_DATE, BusinessDay.today().plusDays(7), Var.CONTACT_PREFERENCE);
     HttpStatusCode status = client.postForEntity("/engine-rest/task/" + taskId + "/complete", json(variables),
         String.class).getStatusCode();
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task still open")

@@ -1,5 +1,6 @@
 package io.rootfix.support;
 
+import io.rootfix.locale.LocaleSettings;
 import io.rootfix.modelcheck.DataOnlyExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
@@ -10,6 +11,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 public class MockedDelegatesExpressionManager extends DataOnlyExpressionManager {
 
   public MockedDelegatesExpressionManager() {
-    super(Mocks::get);
+    super(Mocks::get, LocaleSettings.DEFAULT_ZONE);
   }
 }

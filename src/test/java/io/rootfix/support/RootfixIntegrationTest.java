@@ -126,7 +126,7 @@ public abstract class RootfixIntegrationTest {
   // --- an agent's steps, as Tasklist takes them ----------------------------------------------------
 
   /** A date a week ahead, as agreed with the customer. */
-  protected static final String PROMISED = LocalDate.now().plusDays(7).toString();
+  protected static final String PROMISED = BusinessDay.today().plusDays(7).toString();
 
   protected String receive() {
     ResponseEntity<Map> response = postComplaint(intake());
@@ -177,7 +177,7 @@ public abstract class RootfixIntegrationTest {
   protected void fixRootCause(long rootCauseId, String fix) {
     String key = "RC-" + rootCauseId;
     submit(LEAD, key, RootCauseProcess.Element.INVESTIGATE, Map.of(RootCauseProcess.Var.WILL_FIX, true,
-        RootCauseProcess.Var.FIX_DEADLINE, LocalDate.now().plusDays(14).toString()));
+        RootCauseProcess.Var.FIX_DEADLINE, BusinessDay.today().plusDays(14).toString()));
     submit(LEAD, key, RootCauseProcess.Element.FIX, Map.of(RootCauseProcess.Var.FIX_DESCRIPTION, fix));
     submit(SECOND_LEAD, key, RootCauseProcess.Element.VERIFY, Map.of(RootCauseProcess.Var.FIX_VERIFIED, "true"));
     executeDueJobs();
