@@ -75,19 +75,26 @@ class CrashIT {
   /** When to kill and what the customers want: from the seed, so a failing run can be repeated. */
   private static final Random RANDOM = new Random(SEED);
 
+  /**
+   * The H2 file's compaction (io.rootfix.h2file) runs every half second instead of every 5, so kills also land
+   * while it rewrites chunks; its passes are logged, and counted by the test.
+   */
+  private static final List<String> H2_COMPACTING = List.of("--rootfix.h2.compaction.interval=PT0.5S",
+      "--logging.level.io.rootfix.h2file=DEBUG");
+
   @Test
   void theEmbeddedDefaultKeepsEveryAcknowledgedWriteAcrossKills() throws Exception {
     Tally tally = new Tally("h2", H2_ROUNDS);
     Path folder = freshFolder("h2-" + tally.folders.incrementAndGet());
-    Node node = Node.start(folder, List.of());
+    Node node = Node.start(folder, H2_COMPACTING);
     node.awaitReady(tally);
     for (int round = 1; round <= H2_ROUNDS; round++) {
       Load load = node.loadAndKill(round, tally);
-      node = Node.start(folder, List.of());
+      node = Node.start(folder, H2_COMPACTING);
       if (!node.awaitReady(tally)) {
         // Counted as a corrupt start; the remaining rounds go on in a new folder.
         folder = freshFolder("h2-" + tally.folders.incrementAndGet());
-        node = Node.start(folder, List.of());
+        node = Node.start(folder, H2_COMPACTING);
         node.awaitReady(tally);
         continue;
       }
@@ -102,6 +109,7 @@ class CrashIT {
       checkInTheDatabase(connection, tally.all(), tally, "after the last round");
     }
     tally.report();
+    assertThat(tally.compactions).as("compaction passes that rewrote chunks while the H2 rounds ran").isPositive();
 
     // The restore as docs/operators.md "Crash safety and backups" has it, into a fresh folder: it starts with every
     // acknowledged write of the rounds (the backup was taken after them).
@@ -239,6 +247,8 @@ class CrashIT {
     final List<String> corruptStarts = new ArrayList<>();
     final List<String> incomplete = new ArrayList<>();
     final List<Long> startSeconds = new ArrayList<>();
+    /** Passes of the H2 file's compaction that rewrote chunks, counted in the killed nodes' logs. */
+    int compactions;
     int roundsRun;
 
     Tally(String database, int rounds) {
@@ -261,9 +271,9 @@ class CrashIT {
     }
 
     void report() {
-      String summary = "CRASH TEST %s: rounds %d, intakes acknowledged %d, agreements acknowledged %d, lost %d, corrupt starts %d, duplicates %d, completeness findings %d, start-up %s s"
+      String summary = "CRASH TEST %s: rounds %d, intakes acknowledged %d, agreements acknowledged %d, lost %d, corrupt starts %d, duplicates %d, completeness findings %d, start-up %s s, compaction passes %d"
           .formatted(database, roundsRun, all.intakes.size(), all.agreements.size(), lost.size(), corruptStarts.size(),
-              duplicates.size(), incomplete.size(), startSeconds);
+              duplicates.size(), incomplete.size(), startSeconds, compactions);
       System.out.println("\n" + summary);
       lost.forEach((what, how) -> System.out.println("  lost: " + what + ": " + how));
       corruptStarts.forEach(c -> System.out.println("  corrupt start: " + c));
@@ -346,6 +356,15 @@ class CrashIT {
       return false;
     }
 
+    private long linesInLog(String regex) {
+      java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+      try (Stream<String> lines = Files.lines(log)) {
+        return lines.filter(line -> pattern.matcher(line).find()).count();
+      } catch (IOException e) {
+        return 0;
+      }
+    }
+
     private String errorsInLog() {
       try (Stream<String> lines = Files.lines(log)) {
         return lines.filter(line -> line.contains("MVStoreException") || line.contains("File corrupted")
@@ -421,6 +440,7 @@ class CrashIT {
       load.intakes.addAll(intakes);
       load.agreements.addAll(agreements);
       tally.roundsRun++;
+      tally.compactions += linesInLog("Compacted the H2 file: [1-9]");
       String errors = errorsInLog();
       if (!errors.isEmpty() && !errorsReported) {
         tally.corruptStarts.add(folder.getFileName() + ": database errors while running: " + errors);
