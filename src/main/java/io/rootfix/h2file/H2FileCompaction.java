@@ -68,9 +68,6 @@ public class H2FileCompaction {
   @Scheduled(fixedDelayString = "${rootfix.h2.compaction.interval:PT5S}",
       initialDelayString = "${rootfix.h2.compaction.interval:PT5S}")
   void scheduled() {
-    if (notAnH2File) {
-      return;
-    }
     try {
       compact().ifPresent(pass -> {
         if (pass.millis() > 1000) {

@@ -7,14 +7,14 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code rootfix.h2.compaction.*}: keeping the embedded H2 file from growing without bound (docs/operators.md
- * "The embedded database's file"). Nothing here applies to PostgreSQL or to an in-memory H2.
+ * "The H2 file: compaction and compressed pages"). Nothing here applies to PostgreSQL or to an in-memory H2.
  *
  * @param enabled whether Rootfix compacts the H2 file while it runs; on by default, since without it the file grows
  *     with every commit (H2's own compaction runs only in its background writer, which {@code WRITE_DELAY=0} turns off)
  * @param interval how often a pass looks at the file (and compacts when the live share is below the target)
  * @param targetFillRate the share of live data (percent) in the file's chunks below which a pass rewrites chunks
- * @param writeLimit at most this much live data is rewritten in one pass: a pass holds H2's store lock, so commits
- *     wait for it; small passes often keep the wait short
+ * @param writeLimit at most this much live data is rewritten at once (a pass makes up to four such rewrites): each
+ *     holds H2's store lock, so commits wait for it; small rewrites keep the wait short
  */
 @ConfigurationProperties("rootfix.h2.compaction")
 public record H2FileSettings(
