@@ -55,7 +55,7 @@ class CamundaAuthorizations {
       authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
     }
     // They read the tasks of every process they can be candidates in through one grant per definition, not
-    // one authorization per task (TaskReadsByProcess); working on a task still takes the task's own grant.
+    // one authorization per task; working on a task is decided from the task itself (TaskRights).
     for (String key : List.of("complaint", "promise", "send-by-hand", "read-mail", "root-cause")) {
       authorizations.grant(SERVICE_AGENTS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_TASK);
     }

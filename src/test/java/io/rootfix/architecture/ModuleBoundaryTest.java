@@ -56,7 +56,7 @@ class ModuleBoundaryTest {
       "io.rootfix.modelcheck.ModelIsData",
       "io.rootfix.reason.ControlledReasons",
       "io.rootfix.security.LoginThrottleConfiguration", "io.rootfix.security.PeopleCommands",
-      "io.rootfix.security.ProcessGuard", "io.rootfix.security.TaskActor", "io.rootfix.security.TaskReadsByProcess",
+      "io.rootfix.security.ProcessGuard", "io.rootfix.security.TaskActor", "io.rootfix.security.TaskRights",
       "io.rootfix.security.ThrottledIdentityProvider",
       "io.rootfix.web.InvalidInputException");
 
