@@ -2,23 +2,17 @@ package io.rootfix.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
+import io.rootfix.support.CapturedLog;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * What one complaint costs the engine's database: every row the engine inserts, updates or deletes from intake to
@@ -111,39 +105,22 @@ class EngineRowsPerComplaintTest extends RootfixIntegrationTest {
 
   record Rows(int total, Map<String, Integer> byEntity) {}
 
-  /** The engine's persistence log at DEBUG for the duration of the work, into a counter only (not the console). */
+  /** The engine's persistence log at DEBUG for the duration of the work, counted per operation (not on the console). */
   private static Rows countRows(Runnable work) {
-    Logger persistence = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.persistence");
-    Level level = persistence.getLevel();
-    boolean additive = persistence.isAdditive();
-    Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    AppenderBase<ILoggingEvent> counter = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        Matcher operation = OPERATION.matcher(event.getFormattedMessage());
-        if (operation.find()) {
-          // A bulk operation (a statement for many rows, e.g. deleting a finished instance's variables) counts once.
-          String what = operation.group(1) != null ? operation.group(1) + " " + operation.group(2)
-              : "BULK " + operation.group(3) + " " + operation.group(4);
-          counts.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
-        }
-      }
-    };
-    counter.setContext(persistence.getLoggerContext());
-    counter.start();
-    persistence.addAppender(counter);
-    persistence.setAdditive(false);
-    persistence.setLevel(Level.DEBUG);
-    try {
+    List<String> messages = CapturedLog.during("org.camunda.bpm.engine.persistence", () -> {
       work.run();
-    } finally {
-      persistence.setLevel(level);
-      persistence.setAdditive(additive);
-      persistence.detachAppender(counter);
-      counter.stop();
-    }
+      return null;
+    }).messages();
     Map<String, Integer> byEntity = new TreeMap<>();
-    counts.forEach((entity, count) -> byEntity.put(entity, count.get()));
+    for (String message : messages) {
+      Matcher operation = OPERATION.matcher(message);
+      if (operation.find()) {
+        // A bulk operation (a statement for many rows, e.g. deleting a finished instance's variables) counts once.
+        String what = operation.group(1) != null ? operation.group(1) + " " + operation.group(2)
+            : "BULK " + operation.group(3) + " " + operation.group(4);
+        byEntity.merge(what, 1, Integer::sum);
+      }
+    }
     return new Rows(byEntity.values().stream().mapToInt(Integer::intValue).sum(), byEntity);
   }
 }

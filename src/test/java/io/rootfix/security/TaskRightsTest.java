@@ -2,20 +2,15 @@ package io.rootfix.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
-
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.rootcause.RootCauseService;
+import io.rootfix.support.CapturedLog;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -24,8 +19,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -136,8 +131,8 @@ class TaskRightsTest extends RootfixIntegrationTest {
 
     Sql count = sqlOf(() -> as(AGENT, List.of(Groups.SERVICE_AGENTS), () -> filterService.count(dueSoonest.getId())));
     assertThat(count.statement()).contains("ACT_RU_IDENTITYLINK").doesNotContain("ACT_RU_AUTHORIZATION");
-    List<String> page = as(AGENT, List.of(Groups.SERVICE_AGENTS), () -> filterService.<org.camunda.bpm.engine.task.Task>list(
-        dueSoonest.getId()).stream().map(org.camunda.bpm.engine.task.Task::getId).toList());
+    List<String> page = as(AGENT, List.of(Groups.SERVICE_AGENTS), () -> filterService.<Task>list(dueSoonest.getId())
+        .stream().map(Task::getId).toList());
     assertThat(page).contains(offered).doesNotContain(department);
     assertThat(count.result()).isEqualTo((long) page.size());
     // The same tasks the engine finds with its authorization join, asked for the agent's group by name.
@@ -175,33 +170,13 @@ class TaskRightsTest extends RootfixIntegrationTest {
 
   record Sql(String statement, Long result) {}
 
-  /** The count statement the engine sent while the work ran, captured from MyBatis' log at DEBUG. */
+  /** The count statement the engine sent while the work ran, read from MyBatis' log. */
   private static Sql sqlOf(Supplier<Long> work) {
-    Logger mapper = (Logger) LoggerFactory.getLogger(
-        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria");
-    Level level = mapper.getLevel();
-    List<String> statements = new CopyOnWriteArrayList<>();
-    AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        if (event.getFormattedMessage().contains("Preparing:")) {
-          statements.add(event.getFormattedMessage());
-        }
-      }
-    };
-    capture.setContext(mapper.getLoggerContext());
-    capture.start();
-    mapper.addAppender(capture);
-    mapper.setLevel(Level.DEBUG);
-    try {
-      Long result = work.get();
-      assertThat(statements).as("one count statement").hasSize(1);
-      return new Sql(statements.get(0), result);
-    } finally {
-      mapper.setLevel(level);
-      mapper.detachAppender(capture);
-      capture.stop();
-    }
+    CapturedLog.Captured<Long> captured = CapturedLog.during(
+        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria", work);
+    List<String> statements = captured.messages().stream().filter(message -> message.contains("Preparing:")).toList();
+    assertThat(statements).as("one count statement").hasSize(1);
+    return new Sql(statements.get(0), captured.result());
   }
 
   private <T> T as(String user, List<String> groups, Supplier<T> work) {
