@@ -22,9 +22,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *
  * <p>Left out:
  * <ul>
- *   <li><b>Display data</b> ({@link #DISPLAY_ONLY}): projections of Rootfix's tables rewritten on every task and
- *   after every service task (the complaint's and root cause's context, the customer's history, the open promises
- *   offered as options).</li>
+ *   <li><b>Display data</b> ({@link #DISPLAY_ONLY}): projections of Rootfix's tables (the complaint's and root
+ *   cause's context, the customer's history, the open promises offered as options). Models deployed since 5 December
+ *   no longer store them: forms read them when shown ({@code ShownOnForms}); instances of older versions still write
+ *   them, so the names stay listed, as do the option lists and previews among {@link #COPIES}.</li>
  *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}, in the complaint and its remedy): the intake's fields (customer, contact details,
  *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
  *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the

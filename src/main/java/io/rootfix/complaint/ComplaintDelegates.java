@@ -8,7 +8,6 @@ import static io.rootfix.complaint.ComplaintProcess.CLOSE_NOTE;
 import static io.rootfix.complaint.ComplaintProcess.CLOSE_REASON;
 import static io.rootfix.complaint.ComplaintProcess.COMPLAINT_ID;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_COMMENT;
-import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_HISTORY;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_ID;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_WAITING_FOR_UPDATE;
 import static io.rootfix.complaint.ComplaintProcess.FIX_DESCRIPTION;
@@ -36,6 +35,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rootfix.complaint.ComplaintIntakeService.RecognisedContact;
 import io.rootfix.customer.Recognition;
+import io.rootfix.process.ShownOnForm;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.security.FourEyes;
 import io.rootfix.reason.ReasonStep;
@@ -44,8 +44,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -154,24 +156,49 @@ class ComplaintDelegates {
         complaints.proposeAnswerDate(complaintId(execution), ANSWER_WITHIN.from(execution)).toString());
   }
 
-  /** Task_AgreeExpectation (on create): the customer's earlier complaints and open promises, for the agent. */
+  /** shows = customerHistory (Agree expectation): the customer's earlier complaints and open promises, as text. */
   @Bean
-  TaskListener showCustomerHistory(CustomerHistory history) {
-    return task -> CUSTOMER_HISTORY.on(task).setLocal(history.of(COMPLAINT_ID.require(task)));
+  ShownOnForm customerHistoryShown(CustomerHistory history) {
+    return ShownOnForm.named(Var.CUSTOMER_HISTORY,
+        task -> Variables.stringValue(history.of(COMPLAINT_ID.require(task))));
   }
 
   /**
-   * Task_ReportBack (on create): the report as the customer will receive it, around the agent's answer (greeting,
-   * the fix, the question whether it is resolved, the signature with the owner's full name), for the form's preview.
+   * shows = previewOpening, previewClosing (Report back): the report as the customer will receive it, around the
+   * agent's answer (greeting, the fix, the question whether it is resolved, the signature with the owner's full
+   * name), for the form's preview.
    */
   @Bean
-  TaskListener showReportPreview() {
+  ShownOnForm previewOpeningShown() {
+    return ShownOnForm.named(Var.PREVIEW_OPENING,
+        task -> Variables.stringValue(answers.reportPreview(COMPLAINT_ID.require(task)).opening()));
+  }
+
+  @Bean
+  ShownOnForm previewClosingShown() {
+    return ShownOnForm.named(Var.PREVIEW_CLOSING,
+        task -> Variables.stringValue(answers.reportPreview(COMPLAINT_ID.require(task)).closing()));
+  }
+
+  /**
+   * Listeners named by complaint models deployed before the forms read what they show when shown (5 December 2026):
+   * their tasks get the values stored, as they did.
+   */
+  @Bean
+  TaskListener showCustomerHistory(ShownOnForm customerHistoryShown) {
+    return task -> storeLocal(task, customerHistoryShown);
+  }
+
+  @Bean
+  TaskListener showReportPreview(ShownOnForm previewOpeningShown, ShownOnForm previewClosingShown) {
     return task -> {
-      ComplaintAnswerService.ReportPreview preview = answers.reportPreview(
-          ComplaintProcess.COMPLAINT_ID.require(task));
-      task.setVariableLocal(Var.PREVIEW_OPENING, preview.opening());
-      task.setVariableLocal(Var.PREVIEW_CLOSING, preview.closing());
+      storeLocal(task, previewOpeningShown);
+      storeLocal(task, previewClosingShown);
     };
+  }
+
+  private static void storeLocal(DelegateTask task, ShownOnForm shown) {
+    task.setVariableLocal(shown.name(), shown.valueFor(task));
   }
 
   /** Task_ReviewAnswer (on create): offered to the team leads but the one who drafted the answer. */
@@ -186,33 +213,61 @@ class ComplaintDelegates {
     return execution -> FIX_DESCRIPTION.on(execution).set(complaints.recordFixFromRootCause(complaintId(execution)));
   }
 
-  /** Task_FindRootCause (on create): the known root causes of the category, for the form's select. */
+  /** shows = knownRootCauses (Find the root cause): the known root causes of the category, for the form's select. */
   @Bean
-  TaskListener offerKnownRootCauses() {
-    return task -> {
-      long id = COMPLAINT_ID.require(task);
-      List<Map<String, String>> choices = complaints.knownRootCauses(id).stream()
+  ShownOnForm knownRootCausesShown() {
+    return ShownOnForm.named(Var.KNOWN_ROOT_CAUSES, task -> {
+      List<Map<String, String>> choices = complaints.knownRootCauses(COMPLAINT_ID.require(task)).stream()
           .map(c -> Map.of("label", c.label(), "value", c.id().toString()))
           .toList();
       try {
-        task.setVariable(Var.KNOWN_ROOT_CAUSES, SpinValues.jsonValue(json.writeValueAsString(choices)).create());
+        return SpinValues.jsonValue(json.writeValueAsString(choices)).create();
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("Cannot write the root cause choices", e);
       }
-    };
+    });
   }
 
-  /**
-   * On create of every task that takes a controlled reason: the step's reasons as the options of the form's select,
-   * straight from processes/controlled-reasons.dmn, so the form offers exactly what the check accepts.
+  /*
+   * shows = oneOffReasons, returnReasons, closeReasons, reopenReasons: a step's controlled reasons as the options of
+   * the form's select, straight from processes/controlled-reasons.dmn, so the form offers exactly what the check
+   * accepts.
    */
+
+  @Bean
+  ShownOnForm oneOffReasonsShown() {
+    return ShownOnForm.named(Var.ONE_OFF_REASONS, task -> reasons.choices(ReasonStep.ONE_OFF));
+  }
+
+  @Bean
+  ShownOnForm returnReasonsShown() {
+    return ShownOnForm.named(Var.RETURN_REASONS, task -> reasons.choices(ReasonStep.RETURN_ANSWER));
+  }
+
+  @Bean
+  ShownOnForm closeReasonsShown() {
+    return ShownOnForm.named(Var.CLOSE_REASONS, task -> reasons.choices(ReasonStep.CLOSE_WITHOUT_CONFIRMATION));
+  }
+
+  @Bean
+  ShownOnForm reopenReasonsShown() {
+    return ShownOnForm.named(Var.REOPEN_REASONS, task -> reasons.choices(ReasonStep.REOPEN));
+  }
+
+  /** Named by complaint models deployed before 5 December 2026 (see showCustomerHistory): stored, as they were. */
+  @Bean
+  TaskListener offerKnownRootCauses(ShownOnForm knownRootCausesShown) {
+    return task -> task.setVariable(Var.KNOWN_ROOT_CAUSES, knownRootCausesShown.valueFor(task));
+  }
+
+  /** Named by complaint models deployed before 5 December 2026 (see showCustomerHistory): stored, as they were. */
   @Bean
   TaskListener offerControlledReasons() {
     return task -> {
       switch (task.getTaskDefinitionKey()) {
         case ComplaintProcess.Element.FIND_ROOT_CAUSE ->
             task.setVariable(Var.ONE_OFF_REASONS, reasons.choices(ReasonStep.ONE_OFF));
-        // Only on complaints of a version with the remedy inline; remedy.bpmn offers its own (offerRefusalReasons).
+        // Only on complaints of a version with the remedy inline; remedy.bpmn offers its own.
         case ComplaintProcess.InlineRemedy.APPROVE_REMEDY ->
             task.setVariable(ComplaintProcess.InlineRemedy.REFUSAL_REASONS, reasons.choices(ReasonStep.REMEDY_REFUSAL));
         case ComplaintProcess.Element.REVIEW_ANSWER ->

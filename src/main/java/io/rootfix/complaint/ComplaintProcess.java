@@ -294,7 +294,6 @@ public final class ComplaintProcess {
   public static final ProcessVariable<Double> CLAIMED_AMOUNT = doubleVariable(Var.CLAIMED_AMOUNT);
   public static final ProcessVariable<String> SEVERITY = stringVariable(Var.SEVERITY);
   public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
-  public static final ProcessVariable<String> CUSTOMER_HISTORY = stringVariable(Var.CUSTOMER_HISTORY);
   public static final ProcessVariable<String> ANSWER_WITHIN = stringVariable(Var.ANSWER_WITHIN);
   /** ISO date (yyyy-MM-dd) on the Agree expectation form. */
   public static final ProcessVariable<String> AGREED_ANSWER_DATE = stringVariable(Var.AGREED_ANSWER_DATE);

@@ -2,44 +2,47 @@ package io.rootfix.complaint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.promise.OpenPromisesChangedEvent;
+import io.rootfix.process.ShownOnForm;
 import io.rootfix.promise.PromiseService;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Every complaint form that offers promises lists the complaint's open ones, to mark one kept where the agent
- * works: the list is a variable of the complaint's process, rewritten in the same transaction whenever a promise
- * is made, kept, released or moved to it, so the form offers (and the server's form check accepts) exactly the
- * promises still open.
+ * works: read from the promise ledger when the form opens, so the form offers exactly the promises open now (the
+ * server's check when the form is submitted reads the ledger again). Nothing is written when a promise is made,
+ * kept, broken or moved: a deadline wave of broken promises costs no rewrite of every complaint's list.
  */
 @Component
-class OpenPromisesOnForms {
+class OpenPromisesOnForms implements ShownOnForm {
 
-  private final ComplaintRepository complaints;
   private final PromiseService promises;
-  private final RuntimeService runtimeService;
   private final ObjectMapper json;
 
-  OpenPromisesOnForms(ComplaintRepository complaints, PromiseService promises, RuntimeService runtimeService,
-      ObjectMapper json) {
-    this.complaints = complaints;
+  OpenPromisesOnForms(PromiseService promises, ObjectMapper json) {
     this.promises = promises;
-    this.runtimeService = runtimeService;
     this.json = json;
   }
 
-  @EventListener
-  void promisesChanged(OpenPromisesChangedEvent event) {
-    complaints.findById(event.complaintId())
-        .map(Complaint::getProcessInstanceId)
-        .filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0)
-        .ifPresent(id -> runtimeService.setVariable(id, ComplaintProcess.Var.OPEN_PROMISES, choices(event.complaintId())));
+  @Override
+  public String name() {
+    return ComplaintProcess.Var.OPEN_PROMISES;
   }
 
-  private Object choices(Long complaintId) {
+  @Override
+  public Set<String> onEveryTaskOf() {
+    return Set.of(ComplaintProcess.KEY);
+  }
+
+  @Override
+  public TypedValue valueFor(DelegateTask task) {
+    Long complaintId = ComplaintProcess.COMPLAINT_ID.from(task);
+    if (complaintId == null) {
+      return null;
+    }
     try {
       return SpinValues.jsonValue(json.writeValueAsString(promises.keepableChoices(complaintId))).create();
     } catch (JsonProcessingException e) {

@@ -2,14 +2,12 @@ package io.rootfix.formcontext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rootfix.complaint.ComplaintRecord;
-import io.rootfix.complaint.ComplaintSummary;
-import io.rootfix.complaint.Complaints;
 import io.rootfix.complaint.ComplaintProcess;
-import io.rootfix.complaint.WaitingForFix;
+import io.rootfix.complaint.ComplaintRecord;
+import io.rootfix.complaint.Complaints;
 import io.rootfix.locale.LocalDates;
-import io.rootfix.reason.ReasonStep;
 import io.rootfix.reason.ControlledReasons;
+import io.rootfix.reason.ReasonStep;
 import io.rootfix.remedy.Remedy;
 import io.rootfix.remedy.RemedyProcess;
 import io.rootfix.remedy.RemedyRepository;
@@ -17,53 +15,40 @@ import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseLink;
 import io.rootfix.rootcause.RootCauseLinkRepository;
 import io.rootfix.rootcause.RootCauseProcess;
+import io.rootfix.process.ShownOnForm;
 import io.rootfix.rootcause.RootCauseRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * What an agent needs to see on every form, read from Rootfix's own tables when the task is created or claimed:
- * how to reach the customer, the order and the claim, the remedy and where it stands (so nobody sends a second
- * one), the question asked of the customer and their answer, who wrote what a second person checks; on root-cause
- * tasks, the root cause and the complaints linked to it.
+ * What an agent needs to see on every form, read from Rootfix's own tables when the form is opened: how to reach the
+ * customer, the order and the claim, the remedy and where it stands (so nobody sends a second one), the question
+ * asked of the customer and their answer, who wrote what a second person checks; on root-cause tasks, the root cause
+ * and the complaints linked to it.
  *
- * <p>It is one task-local variable ({@value #COMPLAINT_CONTEXT} or {@value #ROOT_CAUSE_CONTEXT}), a JSON object the
- * forms read as {@code complaintContext.contact}: it ends with the task, so no business data outlives it in the
- * process. It is added to every user task of the complaint, the remedy it calls and the root cause as the models are
- * parsed, so a process owner's model needs no listener for it.
+ * <p>It is one JSON object per form ({@value #COMPLAINT_CONTEXT} or {@value #ROOT_CAUSE_CONTEXT}) the forms read as
+ * {@code complaintContext.contact}, shown on every user task of the complaint, the remedy it calls and the root cause
+ * ({@link ShownOnForms}): never stored, so it is as current as the records when the form opens, and no business data
+ * is copied into the process or its history.
  */
 @Component
-public class FormContext extends AbstractProcessEnginePlugin implements TaskListener {
+public class FormContext {
 
   public static final String COMPLAINT_CONTEXT = "complaintContext";
   public static final String ROOT_CAUSE_CONTEXT = "rootCauseContext";
@@ -75,12 +60,9 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
   private final ObjectProvider<ControlledReasons> reasons;
   private final ObjectMapper json;
   private final LocalDates dates;
-  private final ObjectProvider<WaitingForFix> waitingForFix;
 
   FormContext(Complaints complaints, RemedyRepository remedies, RootCauseRepository rootCauses,
-      RootCauseLinkRepository links, ObjectProvider<ControlledReasons> reasons, ObjectMapper json, LocalDates dates,
-      ObjectProvider<WaitingForFix> waitingForFix) {
-    this.waitingForFix = waitingForFix;
+      RootCauseLinkRepository links, ObjectProvider<ControlledReasons> reasons, ObjectMapper json, LocalDates dates) {
     this.complaints = complaints;
     this.remedies = remedies;
     this.rootCauses = rootCauses;
@@ -90,104 +72,32 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     this.dates = dates;
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        String key = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            ? definition.getKey() : null;
-        if (withContext(key) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, FormContext.this);
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, FormContext.this);
-        }
-        // After the model's own listener recorded the step: the deadline or the state the waiting complaints show.
-        if (RootCauseProcess.KEY.equals(key) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE,
-              (TaskListener) FormContext.this::refreshWaitingComplaints);
-        }
-      }
-
-      // A remedy is decided, paid or shipped, a root cause linked, by service tasks while a form is open.
-      @Override
-      public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        String key = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            ? definition.getKey() : null;
-        if (withContext(key)) {
-          activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) FormContext.this::refreshOpenTasks);
-        }
-      }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+  /** complaintContext: on the complaint's tasks and on those of the remedy it calls (with the complaint's id). */
+  @Bean
+  static ShownOnForm complaintContextShown(ObjectProvider<FormContext> context) {
+    return ShownOnForm.onEveryTask(Set.of(ComplaintProcess.KEY, RemedyProcess.KEY), COMPLAINT_CONTEXT,
+        task -> context.getObject().ofComplaint(task));
   }
 
-  /** The complaint's and the root cause's tasks, and the remedy's, which the complaint calls with its id. */
-  private static boolean withContext(String processKey) {
-    return ComplaintProcess.KEY.equals(processKey) || RootCauseProcess.KEY.equals(processKey)
-        || RemedyProcess.KEY.equals(processKey);
+  /** rootCauseContext: on the root cause's tasks. */
+  @Bean
+  static ShownOnForm rootCauseContextShown(ObjectProvider<FormContext> context) {
+    return ShownOnForm.onEveryTask(Set.of(RootCauseProcess.KEY), ROOT_CAUSE_CONTEXT,
+        task -> context.getObject().ofRootCause(task));
   }
 
-  /**
-   * Rewrites the context of the process instance's open tasks after a service task, and of the instance that called
-   * it (the complaint, whose Patch the symptom shows the remedy) and of its root cause's.
-   */
-  private void refreshOpenTasks(DelegateExecution execution) {
-    TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    List<String> instances = new ArrayList<>(List.of(execution.getProcessInstanceId()));
-    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
-    if (caller != null) {
-      instances.add(caller.getProcessInstanceId());
-    }
-    Long complaintId = ComplaintProcess.COMPLAINT_ID.from(execution);
-    if (complaintId != null) {
-      complaints.summary(complaintId).map(ComplaintSummary::rootCauseId).flatMap(rootCauses::findById)
-          .map(RootCause::getProcessInstanceId).filter(Objects::nonNull).ifPresent(instances::add);
-    }
-    for (String instance : instances) {
-      for (Task open : tasks.createTaskQuery().processInstanceId(instance).list()) {
-        if (open instanceof TaskEntity entity && !entity.isDeleted()) {
-          notify(entity);
-        }
-      }
-    }
-  }
-
-  /**
-   * Rewrites "Wait for the root cause's fix" on every complaint still waiting for this root cause. Without the
-   * person's authorisations: whoever works the root cause (its owning department) may not read complaint tasks.
-   */
-  private void refreshWaitingComplaints(DelegateTask rootCauseTask) {
-    Long rootCauseId = RootCauseProcess.ROOT_CAUSE_ID.from(rootCauseTask);
-    String[] waiting = rootCauseId == null ? new String[0] : links.findByRootCauseIdAndToldAtIsNull(rootCauseId)
-        .stream().map(RootCauseLink::getTrackingNumber).toArray(String[]::new);
-    if (waiting.length == 0) {
-      return;
-    }
-    TaskService tasks = rootCauseTask.getProcessEngineServices().getTaskService();
-    List<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> tasks.createTaskQuery()
-        .processInstanceBusinessKeyIn(waiting).taskDefinitionKey(ComplaintProcess.Element.WAIT_FOR_FIX).list());
-    for (Task task : open) {
-      if (task instanceof TaskEntity entity && !entity.isDeleted()) {
-        waitingForFix.getObject().notify(entity);
-        notify(entity);
-      }
-    }
-  }
-
-  @Override
-  public void notify(DelegateTask task) {
-    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+  private TypedValue ofComplaint(DelegateTask task) {
     Long complaintId = ComplaintProcess.COMPLAINT_ID.from(task);
-    Long rootCauseId = complaintId == null ? RootCauseProcess.ROOT_CAUSE_ID.from(task) : null;
-    if (complaintId != null) {
-      complaints.record(complaintId)
-          .ifPresent(complaint -> task.setVariableLocal(COMPLAINT_CONTEXT, asJson(of(complaint, identity))));
-    } else if (rootCauseId != null) {
-      rootCauses.findById(rootCauseId)
-          .ifPresent(rootCause -> task.setVariableLocal(ROOT_CAUSE_CONTEXT, asJson(of(rootCause, identity))));
-    }
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    return complaintId == null ? null
+        : complaints.record(complaintId).map(complaint -> asJson(of(complaint, identity))).orElse(null);
+  }
+
+  private TypedValue ofRootCause(DelegateTask task) {
+    Long rootCauseId = RootCauseProcess.ROOT_CAUSE_ID.from(task);
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    return rootCauseId == null ? null
+        : rootCauses.findById(rootCauseId).map(rootCause -> asJson(of(rootCause, identity))).orElse(null);
   }
 
   /** The complaint's context, every value a readable sentence part (never a code) or null when there is none. */
@@ -349,7 +259,7 @@ public class FormContext extends AbstractProcessEnginePlugin implements TaskList
     return text == null || text.isBlank() ? null : text;
   }
 
-  private Object asJson(Map<String, Object> context) {
+  private TypedValue asJson(Map<String, Object> context) {
     try {
       return SpinValues.jsonValue(json.writeValueAsString(context)).create();
     } catch (JsonProcessingException e) {

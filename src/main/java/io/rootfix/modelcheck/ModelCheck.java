@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
@@ -33,7 +35,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * {@code language}), external resources, Java class names, connectors, custom form field validators, a
  * {@code delegateExpression} other than {@code ${delegateBean}}, embedded or external forms ({@code formKey}
  * other than a Camunda Form), and any other expression outside
- * {@link ExpressionGrammar}. In DMN: an expression language other than FEEL. CMMN is refused whole (Rootfix has
+ * {@link ExpressionGrammar}; a user task's {@code shows} property naming something Rootfix cannot show on a form
+ * (docs/process-owners.md: What a form can show), which would only fail when an agent opens the form. In DMN: an expression language other than FEEL. CMMN is refused whole (Rootfix has
  * no case models, and they can name classes and scripts too). In forms: anything but a JSON object, and scripts.
  */
 public final class ModelCheck implements Deployer {
@@ -50,9 +53,20 @@ public final class ModelCheck implements Deployer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ExpressionGrammar grammar;
+  private final Supplier<Set<String>> shownOnForms;
 
+  /** A check that leaves the names in {@code shows} properties alone. */
   public ModelCheck(Predicate<String> isDelegateBean) {
+    this(isDelegateBean, () -> null);
+  }
+
+  /**
+   * @param shownOnForms the names a form can show; null while they are not known yet (Rootfix's own models deploy
+   *     while the engine starts, before the beans that show them exist: RootfixModelsTest checks those)
+   */
+  public ModelCheck(Predicate<String> isDelegateBean, Supplier<Set<String>> shownOnForms) {
     this.grammar = new ExpressionGrammar(isDelegateBean);
+    this.shownOnForms = shownOnForms;
   }
 
   @Override
@@ -108,6 +122,11 @@ public final class ModelCheck implements Deployer {
         }
       }
       case "connector" -> refuse(problems, element, "uses a connector: call the outside world from a delegate bean");
+      case "property" -> {
+        if ("shows".equals(element.attribute("name")) && element.within("userTask")) {
+          shows(element, problems);
+        }
+      }
       case "constraint" -> {
         String name = element.attribute("name");
         if (name == null || !BUILT_IN_CONSTRAINTS.contains(name)) {
@@ -127,6 +146,20 @@ public final class ModelCheck implements Deployer {
       grammar.checkData(text.trim(), decisionOutput).ifPresent(reason -> refuse(problems, element, reason));
     }
     element.children.forEach(child -> bpmn(child, problems));
+  }
+
+  private void shows(Element property, List<Problem> problems) {
+    Set<String> known = shownOnForms.get();
+    String value = property.attribute("value");
+    if (known == null || value == null) {
+      return;
+    }
+    List<String> unknown = Arrays.stream(value.split(",")).map(String::trim)
+        .filter(name -> !name.isEmpty() && !known.contains(name)).toList();
+    if (!unknown.isEmpty()) {
+      refuse(problems, property, "shows " + String.join(", ", unknown) + " on the form, which Rootfix cannot show;"
+          + " it can show " + known.stream().sorted().collect(Collectors.joining(", ")));
+    }
   }
 
   private void bpmnAttribute(Element element, String name, String value, List<Problem> problems) {

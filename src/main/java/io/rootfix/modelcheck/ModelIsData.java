@@ -1,6 +1,7 @@
 package io.rootfix.modelcheck;
 
 import io.rootfix.locale.LocaleSettings;
+import io.rootfix.process.ShownOnForms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +43,13 @@ class ModelIsData extends AbstractProcessEnginePlugin {
 
   private final ListableBeanFactory beans;
   private final LocaleSettings locale;
+  private final ShownOnForms shownOnForms;
   private volatile Set<String> delegateNames;
 
-  ModelIsData(ListableBeanFactory beans, LocaleSettings locale) {
+  ModelIsData(ListableBeanFactory beans, LocaleSettings locale, ShownOnForms shownOnForms) {
     this.beans = beans;
     this.locale = locale;
+    this.shownOnForms = shownOnForms;
   }
 
   @Override
@@ -55,7 +58,7 @@ class ModelIsData extends AbstractProcessEnginePlugin {
         new DataOnlyExpressionManager(name -> isDelegate(name) ? beans.getBean(name) : null, locale.zone()));
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-    preDeployers.add(0, new ModelCheck(this::isDelegate));
+    preDeployers.add(0, new ModelCheck(this::isDelegate, shownOnForms::namesOnceKnown));
     configuration.setCustomPreDeployers(preDeployers);
     configuration.setScriptEngineResolver(new NoScripts());
   }

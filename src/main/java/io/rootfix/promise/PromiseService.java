@@ -66,7 +66,6 @@ public class PromiseService {
     Promise promise = promises.save(new Promise(spec.complaintId(), spec.trackingNumber(), spec.type(),
         spec.text().trim(), spec.windowFrom(), spec.dueAt(), spec.madeBy(), now));
     promise.watchedBy(watch.start(promise, spec.owner(), policy.timersFor(now, promise.getDueAt())));
-    changed(promise.getComplaintId());
     return promise;
   }
 
@@ -82,7 +81,6 @@ public class PromiseService {
         watch.movedTo(promise, toTrackingNumber);
       }
     }
-    changed(toComplaintId);
   }
 
   /** Keeps the open promises of this type on the complaint, e.g. the answer promise at "Report back". */
@@ -125,7 +123,6 @@ public class PromiseService {
     Promise promise = open(promiseId);
     promise.released(now(), by, note.trim());
     endWatch(promise);
-    changed(promise.getComplaintId());
     return PromiseView.of(promise);
   }
 
@@ -175,10 +172,6 @@ public class PromiseService {
   }
 
   private static final DateTimeFormatter CHOICE_MOMENT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
-
-  private void changed(Long complaintId) {
-    events.publishEvent(new OpenPromisesChangedEvent(complaintId));
-  }
 
   /** A new date agreed outside the "Renegotiate in time" task: the watch starts over with the new dates. */
   public PromiseView renegotiate(Long promiseId, Instant newDueAt, String reason, String by) {
@@ -277,13 +270,11 @@ public class PromiseService {
   void markKept(Long promiseId, String by) {
     Promise promise = get(promiseId);
     promise.kept(now(), by);
-    changed(promise.getComplaintId());
   }
 
   void markBroken(Long promiseId) {
     Promise promise = get(promiseId);
     promise.broken(now());
-    changed(promise.getComplaintId());
     events.publishEvent(new PromiseBrokenEvent(promise.getId(), promise.getComplaintId(), promise.getTrackingNumber(),
         promise.getType(), promise.getText(), promise.getDueAt()));
   }

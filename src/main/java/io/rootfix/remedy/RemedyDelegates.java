@@ -17,6 +17,7 @@ import static io.rootfix.remedy.RemedyProcess.TRACKING_NUMBER;
 import io.rootfix.remedy.RemedyProcess.Var;
 import io.rootfix.process.TaskForm;
 import io.rootfix.process.TaskForms;
+import io.rootfix.process.ShownOnForm;
 import io.rootfix.reason.ControlledReasons;
 import io.rootfix.reason.Reason;
 import io.rootfix.reason.ReasonStep;
@@ -85,10 +86,16 @@ class RemedyDelegates {
     return execution -> remedies.shipReplacement(remedyId(execution));
   }
 
-  /** Task_ApproveRemedy (on create): the controlled refusal reasons, as the options of the form's select. */
+  /** shows = refusalReasons (Approve the remedy): the controlled refusal reasons, as the options of the form's select. */
   @Bean
-  TaskListener offerRefusalReasons(ControlledReasons reasons) {
-    return task -> task.setVariable(Var.REFUSAL_REASONS, reasons.choices(ReasonStep.REMEDY_REFUSAL));
+  ShownOnForm refusalReasonsShown(ControlledReasons reasons) {
+    return ShownOnForm.named(Var.REFUSAL_REASONS, task -> reasons.choices(ReasonStep.REMEDY_REFUSAL));
+  }
+
+  /** Named by remedy models deployed before the forms read what they show when shown (5 December 2026): stored. */
+  @Bean
+  TaskListener offerRefusalReasons(ShownOnForm refusalReasonsShown) {
+    return task -> task.setVariable(Var.REFUSAL_REASONS, refusalReasonsShown.valueFor(task));
   }
 
   /**

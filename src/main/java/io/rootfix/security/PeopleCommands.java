@@ -70,6 +70,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -186,7 +189,7 @@ class PeopleCommands {
     task.initializeFormKey();
     CamundaFormRef ref = task.getCamundaFormRef();
     CamundaForm form = ref == null ? null : forms.of(ref, task.getProcessDefinition().getDeploymentId(), context);
-    checkAgainst(form, submitted, valuesKey -> offered(task.getVariable(valuesKey)));
+    checkAgainst(form, submitted, valuesKey -> offered(offeredOn(task, valuesKey)));
   }
 
   private void start(ProcessDefinitionEntity definition, String businessKey, Map<String, Object> variables,
@@ -277,6 +280,24 @@ class PeopleCommands {
   }
 
   /** The values of a select whose options the process offers in a variable: a JSON list of {label, value}. */
+  /**
+   * The options a task's form offers under a key: a value the form shows (read now, as Tasklist read it when it
+   * opened the form; ShownOnForms), else a variable of the task (stored by a model deployed before that).
+   */
+  private static Object offeredOn(TaskEntity task, String valuesKey) {
+    TaskFormHandler handler = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getTaskFormHandler();
+    if (handler != null) {
+      for (org.camunda.bpm.engine.form.FormField field : handler.createTaskForm(task).getFormFields()) {
+        TypedValue shown = valuesKey.equals(field.getId()) ? field.getValue() : null;
+        if (shown != null) {
+          return shown instanceof SerializableValue serializable && serializable.getValueSerialized() != null
+              ? serializable.getValueSerialized() : shown.getValue();
+        }
+      }
+    }
+    return task.getVariable(valuesKey);
+  }
+
   private static List<String> offered(Object options) {
     if (options == null) {
       return null;

@@ -50,7 +50,8 @@ class ModuleBoundaryTest {
       "io.rootfix.calendar.BusinessCalendarPlugin", "io.rootfix.calendar.EngineBusinessCalendar",
       "io.rootfix.cluster.ClusterNode",
       "io.rootfix.form.DeployedForms",
-      "io.rootfix.formcontext.FormContext", // a parse listener: the complaint's context on every user task
+      "io.rootfix.complaint.WaitingForFix", // a parse listener: refreshes the waiting complaints' cards
+      "io.rootfix.process.ShownOnForms", // a parse listener around each user task's form handler
       "io.rootfix.notify.AgentNames", "io.rootfix.notify.TemplateDeploymentCheck",
       "io.rootfix.modelcheck.DataOnlyExpressionManager", "io.rootfix.modelcheck.ModelCheck",
       "io.rootfix.modelcheck.ModelIsData",
@@ -84,6 +85,10 @@ class ModuleBoundaryTest {
       // Reads of another feature's tables that have no published method yet.
       Map.entry("complaint -> io.rootfix.rootcause.RootCauseRepository", "WaitingForFix reads the root cause's"
           + " state and deadline for the waiting complaint's form"),
+      Map.entry("complaint -> io.rootfix.rootcause.RootCauseLinkRepository", "WaitingForFix finds the complaints"
+          + " still waiting on a root cause whose task was completed, to rewrite their cards; an engine plugin, it"
+          + " cannot wait for RootCauseService"),
+      Map.entry("complaint -> io.rootfix.rootcause.RootCauseLink", "the same: the waiting link's tracking number"),
       Map.entry("complaint -> io.rootfix.notify.CustomerMessageRepository", "WaitingForFix finds the message that"
           + " told the customer of the fix"),
       Map.entry("formcontext -> rootcause", "the form context reads the root cause and its links for root-cause tasks"));

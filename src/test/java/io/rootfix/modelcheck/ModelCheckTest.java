@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.Problem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -157,6 +158,29 @@ class ModelCheckTest {
   @MethodSource("accepted")
   void accepted(String what, String resource, String content) {
     assertThat(check.check(resource, content.getBytes(StandardCharsets.UTF_8))).as(what).isEmpty();
+  }
+
+  /**
+   * A task's form may show only what Rootfix can show: a misspelt name is refused when the model is deployed, naming
+   * the task and what it can show, not when an agent opens the form.
+   */
+  @Test
+  void aFormShowsOnlyWhatRootfixCanShow() {
+    ModelCheck withNames = new ModelCheck(name -> false, () -> Set.of("customerHistory", "closeReasons"));
+    String task = "<bpmn:userTask id='Task_Confirm' name='Confirm'><bpmn:extensionElements><camunda:properties>"
+        + "<camunda:property name='shows' value='%s'/></camunda:properties></bpmn:extensionElements></bpmn:userTask>";
+    byte[] misspelt = bpmnXml(task.formatted("closeReasons, customerHistroy")).getBytes(StandardCharsets.UTF_8);
+    byte[] known = bpmnXml(task.formatted(" customerHistory ,closeReasons")).getBytes(StandardCharsets.UTF_8);
+
+    List<Problem> problems = withNames.check("owner.bpmn", misspelt);
+
+    assertThat(problems).singleElement().satisfies(problem -> {
+      assertThat(problem.getMainElementId()).isEqualTo("Task_Confirm");
+      assertThat(problem.getMessage()).contains("Task_Confirm (Confirm)", "customerHistroy",
+          "it can show closeReasons, customerHistory").doesNotContain("shows closeReasons");
+    });
+    assertThat(withNames.check("owner.bpmn", known)).isEmpty();
+    assertThat(check.check("owner.bpmn", misspelt)).as("names unknown yet: left to the form").isEmpty();
   }
 
   private static Arguments bpmn(String rule, String element, String body) {

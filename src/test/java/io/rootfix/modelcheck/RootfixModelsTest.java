@@ -2,6 +2,7 @@ package io.rootfix.modelcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.process.ShownOnForms;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,9 @@ class RootfixModelsTest extends RootfixIntegrationTest {
   ModelIsData plugin;
 
   @Autowired
+  ShownOnForms shownOnForms;
+
+  @Autowired
   ProcessEngineConfigurationImpl engine;
 
   @Autowired
@@ -37,7 +41,9 @@ class RootfixModelsTest extends RootfixIntegrationTest {
     Map<String, byte[]> files = rootfixFiles();
     assertThat(files.keySet()).contains("processes/complaint.bpmn", "processes/remedy-policy.dmn",
         "forms/patch-symptom.form");
-    ModelCheck check = new ModelCheck(plugin::isDelegate);
+    assertThat(shownOnForms.namesOnceKnown()).as("what forms can show, checked by name")
+        .contains("customerHistory", "closeReasons", "complaintContext");
+    ModelCheck check = new ModelCheck(plugin::isDelegate, shownOnForms::namesOnceKnown);
 
     files.forEach((name, bytes) -> assertThat(check.check(name, bytes)).as(name).isEmpty());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
@@ -414,10 +415,10 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
 
   /** The promise ids the complaint's forms offer to mark kept. */
   private List<String> offered(String trackingNumber) throws Exception {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-        .singleResult().getId();
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey(ComplaintProcess.KEY).list().get(0).getId();
     List<String> ids = new ArrayList<>();
-    for (JsonNode option : JSON.readTree(runtimeService.getVariable(instance, Var.OPEN_PROMISES).toString())) {
+    for (JsonNode option : JSON.readTree(String.valueOf(shown(task, Var.OPEN_PROMISES)))) {
       ids.add(option.path("value").asText());
     }
     return ids;

@@ -86,10 +86,12 @@ class ControlledReasonsTest extends RootfixIntegrationTest {
   @Test
   void theFormsOfferExactlyTheControlledLists() throws Exception {
     String trackingNumber = receiveAndPatch();
-    assertThat(choices(trackingNumber, Var.ONE_OFF_REASONS)).isEqualTo(codes(ReasonStep.ONE_OFF));
+    assertThat(choices(trackingNumber, Element.FIND_ROOT_CAUSE, Var.ONE_OFF_REASONS)).isEqualTo(codes(ReasonStep.ONE_OFF));
     findCauseAndReport(trackingNumber);
-    assertThat(choices(trackingNumber, Var.REOPEN_REASONS)).isEqualTo(codes(ReasonStep.REOPEN));
-    assertThat(choices(trackingNumber, Var.CLOSE_REASONS)).isEqualTo(codes(ReasonStep.CLOSE_WITHOUT_CONFIRMATION));
+    assertThat(choices(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Var.REOPEN_REASONS))
+        .isEqualTo(codes(ReasonStep.REOPEN));
+    assertThat(choices(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Var.CLOSE_REASONS))
+        .isEqualTo(codes(ReasonStep.CLOSE_WITHOUT_CONFIRMATION));
 
     // Each reason select reads its options from the variable its task's create listener sets.
     assertThat(valuesKey("find-root-cause", Var.ONE_OFF_REASON)).isEqualTo(Var.ONE_OFF_REASONS);
@@ -190,8 +192,9 @@ class ControlledReasonsTest extends RootfixIntegrationTest {
         .contains(noteField + ": is required");
   }
 
-  private List<String> choices(String trackingNumber, String variable) throws Exception {
-    Object value = runtimeService.getVariable(processInstanceOf(trackingNumber), variable);
+  /** The options the open task's form offers under this name, read as Tasklist reads them. */
+  private List<String> choices(String trackingNumber, String taskKey, String name) throws Exception {
+    Object value = shown(taskId(trackingNumber, taskKey), name);
     List<String> codes = new ArrayList<>();
     JSON.readTree(value.toString()).forEach(option -> codes.add(option.get("value").asText()));
     return codes;

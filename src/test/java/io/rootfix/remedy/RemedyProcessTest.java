@@ -83,7 +83,6 @@ class RemedyProcessTest {
     });
     mock("payRefund", execution -> {});
     mock("shipReplacement", execution -> {});
-    Mocks.register("offerRefusalReasons", (TaskListener) task -> calls.add("reasons offered"));
     Mocks.register("recordRemedyApproval", (TaskListener) task -> calls.add("approval"));
   }
 
@@ -133,7 +132,7 @@ class RemedyProcessTest {
     ProcessInstance remedy = start();
 
     assertThat(remedy).isWaitingAt(APPROVE_REMEDY);
-    assertThat(calls).containsSubsequence("decided:REPLACEMENT 750.0 for a team lead", "reasons offered");
+    assertThat(calls).contains("decided:REPLACEMENT 750.0 for a team lead");
     assertThat(task()).hasCandidateGroup(RemedyProcess.TEAM_LEADS).hasDueDate(ANSWER_DUE);
     complete(task(), withVariables(Var.REMEDY_APPROVED, true));
 

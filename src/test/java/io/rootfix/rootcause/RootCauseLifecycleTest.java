@@ -98,6 +98,6 @@ class RootCauseLifecycleTest extends RootfixIntegrationTest {
 
   private String knownRootCauseChoices(String trackingNumber) {
     String taskId = taskId(trackingNumber, Element.FIND_ROOT_CAUSE);
-    return taskService.getVariableTyped(taskId, ComplaintProcess.Var.KNOWN_ROOT_CAUSES).getValue().toString();
+    return String.valueOf(shown(taskId, ComplaintProcess.Var.KNOWN_ROOT_CAUSES));
   }
 }

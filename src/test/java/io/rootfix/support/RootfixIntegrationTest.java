@@ -20,6 +20,9 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +71,9 @@ public abstract class RootfixIntegrationTest {
 
   @Autowired
   protected ManagementService managementService;
+
+  @Autowired
+  protected FormService formService;
 
   /** Basic auth as a demo user; the password of a demo user is its name. */
   protected TestRestTemplate as(String user) {
@@ -219,6 +225,18 @@ public abstract class RootfixIntegrationTest {
 
   protected ResponseEntity<Map> submitForm(String user, String taskId, Map<String, Object> variables) {
     return as(user).postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(formBody(variables)), Map.class);
+  }
+
+  /**
+   * What the task's form shows under this name, as Tasklist reads it when it opens the form (the engine's form
+   * variables): JSON as its text, any other value as it is; null when the form shows nothing under the name.
+   */
+  protected Object shown(String taskId, String name) {
+    TypedValue value = formService.getTaskFormVariables(taskId, List.of(name), false).getValueTyped(name);
+    if (value == null) {
+      return null;
+    }
+    return value instanceof SerializableValue serializable ? serializable.getValueSerialized() : value.getValue();
   }
 
   /** The one open task with this key on the complaint (of any process with the tracking number in its key). */
