@@ -279,7 +279,6 @@ class PeopleCommands {
             && BY_THE_PROCESS.equals(property.getCamundaValue()));
   }
 
-  /** The values of a select whose options the process offers in a variable: a JSON list of {label, value}. */
   /**
    * The options a task's form offers under a key: a value the form shows (read now, as Tasklist read it when it
    * opened the form; ShownOnForms), else a variable of the task (stored by a model deployed before that).
@@ -298,6 +297,7 @@ class PeopleCommands {
     return task.getVariable(valuesKey);
   }
 
+  /** The values of a select whose options the process offers (shown or stored): a JSON list of {label, value}. */
   private static List<String> offered(Object options) {
     if (options == null) {
       return null;
