@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.process.ParseListeners;
 import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.notify.CustomerMessage;
@@ -14,7 +15,6 @@ import io.rootfix.rootcause.RootCauseState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -68,9 +67,7 @@ public class WaitingForFix extends AbstractProcessEnginePlugin implements TaskLi
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addLast(configuration, new AbstractBpmnParseListener() {
       // After the root-cause model's own listener recorded the step: the deadline or the state moved.
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -82,7 +79,6 @@ public class WaitingForFix extends AbstractProcessEnginePlugin implements TaskLi
         }
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   /**

@@ -52,6 +52,7 @@ class ModuleBoundaryTest {
       "io.rootfix.form.DeployedForms",
       "io.rootfix.complaint.WaitingForFix", // a parse listener: refreshes the waiting complaints' cards
       "io.rootfix.process.ShownOnForms", // a parse listener around each user task's form handler
+      "io.rootfix.process.ParseListeners",
       "io.rootfix.notify.AgentNames", "io.rootfix.notify.TemplateDeploymentCheck",
       "io.rootfix.modelcheck.DataOnlyExpressionManager", "io.rootfix.modelcheck.ModelCheck",
       "io.rootfix.modelcheck.ModelIsData",
