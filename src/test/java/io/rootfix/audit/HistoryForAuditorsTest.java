@@ -66,6 +66,13 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
         .as("no identity-link log").isZero();
     assertThat(agreed.getAssignee()).as("who held the task stays in the task history").isEqualTo(AGENT);
 
+    // Gateways only route: their activity instances are left out, every step around them stays.
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+        .as("the complaint's activity history")
+        .noneMatch(activity -> activity.getActivityType().endsWith("Gateway"))
+        .extracting(activity -> activity.getActivityId())
+        .contains(Element.AGREE_EXPECTATION, Element.PATCH_SYMPTOM, "Task_DetermineAnswerDeadline");
+
     // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
     List<HistoricProcessInstance> watches = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PromiseProcess.KEY).processInstanceBusinessKeyLike(trackingNumber + "/%").list();
