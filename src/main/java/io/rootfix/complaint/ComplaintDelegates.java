@@ -42,6 +42,7 @@ import io.rootfix.reason.ReasonStep;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -134,12 +135,25 @@ class ComplaintDelegates {
     }
   }
 
-  /** Task_RegisterComplaint: the tracking number becomes the business key. */
+  /**
+   * The intake's values only Recognise customer and Register complaint read: the complaint and customer rows hold
+   * them from here on, and no later step, gateway, decision or form reads them as variables (the forms show the
+   * contact details, order and claim from the rows: complaintContext).
+   */
+  static final Set<String> READ_ONLY_AT_INTAKE = Set.of(Var.CUSTOMER_EMAIL, Var.CUSTOMER_PHONE, Var.CUSTOMER_HANDLE,
+      Var.HANDLE_NETWORK, Var.WANTED_ANSWER_DATE, Var.CLAIMED_AMOUNT, Var.ORDER_REFERENCE, Var.LANGUAGE,
+      Var.REFERENCED_TRACKING_NUMBER);
+
+  /**
+   * Task_RegisterComplaint: the tracking number becomes the business key. The values only the intake read are
+   * removed again: set and removed in the starting transaction, they never reach the database.
+   */
   @Bean
   JavaDelegate registerComplaint() {
     return execution -> {
       Complaint complaint = intakes.register(intake(execution), execution.getProcessInstanceId(),
           CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
+      execution.removeVariables(READ_ONLY_AT_INTAKE);
       COMPLAINT_ID.on(execution).set(complaint.getId());
       TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
       CHANNEL.on(execution).set(complaint.getChannel().code());

@@ -46,6 +46,11 @@ class StartedComplaintTest extends RootfixIntegrationTest {
     assertThat(answer.getBody()).containsEntry("taskId", agree.getId());
     // Reading changes nothing: the task is still free; the agent's Tasklist claims it through the engine's rules.
     assertThat(taskService.createTaskQuery().taskId(agree.getId()).singleResult().getAssignee()).isNull();
+    // The phone number the form submitted is on the complaint's row; the process stored no row for it.
+    assertThat(jdbc.queryForList("select name_ from act_ru_variable where proc_inst_id_ = ?", String.class,
+        processInstanceId)).contains(Var.CUSTOMER_NAME).doesNotContain(Var.CUSTOMER_PHONE);
+    assertThat(jdbc.queryForObject("select contact_phone from complaint where process_instance_id = ?", String.class,
+        processInstanceId)).isNotNull();
   }
 
   @Test
