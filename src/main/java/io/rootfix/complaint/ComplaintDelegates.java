@@ -91,7 +91,10 @@ class ComplaintDelegates {
       RecognisedContact contact = intakes.recogniseContact(intake);
       Recognition recognition = contact.recognition();
       CUSTOMER_ID.on(execution).set(recognition.customer().getId());
-      REPEAT_OF.on(execution).set(contact.repeatOf());
+      if (contact.repeatOf() != null) {
+        // Unset reads as null at Gateway_OpenMatter: a new matter stores no variable for it.
+        REPEAT_OF.on(execution).set(contact.repeatOf());
+      }
       if (recognition.identityConflict() != null) {
         IDENTITY_CONFLICT.on(execution).set(recognition.identityConflict());
       }
@@ -158,7 +161,6 @@ class ComplaintDelegates {
       TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
       CHANNEL.on(execution).set(complaint.getChannel().code());
       SEVERITY.on(execution).set(complaint.getSeverity().code());
-      REOPEN_COUNT.on(execution).set(0);
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
     };
   }

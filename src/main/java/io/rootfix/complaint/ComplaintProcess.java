@@ -268,7 +268,7 @@ public final class ComplaintProcess {
     /** Json: the reasons for closing unconfirmed and for reopening, as choices of the form's selects. */
     public static final String CLOSE_REASONS = "closeReasons";
     public static final String REOPEN_REASONS = "reopenReasons";
-    /** Integer: how often the customer said "not resolved". */
+    /** Integer: how often the customer said "not resolved"; unset until the first time (the answer-review policy reads that as 0). */
     public static final String REOPEN_COUNT = "reopenCount";
     // Merged into another complaint
     /** The tracking number of the complaint this one is merged into. */
