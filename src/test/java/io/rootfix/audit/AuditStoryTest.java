@@ -2,6 +2,7 @@ package io.rootfix.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.RootfixIntegrationTest;
@@ -119,17 +120,31 @@ class AuditStoryTest extends RootfixIntegrationTest {
   }
 
   @Test
-  void theFullTrailFoldsTheEnginesWorkingValuesAndShowsLocalTime() {
+  void theFullTrailShowsLocalTimeAndAWholeLifeLeavesNoWorkingValuesToFold() {
     String trackingNumber = workedThroughItsWholeLife();
 
     String trail = as(AUDITOR).getForObject("/audit/complaints/" + trackingNumber + "/trail", String.class);
 
-    String shown = trail.substring(0, trail.indexOf("<details>"));
-    assertThat(shown).contains("Sam Jansen (sam)", "30-11-2026 09:05", "Value set: patchDescription")
-        .doesNotContain("<td>null</td>", "delete = true", "[{", "T08:0", " UTC 2026");
-    // Option lists a form offered no longer reach the history at all (HistoryForAuditors); emptied values fold.
-    assertThat(trail.substring(trail.indexOf("<details>"))).contains("working values of the engine", "<td>null</td>")
-        .doesNotContain("[{");
+    assertThat(trail).contains("Sam Jansen (sam)", "30-11-2026 09:05", "Value set: patchDescription")
+        .doesNotContain("<td>null</td>", "delete = true", "[{", "T08:0", " UTC 2026")
+        // Option lists never reach the history (HistoryForAuditors) and no variable is set empty any more.
+        .doesNotContain("<details>", "working values");
+  }
+
+  @Test
+  void emptiedValuesAnEarlierVersionRecordedFoldAwayBelowTheTrail() {
+    // Not closed, so not sealed: a seal covers the trail, and the suite's chain of seals must stay intact.
+    String trackingNumber = workedThroughUntilTheAnswer();
+    // Until 5 December 2026 every new matter stored repeatOf = null; trails recorded then still hold it.
+    runtimeService.setVariable(runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(trackingNumber).singleResult().getId(), Var.REPEAT_OF, null);
+
+    String trail = as(AUDITOR).getForObject("/audit/complaints/" + trackingNumber + "/trail", String.class);
+
+    assertThat(trail.substring(0, trail.indexOf("<details>"))).contains("Value set: patchDescription")
+        .doesNotContain("<td>null</td>", "Value set: repeatOf");
+    assertThat(trail.substring(trail.indexOf("<details>")))
+        .contains("1 working values of the engine", "Value set: repeatOf", "<td>null</td>");
   }
 
   @Test
