@@ -65,8 +65,8 @@ public class H2FileCompaction {
   public record Pass(FileState before, int rewrites, long millis) {
   }
 
-  @Scheduled(fixedDelayString = "${rootfix.h2.compaction.interval:PT5S}",
-      initialDelayString = "${rootfix.h2.compaction.interval:PT5S}")
+  @Scheduled(fixedDelayString = "${rootfix.h2.compaction.interval:PT2S}",
+      initialDelayString = "${rootfix.h2.compaction.interval:PT2S}")
   void scheduled() {
     try {
       compact().ifPresent(pass -> {
