@@ -6,6 +6,7 @@ import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.BusinessDay;
 import io.rootfix.support.RootfixIntegrationTest;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -29,7 +30,7 @@ class FirstTimeRightTest extends RootfixIntegrationTest {
     // behind falls due and closes a complaint inside the period counted here; what is due already runs before it.
     // It starts after the latest moment any complaint was touched: a test before it may have run its clock ahead of
     // the real one and closed a complaint "later" than now (RF-2026-000106 closed 2 s into this period in a full run).
-    java.sql.Timestamp latest = jdbc.queryForObject("select max(updated_at) from complaint", java.sql.Timestamp.class);
+    Timestamp latest = jdbc.queryForObject("select max(updated_at) from complaint", Timestamp.class);
     Instant start = latest == null || latest.toInstant().isBefore(Instant.now()) ? Instant.now() : latest.toInstant();
     ClockUtil.setCurrentTime(Date.from(start.truncatedTo(ChronoUnit.MILLIS).plusSeconds(1)));
     for (int round = 0; round < 20 && managementService.createJobQuery().executable().count() > 0; round++) {
@@ -80,9 +81,11 @@ class FirstTimeRightTest extends RootfixIntegrationTest {
         "/api/insights/first-time-right?from=" + from + "&to=" + to, Map.class);
 
     // Should another test's complaint ever count in this period again, the failure names it.
-    assertThat(report).as("closed in the period: %s", jdbc.queryForList("select tracking_number, category, "
-        + "description, created_at, closed_at from complaint where state = 'CLOSED' and closed_at >= ? and closed_at < ?",
-        java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))).containsEntry("closed", 6).containsEntry("firstTimeRight", 3).containsEntry("share", 0.5)
+    List<Map<String, Object>> closedInPeriod = jdbc.queryForList("select tracking_number, category, description, "
+        + "created_at, closed_at from complaint where state = 'CLOSED' and closed_at >= ? and closed_at < ?",
+        Timestamp.from(from), Timestamp.from(to));
+    assertThat(report).as("closed in the period: %s", closedInPeriod)
+        .containsEntry("closed", 6).containsEntry("firstTimeRight", 3).containsEntry("share", 0.5)
         .containsEntry("reopened", 1).containsEntry("cameBackAfterAnswer", 2).containsEntry("window", "PT336H");
     assertThat((List<Map<String, Object>>) report.get("byCategory")).containsExactly(
         Map.of("category", "delivery", "closed", 5, "firstTimeRight", 2, "share", 0.4),
