@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
 @EnableScheduling
 @EnableConfigurationProperties(H2FileSettings.class)
 @ConditionalOnProperty(prefix = "rootfix.h2.compaction", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class H2FileCompaction {
+public class H2FileCompaction implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
 
@@ -65,8 +67,12 @@ public class H2FileCompaction {
   public record Pass(FileState before, int rewrites, long millis) {
   }
 
-  @Scheduled(fixedDelayString = "${rootfix.h2.compaction.interval:PT2S}",
-      initialDelayString = "${rootfix.h2.compaction.interval:PT2S}")
+  /** Scheduled from the settings, so their default and their validation are the ones the scheduler uses. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(new FixedDelayTask(this::scheduled, settings.interval(), settings.interval()));
+  }
+
   void scheduled() {
     try {
       compact().ifPresent(pass -> {

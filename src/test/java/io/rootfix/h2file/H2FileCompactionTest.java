@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -53,6 +54,17 @@ class H2FileCompactionTest {
     assertThat(compaction.compact()).isEmpty();
     compaction.scheduled();
     assertThat(compaction.passes()).isZero();
+  }
+
+  @Test
+  void passesAreScheduledEveryIntervalTheSettingsName() {
+    H2FileCompaction compaction = new H2FileCompaction(new JdbcDataSource(), SETTINGS);
+    ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+    compaction.configureTasks(registrar);
+    assertThat(registrar.getFixedDelayTaskList()).singleElement().satisfies(task -> {
+      assertThat(task.getIntervalDuration()).isEqualTo(SETTINGS.interval());
+      assertThat(task.getInitialDelayDuration()).isEqualTo(SETTINGS.interval());
+    });
   }
 
   @Test
