@@ -7,11 +7,13 @@ import io.rootfix.promise.PromiseProcess;
 import io.rootfix.remedy.RemedyProcess;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -39,6 +41,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   coverage, run without this filter.)</li>
  *   <li><b>Form-property and identity-link logs</b>: a submitted form's values are already variable updates, and
  *   who held a task is in the task's history and the user-operation log.</li>
+ *   <li><b>A job's "created" log entry</b>: the job's row says when it was created while it waits, and the step that
+ *   made it is in the activity history. Its failures (with the error), its success (with the node that ran it) and
+ *   its deletion stay: operators read those.</li>
  * </ul>
  * History written before a rule existed keeps its entries, so earlier seals still verify; a seal made now covers the
  * trail without them. Each rule is tested in {@code HistoryForAuditorsTest} and counted in
@@ -85,6 +90,9 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
       return activity.getActivityType() == null || !activity.getActivityType().endsWith("Gateway");
+    }
+    if (event instanceof HistoricJobLogEvent job) {
+      return job.getState() != JobState.CREATED.getStateCode();
     }
     return !(event instanceof HistoricFormPropertyEventEntity || event instanceof HistoricIdentityLinkLogEventEntity);
   }

@@ -66,6 +66,12 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
         .as("no identity-link log").isZero();
     assertThat(agreed.getAssignee()).as("who held the task stays in the task history").isEqualTo(AGENT);
 
+    // A job's log keeps its run (and which node ran it), not its creation: the job's row and the step tell that.
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(instance).list())
+        .as("the complaint's job log").isNotEmpty()
+        .allMatch(log -> !log.isCreationLog())
+        .anyMatch(log -> log.isSuccessLog() && log.getHostname() != null);
+
     // Gateways only route: their activity instances are left out, every step around them stays.
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
         .as("the complaint's activity history")
