@@ -881,7 +881,6 @@ public final class Benchmark {
     results.put("queries", measured);
   }
 
-  /** Runs a query as Tasklist's service agent would (either of the two seeded ones, as the filter figure does). */
   /** The variables Tasklist shows on the page's cards, queried as Camunda's REST API does for a filter's list. */
   private static int columnVariables(RuntimeService runtime, List<Task> page, String[] columns) {
     Set<String> scopes = new LinkedHashSet<>();
@@ -907,6 +906,7 @@ public final class Benchmark {
     }
   }
 
+  /** Runs a query as Tasklist's service agent would (either of the two seeded ones, as the filter figure does). */
   private static int asAgent(IdentityService identity, Callable<Integer> query) throws Exception {
     identity.setAuthentication(ThreadLocalRandom.current().nextBoolean() ? AGENT : "noor", List.of("service-agents"));
     try {
