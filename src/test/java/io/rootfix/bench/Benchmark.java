@@ -856,7 +856,7 @@ public final class Benchmark {
           columnVariables(runtime, page, columns);
           return page.size();
         })));
-    List<Task> firstPage = asAgentList(identity, () -> filters.listPage(dueSoonest.getId(), 0, 15));
+    List<Task> firstPage = asAgent(identity, () -> filters.listPage(dueSoonest.getId(), 0, 15));
     measured.put("tasklistDueSoonestVariables", measure("Tasklist: the page's column variables alone",
         () -> asAgent(identity, () -> columnVariables(runtime, firstPage, columns))));
     // The same filter's two statements apart, so a figure says which of them a change to Tasklist must make cheaper.
@@ -897,17 +897,8 @@ public final class Benchmark {
         .variableNameIn(columns).variableScopeIdIn(scopes.toArray(String[]::new)).list().size();
   }
 
-  private static List<Task> asAgentList(IdentityService identity, Callable<List<Task>> query) throws Exception {
-    identity.setAuthentication(AGENT, List.of("service-agents"));
-    try {
-      return query.call();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
   /** Runs a query as Tasklist's service agent would (either of the two seeded ones, as the filter figure does). */
-  private static int asAgent(IdentityService identity, Callable<Integer> query) throws Exception {
+  private static <T> T asAgent(IdentityService identity, Callable<T> query) throws Exception {
     identity.setAuthentication(ThreadLocalRandom.current().nextBoolean() ? AGENT : "noor", List.of("service-agents"));
     try {
       return query.call();
