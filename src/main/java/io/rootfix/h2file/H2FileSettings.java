@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param targetFillRate the share of live data (percent) in the file's chunks below which a pass rewrites chunks
  * @param writeLimit at most this much live data is rewritten at once (a pass makes up to four such rewrites): each
  *     holds H2's store lock, so commits wait for it; small rewrites keep the wait short (4MB every 5 s made passes of
- *     1.1-1.4 s and an intake p99 of 300 ms at four clients; 1MB every 2 s none over a second and 80 ms, for a third
- *     more file: BENCHMARKS.md "H2 compaction and the intake's tail")
+ *     1.1-1.4 s and an intake p99 of 300 ms at four clients; 1MB every 2 s none over a second and 80 ms in the same
+ *     runs, for a third more file: BENCHMARKS.md "H2 compaction and the intake's tail")
  */
 @ConfigurationProperties("rootfix.h2.compaction")
 public record H2FileSettings(
