@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
@@ -41,6 +43,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   coverage, run without this filter.)</li>
  *   <li><b>Form-property and identity-link logs</b>: a submitted form's values are already variable updates, and
  *   who held a task is in the task's history and the user-operation log.</li>
+ *   <li><b>The inputs of the decisions that read only the complaint's record</b> ({@link #INPUTS_ON_RECORD}: the
+ *   answer deadline and the routing, by category and channel). Both values are fixed on the complaint row at intake;
+ *   the decision instance keeps which version decided and what it answered. The inputs of the other decisions (the
+ *   remedy policy's counts, the answer review's amount and drafter) are values of their moment and stay.</li>
  *   <li><b>A job's "created" log entry</b>: the job's row says when it was created while it waits, and the step that
  *   made it is in the activity history. Its failures (with the error), its success (with the node that ran it) and
  *   its deletion stay: operators read those.</li>
@@ -69,6 +75,10 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       // the remedy policy's inputs, kept with its decision instance
       RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS);
 
+  /** Decisions whose every input is a field of the complaint row that never changes after intake. */
+  static final Set<String> INPUTS_ON_RECORD = Set.of(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY,
+      ComplaintProcess.ROUTING_DECISION_KEY);
+
   /** The processes whose variables {@link #COPIES} names: the complaint, and its remedy (inline in old versions). */
   private static final Set<String> WITH_COPIES = Set.of(ComplaintProcess.KEY, RemedyProcess.KEY);
 
@@ -90,6 +100,14 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
       return activity.getActivityType() == null || !activity.getActivityType().endsWith("Gateway");
+    }
+    if (event instanceof HistoricDecisionEvaluationEvent decision) {
+      // Kept, without the inputs that only repeat the complaint row.
+      HistoricDecisionInstanceEntity root = decision.getRootHistoricDecisionInstance();
+      if (root != null && INPUTS_ON_RECORD.contains(root.getDecisionDefinitionKey())) {
+        root.setInputs(List.of());
+      }
+      return true;
     }
     if (event instanceof HistoricJobLogEvent job) {
       return job.getState() != JobState.CREATED.getStateCode();

@@ -20,6 +20,7 @@ import static io.rootfix.complaint.ComplaintProcess.MERGE_NOTE;
 import static io.rootfix.complaint.ComplaintProcess.NEED_CUSTOMER_INFORMATION;
 import static io.rootfix.complaint.ComplaintProcess.PREVIOUS_CUSTOMER_COMMENT;
 import static io.rootfix.complaint.ComplaintProcess.PREVIOUS_ROOT_CAUSE_DESCRIPTION;
+import static io.rootfix.complaint.ComplaintProcess.QUEUE;
 import static io.rootfix.complaint.ComplaintProcess.REOPEN_COUNT;
 import static io.rootfix.complaint.ComplaintProcess.REOPEN_NOTE;
 import static io.rootfix.complaint.ComplaintProcess.REPEAT_CONTACTS;
@@ -46,6 +47,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
@@ -162,6 +164,22 @@ class ComplaintDelegates {
       CHANNEL.on(execution).set(complaint.getChannel().code());
       SEVERITY.on(execution).set(complaint.getSeverity().code());
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
+    };
+  }
+
+  /**
+   * Task_RouteToQueue, when it ends: the queue routing.dmn named, if it is set up; else the whole team (Queues).
+   * Read by every complaint task's candidate group.
+   */
+  @Bean
+  ExecutionListener checkQueue(Queues queues) {
+    return execution -> {
+      String routed = QUEUE.from(execution);
+      String checked = queues.checked(routed, TRACKING_NUMBER.from(execution));
+      // Set only when it changes: setting the same value again writes an update and its history.
+      if (!checked.equals(routed)) {
+        QUEUE.on(execution).set(checked);
+      }
     };
   }
 

@@ -22,10 +22,15 @@ public final class ComplaintProcess {
   public static final String KEY = "complaint";
   public static final String RESOURCE = "processes/complaint.bpmn";
   public static final String ANSWER_DEADLINE_DECISION = "processes/answer-deadline.dmn";
+  public static final String ANSWER_DEADLINE_DECISION_KEY = "answer-deadline";
 
   /** Whether a drafted answer needs a team lead's review before it goes out. */
   public static final String ANSWER_REVIEW_DECISION = "processes/answer-review.dmn";
   public static final String ANSWER_REVIEW_DECISION_KEY = "answer-review";
+
+  /** Which queue a new complaint's tasks are offered to (Queues). */
+  public static final String ROUTING_DECISION = "processes/routing.dmn";
+  public static final String ROUTING_DECISION_KEY = "routing";
 
   /** A linked root cause is settled (fixed, or declared not to be fixed): the wait at "Fix fundamentally" ends. */
   public static final String MESSAGE_ROOT_CAUSE_FIXED = "RootCauseFixed";
@@ -34,7 +39,10 @@ public final class ComplaintProcess {
   /** The complaint is merged into another one (its survivor) about the same matter. */
   public static final String MESSAGE_COMPLAINT_MERGED = "ComplaintMerged";
 
-  /** Candidate group of every complaint task but the review. */
+  /**
+   * The whole team: the queue a complaint goes to when the routing policy names no queue of its own, and the candidate
+   * group of every complaint task but the review in models before queues (the newer ones offer them to {@code queue}).
+   */
   public static final String AGENTS = "service-agents";
   /** Candidate group of "Review the answer" (and of "Approve the remedy" in remedy.bpmn). */
   public static final String TEAM_LEADS = "team-leads";
@@ -48,6 +56,7 @@ public final class ComplaintProcess {
     public static final String ATTACH_CONTACT = "Task_AttachContact";
     public static final String END_CONTACT_ATTACHED = "End_ContactAttached";
     public static final String REGISTER = "Task_RegisterComplaint";
+    public static final String ROUTE_TO_QUEUE = "Task_RouteToQueue";
     public static final String DETERMINE_ANSWER_DEADLINE = "Task_DetermineAnswerDeadline";
     public static final String PROPOSE_ANSWER_DATE = "Task_ProposeAnswerDate";
     public static final String AGREE_EXPECTATION = "Task_AgreeExpectation";
@@ -149,6 +158,10 @@ public final class ComplaintProcess {
     public static final String LATEST_CONTACT = "latestContact";
     /** Task-local on Agree expectation: the customer's earlier complaints and open promises, as text. */
     public static final String CUSTOMER_HISTORY = "customerHistory";
+    /**
+     * The candidate group of the complaint's tasks, from routing.dmn: a queue ({@code queue-…}) or service-agents.
+     */
+    public static final String QUEUE = "queue";
     /** The user who owns the complaint; later complaint tasks are assigned to them. */
     public static final String OWNER = "owner";
 
@@ -290,6 +303,7 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> LATEST_CONTACT = stringVariable(Var.LATEST_CONTACT);
   public static final ProcessVariable<String> CHANNEL = stringVariable(Var.CHANNEL);
   public static final ProcessVariable<String> CATEGORY = stringVariable(Var.CATEGORY);
+  public static final ProcessVariable<String> QUEUE = stringVariable(Var.QUEUE);
   public static final ProcessVariable<String> DESIRED_OUTCOME = stringVariable(Var.DESIRED_OUTCOME);
   public static final ProcessVariable<Double> CLAIMED_AMOUNT = doubleVariable(Var.CLAIMED_AMOUNT);
   public static final ProcessVariable<String> SEVERITY = stringVariable(Var.SEVERITY);

@@ -48,8 +48,8 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
-import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd;
@@ -64,15 +64,17 @@ import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmmn.cmd.CaseExecutionVariableCmd;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -226,7 +228,10 @@ class PeopleCommands {
     }
   }
 
-  /** Agents take an unassigned task for themselves or give back their own; team leads assign anyone. */
+  /**
+   * Agents take an unassigned task for themselves (one offered to a queue only if they are in it) or give back their
+   * own; team leads assign anyone.
+   */
   private static void assignment(TaskEntity task, String newAssignee, Person person) {
     if (person.assignsWork() || task == null) {
       return;
@@ -238,6 +243,16 @@ class PeopleCommands {
       throw refused(current != null && !current.equals(person.userId())
           ? "this task is " + current + "'s; a team lead may reassign it"
           : "you take a task for yourself; a team lead assigns it to someone else");
+    }
+    if (takesFree) {
+      // The engine refuses it too (no TASK_WORK), but in permission names; the agent needs to know why.
+      List<String> queues = task.getIdentityLinks().stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && Groups.isQueue(link.getGroupId()))
+          .map(IdentityLinkEntity::getGroupId).toList();
+      if (!queues.isEmpty() && queues.stream().noneMatch(person.groups()::contains)) {
+        throw refused("this complaint is in the queue " + String.join(", ", queues)
+            + ", which you are not in; a team lead may assign it to you");
+      }
     }
   }
 

@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
  *   task, an admin). {@link PeopleCommands} then says <em>how</em> (through the form, claim before completing,
  *   agents take only free tasks).</li>
  * </ul>
- * Any other group (a root cause's owning department) and its members keep the engine's default rows, {@code READ}
- * included: they hold no definition grant, and their tasks are few. Grants written before this existed stay valid
- * and go with their tasks.
+ * Queues ({@link Groups#isQueue}: groups of service agents the routing policy offers a share of the complaints to)
+ * count as service agents: no row for their tasks either. Any other group (a root cause's owning department) and its
+ * members keep the engine's default rows, {@code READ} included: they hold no definition grant, and their tasks are
+ * few. Grants written before this existed stay valid and go with their tasks.
  *
  * <p>So in Rootfix whoever a task is offered to may read it. A query for exactly that — the tasks offered to the
  * signed-in person or their groups, which is what Tasklist's filters ask ({@code ${currentUser()}} as candidate
@@ -163,7 +164,7 @@ class TaskRights extends AbstractProcessEnginePlugin {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
       // With historic instance permissions on, the default also writes a historic task grant: keep it whole.
-      if (!BY_PROCESS.contains(groupId) || isHistoricInstancePermissionsEnabled()) {
+      if (!(BY_PROCESS.contains(groupId) || Groups.isQueue(groupId)) || isHistoricInstancePermissionsEnabled()) {
         return super.newTaskGroupIdentityLink(task, groupId, type);
       }
       return NONE;

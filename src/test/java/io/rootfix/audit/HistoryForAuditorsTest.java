@@ -2,6 +2,7 @@ package io.rootfix.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rootfix.complaint.ComplaintProcess;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.formcontext.FormContext;
@@ -10,6 +11,7 @@ import io.rootfix.support.RootfixIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -77,7 +79,27 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
         .as("the complaint's activity history")
         .noneMatch(activity -> activity.getActivityType().endsWith("Gateway"))
         .extracting(activity -> activity.getActivityId())
-        .contains(Element.AGREE_EXPECTATION, Element.PATCH_SYMPTOM, "Task_DetermineAnswerDeadline");
+        .contains(Element.AGREE_EXPECTATION, Element.PATCH_SYMPTOM, "Task_DetermineAnswerDeadline",
+            Element.ROUTE_TO_QUEUE);
+
+    // Decisions stay with what they answered; the inputs that only repeat the complaint row (category and channel)
+    // do not, and those of a decision about values of its moment do.
+    List<HistoricDecisionInstance> decisions = historyService.createHistoricDecisionInstanceQuery()
+        .processInstanceId(instance).includeInputs().includeOutputs().list();
+    assertThat(decisions).extracting(HistoricDecisionInstance::getDecisionDefinitionKey)
+        .contains(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY, ComplaintProcess.ROUTING_DECISION_KEY);
+    for (HistoricDecisionInstance decision : decisions) {
+      assertThat(decision.getOutputs()).as(decision.getDecisionDefinitionKey() + " outputs").isNotEmpty();
+      if (HistoryForAuditors.INPUTS_ON_RECORD.contains(decision.getDecisionDefinitionKey())) {
+        assertThat(decision.getInputs()).as(decision.getDecisionDefinitionKey() + " inputs").isEmpty();
+      }
+    }
+    assertThat(decisions).filteredOn(d -> d.getDecisionDefinitionKey().equals(ComplaintProcess.ROUTING_DECISION_KEY))
+        .singleElement().satisfies(routing -> assertThat(routing.getOutputs().get(0).getValue())
+            .isEqualTo(ComplaintProcess.AGENTS));
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("remedy-policy")
+        .includeInputs().list()).as("the remedy policy keeps its inputs").isNotEmpty()
+        .allMatch(decision -> !decision.getInputs().isEmpty());
 
     // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
     List<HistoricProcessInstance> watches = historyService.createHistoricProcessInstanceQuery()

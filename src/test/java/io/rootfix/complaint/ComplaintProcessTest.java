@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -60,7 +61,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (remedy.bpmn has RemedyProcessTest): here what goes into it and what comes back is under test.
  */
 @Deployment(resources = {ComplaintProcess.RESOURCE, ComplaintProcess.ANSWER_DEADLINE_DECISION,
-    ComplaintProcess.ANSWER_REVIEW_DECISION})
+    ComplaintProcess.ANSWER_REVIEW_DECISION, ComplaintProcess.ROUTING_DECISION})
 class ComplaintProcessTest {
 
   @RegisterExtension
@@ -84,6 +85,10 @@ class ComplaintProcessTest {
   private final List<String> remedyCalls = new ArrayList<>();
   private final Set<String> remedyVariables = new TreeSet<>();
 
+  /** What the routing policy said, as the queue check saw it; and the queue the check settles on, if not that. */
+  private final List<String> routed = new ArrayList<>();
+  private String checkedQueue;
+
   /** What the answer-deadline policy said, as the proposal delegate saw it. */
   private final List<String> proposed = new ArrayList<>();
 
@@ -99,6 +104,12 @@ class ComplaintProcessTest {
     mockDelegate("recogniseCustomer", execution -> {
       execution.setVariable(Var.CUSTOMER_ID, 7L);
       execution.setVariable(Var.REPEAT_OF, repeatOf);
+    });
+    Mocks.register("checkQueue", (ExecutionListener) execution -> {
+      routed.add((String) execution.getVariable(Var.QUEUE));
+      if (checkedQueue != null) {
+        execution.setVariable(Var.QUEUE, checkedQueue);
+      }
     });
     mockDelegate("attachContact", execution -> {});
     mockDelegate("mergeIntoSurvivor", execution -> {});
@@ -162,7 +173,9 @@ class ComplaintProcessTest {
   void resolvedComplaintGoesThroughEveryStageToClosed() {
     ProcessInstance complaint = receiveComplaint();
 
-    assertThat(complaint).hasBusinessKey("RF-2026-000042").isWaitingAt(AGREE_EXPECTATION);
+    assertThat(complaint).hasBusinessKey("RF-2026-000042").isWaitingAt(AGREE_EXPECTATION)
+        .hasPassed(ComplaintProcess.Element.ROUTE_TO_QUEUE);
+    assertThat(routed).containsExactly(ComplaintProcess.AGENTS);
     assertThat(task()).hasCandidateGroup(ComplaintProcess.AGENTS).isNotAssigned();
     complete(task(), withVariables(Var.OWNER, "sam", Var.AGREED_ANSWER_DATE, "2026-12-01"));
 
@@ -188,6 +201,23 @@ class ComplaintProcessTest {
         "outcome:" + RECORD_CUSTOMER_CONFIRMATION, "closeComplaint");
     assertThat(complaint).hasPassed(ComplaintProcess.Element.DECIDE_ANSWER_REVIEW)
         .hasNotPassed(ComplaintProcess.Element.REVIEW_ANSWER);
+  }
+
+  @Test
+  void theQueueTheCheckSettlesOnIsOfferedEveryComplaintTaskAndNotTheWholeTeam() {
+    checkedQueue = "queue-billing";
+    ProcessInstance complaint = receiveComplaint();
+
+    assertThat(task()).hasCandidateGroup("queue-billing").isNotAssigned();
+    assertThat(taskService().getIdentityLinksForTask(task().getId()))
+        .noneMatch(link -> ComplaintProcess.AGENTS.equals(link.getGroupId()));
+    complete(task(), withVariables(Var.OWNER, "sam"));
+    runAsyncStep();
+    assertThat(complaint).isWaitingAt(PATCH_SYMPTOM);
+    assertThat(task()).hasCandidateGroupAssociated("queue-billing").isAssignedTo("sam");
+    complete(task());
+    assertThat(complaint).isWaitingAt(FIND_ROOT_CAUSE);
+    assertThat(task()).hasCandidateGroupAssociated("queue-billing").isAssignedTo("sam");
   }
 
   @Test
