@@ -86,8 +86,15 @@ public final class Benchmark {
   static final int BATCH = intProp("bigdb.batch", 50);
   /** Every n-th loaded complaint has its expectation agreed, so it carries an open answer promise. */
   static final int AGREED_EVERY = intProp("bigdb.agreedEvery", 10);
+  /**
+   * How the big database's complaints are routed: {@code category}, a queue per category (five, as routing.dmn lets a
+   * process owner set up; the measured agents work one of them), or {@code none}, the whole backlog in one queue.
+   */
+  static final String QUEUES = System.getProperty("bench.queues", "category");
+  static final String AGENTS_QUEUE = "queue-billing";
   static final int SAMPLES = intProp("queries.samples", 200);
   static final int QUERY_SECONDS = intProp("queries.maxSeconds", 120);
+  static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.queries.explain", "true"));
   static final String PHASES = System.getProperty("bench.phases", "lifecycle,decisions,intake,storm,bigdb,cleanup");
   /** Complaints per round of the history-cleanup phase, and its rounds (a second shows the steady state). */
   static final int CLEANUP = intProp("cleanup.complaints", 10_000);
@@ -783,6 +790,10 @@ public final class Benchmark {
     RuntimeService runtime = bean(RuntimeService.class);
     TransactionTemplate tx = new TransactionTemplate(bean(PlatformTransactionManager.class));
     String[] categories = {"delivery", "product", "billing", "service", "other"};
+    boolean queued = "category".equals(QUEUES);
+    if (queued) {
+      routeToQueues(categories);
+    }
     AtomicInteger next = new AtomicInteger();
     long loadStart = System.nanoTime();
     AtomicLong lastReport = new AtomicLong(System.nanoTime());
@@ -793,11 +804,14 @@ public final class Benchmark {
         tx.executeWithoutResult(s -> {
           for (int i = start; i < Math.min(start + BATCH, BIG); i++) {
             // Five complaints per customer, one per category, so each is a matter of its own.
-            String trackingNumber = api.receive(intakeForm(4_000_000 + i / 5, categories[i % 5])).trackingNumber();
-            if (AGREED_EVERY > 0 && i % AGREED_EVERY == 0) {
+            int customer = i / 5;
+            String trackingNumber = api.receive(intakeForm(4_000_000 + customer, categories[i % 5])).trackingNumber();
+            // Every n-th customer's five complaints are agreed, so that agreed complaints (and their promises) are
+            // in every category and so in every queue, not all in one.
+            if (AGREED_EVERY > 0 && customer % AGREED_EVERY == 0) {
               Task agree = tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber)
                   .taskDefinitionKey(ComplaintProcess.Element.AGREE_EXPECTATION).singleResult();
-              tasks.claim(agree.getId(), AGENT);
+              tasks.claim(agree.getId(), owner(customer / AGREED_EVERY, categories[i % 5], queued));
               tasks.complete(agree.getId(), Map.of(ComplaintProcess.Var.DESIRED_OUTCOME, "refund",
                   ComplaintProcess.Var.AGREED_ANSWER_DATE, BusinessDay.today().plusDays(10 + random.nextInt(60)).toString(),
                   ComplaintProcess.Var.CONTACT_PREFERENCE, "email"));
@@ -823,8 +837,61 @@ public final class Benchmark {
         "openPromises", bean(JdbcTemplate.class).queryForObject(
             "select count(*) from promise where state = 'OPEN'", Long.class)));
     row("Big database, loaded", "%d complaints in %.0f s".formatted(BIG, loadSeconds), "");
+    row("Big database, routed", queued ? "a queue per category; the agents measured work " + AGENTS_QUEUE
+        : "one queue: every complaint offered to service-agents", "");
+    results.put("queues", queued ? "category" : "none");
     queries();
+    if (queued) {
+      routeToTheWholeTeam();
+    }
     memory();
+  }
+
+  /**
+   * Who agrees a loaded complaint and so owns it: with queues an agent of its queue (the two measured agents share
+   * the billing queue's, an agent per other queue the rest), so that the measured agents own a share of their own
+   * queue and not a tenth of every queue; without, the two measured agents by turns. An owner's tasks are in their
+   * filters whichever queue they are in (Tasklist includes assigned tasks).
+   */
+  private static String owner(int nth, String category, boolean queued) {
+    if (queued && !AGENTS_QUEUE.equals("queue-" + category)) {
+      return "agent-" + category;
+    }
+    return nth % 2 == 0 ? AGENT : "noor";
+  }
+
+  /**
+   * What a process owner does for a team per category: a group queue-<category> for each, its agents in it (the two
+   * measured agents in the billing queue, a team lead in the others), and a version of routing.dmn that names them.
+   */
+  private void routeToQueues(String[] categories) throws Exception {
+    IdentityService identity = bean(IdentityService.class);
+    String routing = shippedRouting();
+    for (String category : categories) {
+      String queue = "queue-" + category;
+      identity.saveGroup(identity.newGroup(queue));
+      // The team lead is in every queue: their Tasklist spans the whole backlog, the baseline in the same run.
+      for (String member : queue.equals(AGENTS_QUEUE) ? List.of(AGENT, "noor", LEAD) : List.of(LEAD)) {
+        identity.createMembership(member, queue);
+      }
+      String rule = "Rule_" + Character.toUpperCase(category.charAt(0)) + category.substring(1) + "_Queue\">\n"
+          + "          <text>";
+      int from = routing.indexOf(rule) + rule.length();
+      routing = routing.substring(0, from) + '"' + queue + '"' + routing.substring(routing.indexOf("</text>", from));
+    }
+    bean(RepositoryService.class).createDeployment().name("bench-routing").addString("routing.dmn", routing).deploy();
+  }
+
+  /** Back to the shipped routing for the phases after the big database, which work as agents of the whole team. */
+  private void routeToTheWholeTeam() throws Exception {
+    bean(RepositoryService.class).createDeployment().name("bench-routing-shipped")
+        .addString("routing.dmn", shippedRouting()).deploy();
+  }
+
+  private static String shippedRouting() throws Exception {
+    try (var in = Benchmark.class.getClassLoader().getResourceAsStream(ComplaintProcess.ROUTING_DECISION)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private void queries() throws Exception {
@@ -849,13 +916,14 @@ public final class Benchmark {
     // As Tasklist asks it: the shared filter, as a service agent, with the columns' variables of the page, fetched
     // the way Camunda's REST API embeds them (FilterResourceImpl: by the tasks', executions' and instances' ids as
     // variable scopes, not by process instance).
-    measured.put("tasklistDueSoonest", measure("Tasklist: a group's tasks (first 15 + count)",
-        () -> asAgent(identity, () -> {
-          List<Task> page = filters.listPage(dueSoonest.getId(), 0, 15);
-          filters.count(dueSoonest.getId());
-          columnVariables(runtime, page, columns);
-          return page.size();
-        })));
+    Callable<Integer> asTasklistAsks = () -> {
+      List<Task> page = filters.listPage(dueSoonest.getId(), 0, 15);
+      filters.count(dueSoonest.getId());
+      columnVariables(runtime, page, columns);
+      return page.size();
+    };
+    Callable<Integer> tasklist = () -> asAgent(identity, asTasklistAsks);
+    measured.put("tasklistDueSoonest", measure("Tasklist: a group's tasks (first 15 + count)", tasklist));
     List<Task> firstPage = asAgent(identity, () -> filters.listPage(dueSoonest.getId(), 0, 15));
     measured.put("tasklistDueSoonestVariables", measure("Tasklist: the page's column variables alone",
         () -> asAgent(identity, () -> columnVariables(runtime, firstPage, columns))));
@@ -864,6 +932,20 @@ public final class Benchmark {
         () -> asAgent(identity, () -> filters.listPage(dueSoonest.getId(), 0, 15).size())));
     measured.put("tasklistDueSoonestCount", measure("Tasklist: the count alone",
         () -> asAgent(identity, () -> Math.toIntExact(filters.count(dueSoonest.getId())))));
+    // Once more after its parts: the first figure is taken right after the load, while the database may still be
+    // tidying up behind it (H2's compaction), so the two together show how much of it was the load's aftermath.
+    measured.put("tasklistDueSoonestAgain", measure("Tasklist: a group's tasks again, after its parts", tasklist));
+    if ("category".equals(QUEUES)) {
+      measured.put("tasklistDueSoonestEveryQueue", measure("Tasklist: the same for someone in every queue",
+          () -> asUser(identity, LEAD, asTasklistAsks)));
+    }
+    if (EXPLAIN) {
+      // What the two statements' cost grows with: the database's plans for them, as the agent and for everyone.
+      explain("Tasklist's statements for an agent", () -> asAgent(identity, asTasklistAsks));
+      if ("category".equals(QUEUES)) {
+        explain("Tasklist's statements for someone in every queue", () -> asUser(identity, LEAD, asTasklistAsks));
+      }
+    }
     measured.put("openPromisesNearestDeadline", measure("Open promises nearest their deadline",
         () -> promises.openDueBefore(null, 100).size()));
     measured.put("customerHistory", measure("A customer's history", () -> {
@@ -879,6 +961,14 @@ public final class Benchmark {
     measured.put("auditTrail", measure("One complaint's audit trail",
         () -> audit.of(audited.get(ThreadLocalRandom.current().nextInt(audited.size()))).size()));
     results.put("queries", measured);
+  }
+
+  private void explain(String what, Callable<?> work) {
+    System.out.println("  Query plans: " + what);
+    for (String plan : QueryPlans.of(bean(JdbcTemplate.class), DB,
+        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity", work)) {
+      System.out.println(plan.indent(4));
+    }
   }
 
   /** The variables Tasklist shows on the page's cards, queried as Camunda's REST API does for a filter's list. */
@@ -899,7 +989,13 @@ public final class Benchmark {
 
   /** Runs a query as Tasklist's service agent would (either of the two seeded ones, as the filter figure does). */
   private static <T> T asAgent(IdentityService identity, Callable<T> query) throws Exception {
-    identity.setAuthentication(ThreadLocalRandom.current().nextBoolean() ? AGENT : "noor", List.of("service-agents"));
+    return asUser(identity, ThreadLocalRandom.current().nextBoolean() ? AGENT : "noor", query);
+  }
+
+  /** Signed in with the groups the identity gives the user (their queues too), as the web apps sign them in. */
+  private static <T> T asUser(IdentityService identity, String user, Callable<T> query) throws Exception {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
     try {
       return query.call();
     } finally {

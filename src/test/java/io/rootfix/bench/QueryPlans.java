@@ -1,0 +1,74 @@
+package io.rootfix.bench;
+
+import io.rootfix.support.CapturedLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The plans the database chooses for the statements some engine work sends: the statements are read off MyBatis'
+ * log while the work runs, their parameters written in, and each is run once more under EXPLAIN ANALYZE. For
+ * finding what a query's cost grows with (which index, which scan, how many rows), not for timing it.
+ */
+final class QueryPlans {
+
+  private static final String PREPARING = "==>  Preparing: ";
+  private static final String PARAMETERS = "==> Parameters: ";
+  // MyBatis writes each parameter as value(Type), separated by ", "; a null as null.
+  private static final Pattern PARAMETER = Pattern.compile("(null|.*?\\((\\w+)\\))(?:, |$)");
+
+  private QueryPlans() {}
+
+  /** Each statement {@code work} sent through the mappers under {@code logger}, with the database's plan for it. */
+  static List<String> of(JdbcTemplate jdbc, String database, String logger, Callable<?> work) {
+    List<String> messages = CapturedLog.during(logger, () -> {
+      try {
+        return work.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).messages();
+    List<String> plans = new ArrayList<>();
+    String sql = null;
+    for (String message : messages) {
+      if (message.startsWith(PREPARING)) {
+        sql = message.substring(PREPARING.length());
+      } else if (message.startsWith(PARAMETERS) && sql != null) {
+        String statement = withParameters(sql, message.substring(PARAMETERS.length()));
+        String explain = "postgres".equals(database) ? "explain (analyze, buffers) " : "explain analyze ";
+        plans.add(statement + "\n" + String.join("\n", jdbc.queryForList(explain + statement, String.class)));
+        sql = null;
+      }
+    }
+    return plans;
+  }
+
+  static String withParameters(String sql, String parameters) {
+    List<String> literals = new ArrayList<>();
+    Matcher m = PARAMETER.matcher(parameters);
+    while (!parameters.isEmpty() && m.find() && m.start() < parameters.length()) {
+      if (m.group(2) == null) {
+        literals.add("null");
+        continue;
+      }
+      String value = m.group(1).substring(0, m.group(1).length() - m.group(2).length() - 2);
+      literals.add(switch (m.group(2)) {
+        case "Integer", "Long", "Short", "Boolean", "BigDecimal", "Double" -> value;
+        default -> "'" + value.replace("'", "''") + "'";
+      });
+    }
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    for (char c : sql.toCharArray()) {
+      if (c == '?' && next < literals.size()) {
+        out.append(literals.get(next++));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
