@@ -13,6 +13,7 @@ import io.rootfix.promise.PromiseType;
 import io.rootfix.rootcause.RootCause;
 import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.rootcause.RootCauseService;
+import io.rootfix.security.Groups;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
@@ -87,11 +88,17 @@ public final class Benchmark {
   /** Every n-th loaded complaint has its expectation agreed, so it carries an open answer promise. */
   static final int AGREED_EVERY = intProp("bigdb.agreedEvery", 10);
   /**
-   * How the big database's complaints are routed: {@code category}, a queue per category (five, as routing.dmn lets a
-   * process owner set up; the measured agents work one of them), or {@code none}, the whole backlog in one queue.
+   * How the big database's complaints are routed, as routing.dmn lets a process owner set up: {@code category}, a
+   * queue per category (five), {@code category-channel}, a queue per category and channel (twenty: the four channels
+   * but phone, which the shipped first rule keeps with the whole team), or {@code none}, the whole backlog in one
+   * queue. The measured agents work one queue, the billing one (of web complaints).
    */
   static final String QUEUES = System.getProperty("bench.queues", "category");
-  static final String AGENTS_QUEUE = "queue-billing";
+  static final boolean QUEUED = !"none".equals(QUEUES);
+  /** The channels of the loaded complaints, by customer when queues are per channel too. */
+  static final String[] CHANNELS = "category-channel".equals(QUEUES)
+      ? new String[] {"web", "email", "social", "chat"} : new String[] {"web"};
+  static final String AGENTS_QUEUE = queueOf("billing", "web");
   static final int SAMPLES = intProp("queries.samples", 200);
   static final int QUERY_SECONDS = intProp("queries.maxSeconds", 120);
   static final boolean EXPLAIN = Boolean.parseBoolean(System.getProperty("bench.queries.explain", "true"));
@@ -546,8 +553,12 @@ public final class Benchmark {
   }
 
   private static IntakeForm intakeForm(int customer, String category) {
+    return intakeForm(customer, category, "web");
+  }
+
+  private static IntakeForm intakeForm(int customer, String category, String channel) {
     return new IntakeForm("Customer " + customer, "bench." + customer + "@example.com",
-        "+31 6 3%07d".formatted(customer), null, null, "web", category,
+        "+31 6 3%07d".formatted(customer), null, null, channel, category,
         "The parcel arrived broken, for the second time.", "replacement", null, null, null, null, null, null);
   }
 
@@ -790,8 +801,10 @@ public final class Benchmark {
     RuntimeService runtime = bean(RuntimeService.class);
     TransactionTemplate tx = new TransactionTemplate(bean(PlatformTransactionManager.class));
     String[] categories = {"delivery", "product", "billing", "service", "other"};
-    boolean queued = "category".equals(QUEUES);
-    if (queued) {
+    if (!List.of("category", "category-channel", "none").contains(QUEUES)) {
+      throw new IllegalArgumentException("bench.queues must be category, category-channel or none, not " + QUEUES);
+    }
+    if (QUEUED) {
       routeToQueues(categories);
     }
     AtomicInteger next = new AtomicInteger();
@@ -805,13 +818,15 @@ public final class Benchmark {
           for (int i = start; i < Math.min(start + BATCH, BIG); i++) {
             // Five complaints per customer, one per category, so each is a matter of its own.
             int customer = i / 5;
-            String trackingNumber = api.receive(intakeForm(4_000_000 + customer, categories[i % 5])).trackingNumber();
+            String channel = CHANNELS[customer % CHANNELS.length];
+            String trackingNumber = api.receive(intakeForm(4_000_000 + customer, categories[i % 5], channel))
+                .trackingNumber();
             // Every n-th customer's five complaints are agreed, so that agreed complaints (and their promises) are
             // in every category and so in every queue, not all in one.
             if (AGREED_EVERY > 0 && customer % AGREED_EVERY == 0) {
               Task agree = tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber)
                   .taskDefinitionKey(ComplaintProcess.Element.AGREE_EXPECTATION).singleResult();
-              tasks.claim(agree.getId(), owner(customer / AGREED_EVERY, categories[i % 5], queued));
+              tasks.claim(agree.getId(), owner(customer / AGREED_EVERY, queueOf(categories[i % 5], channel)));
               tasks.complete(agree.getId(), Map.of(ComplaintProcess.Var.DESIRED_OUTCOME, "refund",
                   ComplaintProcess.Var.AGREED_ANSWER_DATE, BusinessDay.today().plusDays(10 + random.nextInt(60)).toString(),
                   ComplaintProcess.Var.CONTACT_PREFERENCE, "email"));
@@ -837,11 +852,11 @@ public final class Benchmark {
         "openPromises", bean(JdbcTemplate.class).queryForObject(
             "select count(*) from promise where state = 'OPEN'", Long.class)));
     row("Big database, loaded", "%d complaints in %.0f s".formatted(BIG, loadSeconds), "");
-    row("Big database, routed", queued ? "a queue per category; the agents measured work " + AGENTS_QUEUE
+    row("Big database, routed", QUEUED ? "a queue per " + QUEUES + "; the agents measured work " + AGENTS_QUEUE
         : "one queue: every complaint offered to service-agents", "");
-    results.put("queues", queued ? "category" : "none");
+    results.put("queues", QUEUES);
     queries();
-    if (queued) {
+    if (QUEUED) {
       routeToTheWholeTeam();
     }
     memory();
@@ -853,32 +868,54 @@ public final class Benchmark {
    * queue and not a tenth of every queue; without, the two measured agents by turns. An owner's tasks are in their
    * filters whichever queue they are in (Tasklist includes assigned tasks).
    */
-  private static String owner(int nth, String category, boolean queued) {
-    if (queued && !AGENTS_QUEUE.equals("queue-" + category)) {
-      return "agent-" + category;
+  private static String owner(int nth, String queue) {
+    if (QUEUED && !AGENTS_QUEUE.equals(queue)) {
+      return "agent-" + queue;
     }
     return nth % 2 == 0 ? AGENT : "noor";
   }
 
+  /** The queue a loaded complaint is routed to (bench.queues). */
+  private static String queueOf(String category, String channel) {
+    return switch (QUEUES) {
+      case "category" -> Groups.QUEUE_PREFIX + category;
+      case "category-channel" -> Groups.QUEUE_PREFIX + category + "-" + channel;
+      default -> ComplaintProcess.AGENTS;
+    };
+  }
+
   /**
-   * What a process owner does for a team per category: a group queue-<category> for each, its agents in it (the two
-   * measured agents in the billing queue, a team lead in the others), and a version of routing.dmn that names them.
+   * What a process owner does for a team per category (and channel): a group for each queue, its agents in it (the
+   * two measured agents in theirs, a team lead in all), and a version of routing.dmn that names them: the category
+   * rules' answers changed, or a rule per category and channel added above them.
    */
   private void routeToQueues(String[] categories) throws Exception {
     IdentityService identity = bean(IdentityService.class);
     String routing = shippedRouting();
+    StringBuilder rules = new StringBuilder();
     for (String category : categories) {
-      String queue = "queue-" + category;
-      identity.saveGroup(identity.newGroup(queue));
-      // The team lead is in every queue: their Tasklist spans the whole backlog, the baseline in the same run.
-      for (String member : queue.equals(AGENTS_QUEUE) ? List.of(AGENT, "noor", LEAD) : List.of(LEAD)) {
-        identity.createMembership(member, queue);
+      for (String channel : CHANNELS) {
+        String queue = queueOf(category, channel);
+        identity.saveGroup(identity.newGroup(queue));
+        // The team lead is in every queue: their Tasklist spans the whole backlog, the baseline in the same run.
+        for (String member : queue.equals(AGENTS_QUEUE) ? List.of(AGENT, "noor", LEAD) : List.of(LEAD)) {
+          identity.createMembership(member, queue);
+        }
+        String id = "Rule_Bench_" + category + "_" + channel;
+        rules.append("""
+                  <rule id="%1$s">
+                    <inputEntry id="%1$s_Category"><text>"%2$s"</text></inputEntry>
+                    <inputEntry id="%1$s_Channel"><text>"%3$s"</text></inputEntry>
+                    <outputEntry id="%1$s_Queue"><text>"%4$s"</text></outputEntry>
+                  </rule>
+            """.formatted(id, category, channel, queue));
       }
-      String rule = "Rule_" + Character.toUpperCase(category.charAt(0)) + category.substring(1) + "_Queue\">\n"
-          + "          <text>";
-      int from = routing.indexOf(rule) + rule.length();
-      routing = routing.substring(0, from) + '"' + queue + '"' + routing.substring(routing.indexOf("</text>", from));
     }
+    String first = "<rule id=\"Rule_Delivery\">";
+    if (!routing.contains(first)) {
+      throw new IllegalStateException("routing.dmn has no rule Rule_Delivery to put the queues' rules above");
+    }
+    routing = routing.replace(first, rules + first);
     bean(RepositoryService.class).createDeployment().name("bench-routing").addString("routing.dmn", routing).deploy();
   }
 
@@ -935,14 +972,14 @@ public final class Benchmark {
     // Once more after its parts: the first figure is taken right after the load, while the database may still be
     // tidying up behind it (H2's compaction), so the two together show how much of it was the load's aftermath.
     measured.put("tasklistDueSoonestAgain", measure("Tasklist: a group's tasks again, after its parts", tasklist));
-    if ("category".equals(QUEUES)) {
+    if (QUEUED) {
       measured.put("tasklistDueSoonestEveryQueue", measure("Tasklist: the same for someone in every queue",
           () -> asUser(identity, LEAD, asTasklistAsks)));
     }
     if (EXPLAIN) {
       // What the two statements' cost grows with: the database's plans for them, as the agent and for everyone.
       explain("Tasklist's statements for an agent", () -> asAgent(identity, asTasklistAsks));
-      if ("category".equals(QUEUES)) {
+      if (QUEUED) {
         explain("Tasklist's statements for someone in every queue", () -> asUser(identity, LEAD, asTasklistAsks));
       }
     }
