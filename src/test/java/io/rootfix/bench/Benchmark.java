@@ -864,9 +864,7 @@ public final class Benchmark {
 
   /**
    * Who agrees a loaded complaint and so owns it: with queues an agent of its queue (the two measured agents share
-   * the billing queue's, an agent per other queue the rest), so that the measured agents own a share of their own
-   * queue and not a tenth of every queue; without, the two measured agents by turns. An owner's tasks are in their
-   * filters whichever queue they are in (Tasklist includes assigned tasks).
+   * theirs, an agent per other queue the rest), as a team would; without, the two measured agents by turns.
    */
   private static String owner(int nth, String queue) {
     if (QUEUED && !AGENTS_QUEUE.equals(queue)) {
@@ -886,8 +884,8 @@ public final class Benchmark {
 
   /**
    * What a process owner does for a team per category (and channel): a group for each queue, its agents in it (the
-   * two measured agents in theirs, a team lead in all), and a version of routing.dmn that names them: the category
-   * rules' answers changed, or a rule per category and channel added above them.
+   * two measured agents in theirs, a team lead in all), and a version of routing.dmn with a rule per queue (its
+   * category and channel) above the shipped category rules.
    */
   private void routeToQueues(String[] categories) throws Exception {
     IdentityService identity = bean(IdentityService.class);
