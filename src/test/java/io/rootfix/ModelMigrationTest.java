@@ -171,6 +171,56 @@ class ModelMigrationTest extends RootfixIntegrationTest {
         .getModelElementById(Element.REMEDY)).as("the call activity").isNotNull();
   }
 
+  /**
+   * Complaints received before queues (docs/process-owners.md, step 5) have no queue: the migration plan gives them
+   * one, and their next tasks are offered to it. The fixture is complaint.bpmn as it was before Route to a queue.
+   */
+  @Test
+  void aComplaintReceivedBeforeQueuesGetsItsQueueFromTheMigrationPlan() throws IOException {
+    String beforeQueues;
+    try (InputStream model = getClass().getResourceAsStream("/models/complaint-before-queues.bpmn")) {
+      beforeQueues = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(beforeQueues).doesNotContain(Element.ROUTE_TO_QUEUE);
+    String fileName = Path.of(ComplaintProcess.RESOURCE).getFileName().toString();
+    String old = onlyDefinitionIn(deployFromModeler(ComplaintProcess.KEY, fileName, beforeQueues));
+    String trackingNumber;
+    String current;
+    try {
+      trackingNumber = receive();
+    } finally {
+      current = onlyDefinitionIn(deployFromModeler(ComplaintProcess.KEY, fileName,
+          Files.readString(Path.of(ComplaintProcess.RESOURCE))));
+    }
+    assertThat(instance(trackingNumber).getProcessDefinitionId()).isEqualTo(old);
+    assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.QUEUE)).isNull();
+
+    // A plan's variables are set on every complaint it moves: anything but the queue would go around the forms.
+    for (String variables : List.of("\"%s\": {\"value\": \"owen\", \"type\": \"String\"}".formatted(Var.OWNER),
+        "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, "auditors"),
+        "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}, \"amount\": {\"value\": 1000000, \"type\": \"Long\"}"
+            .formatted(Var.QUEUE, ComplaintProcess.AGENTS))) {
+      ResponseEntity<Map> refused = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old, current,
+          variables, trackingNumber), Map.class);
+      assertThat(refused.getStatusCode()).as(variables).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat((String) refused.getBody().get("message")).as(variables).contains("a migration sets no variable but");
+      assertThat(instance(trackingNumber).getProcessDefinitionId()).as("not migrated").isEqualTo(old);
+      assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.QUEUE)).isNull();
+    }
+    assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.OWNER)).isNull();
+
+    ResponseEntity<Void> migrated = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old, current,
+        "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, ComplaintProcess.AGENTS),
+        trackingNumber), Void.class);
+    assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(instance(trackingNumber).getProcessDefinitionId()).isEqualTo(current);
+    agreeExpectation(trackingNumber, PROMISED);
+    String patch = taskId(trackingNumber, Element.PATCH_SYMPTOM);
+    assertThat(taskService.getIdentityLinksForTask(patch)).filteredOn(link -> link.getGroupId() != null)
+        .extracting(link -> link.getGroupId()).containsExactly(ComplaintProcess.AGENTS);
+  }
+
   @Test
   void anInstanceAtAnActivityTheNewVersionRemovedIsReportedNotBroken() {
     String v1 = onlyDefinitionIn(deployFromModeler(DEMO, DEMO + ".bpmn", Bpmn.convertToString(demo(true))));
@@ -233,6 +283,15 @@ class ModelMigrationTest extends RootfixIntegrationTest {
       flow = flow.userTask(CHECK).name("Check the invoice");
     }
     return flow.userTask(APPROVE).name("Approve the invoice").endEvent("End_Demo").name("Invoice approved").done();
+  }
+
+  /** A migration request for one complaint, its plan generated with these variables (JSON members). */
+  private Map<String, Object> migration(String from, String to, String variables, String trackingNumber) {
+    Map<String, Object> plan = as(OWNER).postForObject("/engine-rest/migration/generate", json("""
+        {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s", "updateEventTriggers": true,
+         "variables": {%s}}""".formatted(from, to, variables)), Map.class);
+    return Map.of("migrationPlan", plan, "processInstanceIds", List.of(instance(trackingNumber).getId()),
+        "skipCustomListeners", true);
   }
 
   /** Deploys as the process owner from Modeler; the deployment must be accepted. */

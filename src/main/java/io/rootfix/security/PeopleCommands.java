@@ -67,9 +67,12 @@ import org.camunda.bpm.engine.impl.cmmn.cmd.CaseExecutionVariableCmd;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -106,6 +109,9 @@ import org.springframework.util.ReflectionUtils;
 class PeopleCommands {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The complaint's queue variable (ComplaintProcess.Var.QUEUE; the security module does not see the complaint's). */
+  static final String QUEUE = "queue";
 
   /** A user task's extension property: who ends it. {@value #BY_THE_PROCESS}: only its boundary events. */
   static final String COMPLETION = "completion";
@@ -169,6 +175,28 @@ class PeopleCommands {
       }
     } else if (command instanceof SaveTaskCmd save) {
       taskUpdate(field(save, "task"), person, context);
+    } else if (command instanceof AbstractMigrationCmd migration) {
+      MigrationPlanExecutionBuilderImpl execution = field(migration, "executionBuilder");
+      migrationVariables(execution.getMigrationPlan());
+    }
+  }
+
+  /**
+   * A migration plan may set variables on every complaint it moves: that would be a way around the forms. It may set
+   * one, the queue (ComplaintProcess's {@code queue}) that complaints received before queues lack, to the whole team
+   * or a queue; nothing else.
+   */
+  private static void migrationVariables(MigrationPlan plan) {
+    VariableMap variables = plan == null ? null : plan.getVariables();
+    if (variables == null) {
+      return;
+    }
+    for (String name : variables.keySet()) {
+      if (!(QUEUE.equals(name) && variables.get(name) instanceof String queue
+          && (Groups.SERVICE_AGENTS.equals(queue) || Groups.isQueue(queue)))) {
+        throw refused("a migration sets no variable but a complaint's queue (\"queue\": service-agents or a group "
+            + Groups.QUEUE_PREFIX + "…); every other value is decided through the complaint's forms");
+      }
     }
   }
 

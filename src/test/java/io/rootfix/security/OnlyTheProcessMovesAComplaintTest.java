@@ -516,4 +516,10 @@ class OnlyTheProcessMovesAComplaintTest extends RootfixIntegrationTest {
   private String processOf(String trackingNumber) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
   }
+
+  /** The migration guard lets a plan set the complaint's queue and nothing else (ModelMigrationTest tries it). */
+  @Test
+  void theMigrationGuardKnowsTheComplaintsQueueVariableByItsName() {
+    assertThat(PeopleCommands.QUEUE).isEqualTo(Var.QUEUE);
+  }
 }
