@@ -185,9 +185,11 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     String fileName = Path.of(ComplaintProcess.RESOURCE).getFileName().toString();
     String old = onlyDefinitionIn(deployFromModeler(ComplaintProcess.KEY, fileName, beforeQueues));
     String trackingNumber;
+    String withoutQueue;
     String current;
     try {
       trackingNumber = receive();
+      withoutQueue = receive();
     } finally {
       current = onlyDefinitionIn(deployFromModeler(ComplaintProcess.KEY, fileName,
           Files.readString(Path.of(ComplaintProcess.RESOURCE))));
@@ -219,6 +221,15 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     String patch = taskId(trackingNumber, Element.PATCH_SYMPTOM);
     assertThat(taskService.getIdentityLinksForTask(patch)).filteredOn(link -> link.getGroupId() != null)
         .extracting(link -> link.getGroupId()).containsExactly(ComplaintProcess.AGENTS);
+
+    // Migrated without it, a complaint's tasks go to the whole team: the model's default, so none is stuck.
+    ResponseEntity<Void> plain = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old, current, "",
+        withoutQueue), Void.class);
+    assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    agreeExpectation(withoutQueue, PROMISED);
+    assertThat(taskService.getIdentityLinksForTask(taskId(withoutQueue, Element.PATCH_SYMPTOM)))
+        .filteredOn(link -> link.getGroupId() != null).extracting(link -> link.getGroupId())
+        .containsExactly(ComplaintProcess.AGENTS);
   }
 
   @Test
