@@ -31,6 +31,7 @@ final class QueryPlans {
         throw new IllegalStateException(e);
       }
     }).messages();
+    String explain = "postgres".equals(database) ? "explain (analyze, buffers) " : "explain analyze ";
     List<String> plans = new ArrayList<>();
     String sql = null;
     for (String message : messages) {
@@ -38,7 +39,6 @@ final class QueryPlans {
         sql = message.substring(PREPARING.length());
       } else if (message.startsWith(PARAMETERS) && sql != null) {
         String statement = withParameters(sql, message.substring(PARAMETERS.length()));
-        String explain = "postgres".equals(database) ? "explain (analyze, buffers) " : "explain analyze ";
         plans.add(statement + "\n" + String.join("\n", jdbc.queryForList(explain + statement, String.class)));
         sql = null;
       }
@@ -49,7 +49,7 @@ final class QueryPlans {
   static String withParameters(String sql, String parameters) {
     List<String> literals = new ArrayList<>();
     Matcher m = PARAMETER.matcher(parameters);
-    while (!parameters.isEmpty() && m.find() && m.start() < parameters.length()) {
+    while (m.find()) {
       if (m.group(2) == null) {
         literals.add("null");
         continue;
