@@ -1,7 +1,11 @@
 package io.rootfix.complaint;
 
+import io.rootfix.promise.ComplaintQueue;
 import io.rootfix.security.Groups;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,16 +15,32 @@ import org.springframework.stereotype.Component;
  * {@code queue-} and that has members, or {@code service-agents}, the whole team. Anything else goes to the whole
  * team: a queue nobody is in yet, a group not created yet, or a group that is not a queue (complaints routed to
  * auditors or admins would be offered to people who do not work them). So no complaint is offered to nobody.
+ * A complaint's promises are renegotiated in its queue too ({@link ComplaintQueue}).
  */
 @Component
-class Queues {
+class Queues implements ComplaintQueue {
 
   private static final Logger log = LoggerFactory.getLogger(Queues.class);
 
   private final IdentityService identity;
+  private final RuntimeService runtime;
 
-  Queues(IdentityService identity) {
+  Queues(IdentityService identity, RuntimeService runtime) {
     this.identity = identity;
+    this.runtime = runtime;
+  }
+
+  /**
+   * The queue the complaint's own tasks are offered to; the whole team for a complaint without one (received on a
+   * model before queues) or no longer running.
+   */
+  @Override
+  public String of(String trackingNumber) {
+    List<ProcessInstance> complaint = runtime.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.KEY)
+        .processInstanceBusinessKey(trackingNumber).listPage(0, 1);
+    String queue = complaint.isEmpty() ? null
+        : ComplaintProcess.QUEUE.from(runtime.getVariables(complaint.get(0).getId(), List.of(ComplaintProcess.Var.QUEUE)));
+    return queue == null ? ComplaintProcess.AGENTS : queue;
   }
 
   String checked(String routed, String trackingNumber) {

@@ -5,13 +5,16 @@ import static io.rootfix.promise.PromiseProcess.KEPT_BY;
 import static io.rootfix.promise.PromiseProcess.NEW_DATE_AGREED;
 import static io.rootfix.promise.PromiseProcess.PROMISE_ID;
 import static io.rootfix.promise.PromiseProcess.PROMISE_TYPE;
+import static io.rootfix.promise.PromiseProcess.QUEUE;
 import static io.rootfix.promise.PromiseProcess.RENEGOTIATION_OUTCOME;
+import static io.rootfix.promise.PromiseProcess.TRACKING_NUMBER;
 
 import io.rootfix.process.TaskForm;
 import io.rootfix.process.TaskForms;
 import io.rootfix.security.TaskActor;
 import java.time.Instant;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +56,15 @@ class PromiseDelegates {
   @Bean
   JavaDelegate markPromiseBroken() {
     return execution -> promises.markBroken(PROMISE_ID.require(execution));
+  }
+
+  /**
+   * Task_RenegotiateInTime (start): the task is offered to its complaint's queue, which the model's candidate group
+   * reads. The watch only reaches the task from its timer, i.e. in the job executor, without a signed-in user.
+   */
+  @Bean
+  ExecutionListener offerToComplaintQueue(ComplaintQueue queues) {
+    return execution -> QUEUE.on(execution).setLocal(queues.of(TRACKING_NUMBER.require(execution)));
   }
 
   /**

@@ -4,6 +4,7 @@ import static io.rootfix.process.ProcessVariable.booleanVariable;
 import static io.rootfix.process.ProcessVariable.dateVariable;
 import static io.rootfix.process.ProcessVariable.longVariable;
 import static io.rootfix.process.ProcessVariable.stringVariable;
+import static io.rootfix.process.ProcessVariable.transientVariable;
 
 import io.rootfix.process.ProcessVariable;
 import java.util.Date;
@@ -58,6 +59,11 @@ public final class PromiseProcess {
     public static final String PROMISE_TYPE = "promiseType";
     /** The user who keeps the promise; the renegotiation task is theirs. */
     public static final String OWNER = "owner";
+    /**
+     * The candidate group of "Renegotiate in time": its complaint's queue, looked up as the task is created and never
+     * stored (a transient variable), so a complaint moved to another queue or merged into another is followed.
+     */
+    public static final String QUEUE = "queue";
     /** Dates of the three timers. */
     public static final String DUE_AT = "dueAt";
     public static final String REMIND_AT = "remindAt";
@@ -87,6 +93,7 @@ public final class PromiseProcess {
   /** A {@link PromiseType} name. */
   public static final ProcessVariable<String> PROMISE_TYPE = stringVariable(Var.PROMISE_TYPE);
   public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
+  public static final ProcessVariable<String> QUEUE = transientVariable(Var.QUEUE, String.class);
   public static final ProcessVariable<Date> DUE_AT = dateVariable(Var.DUE_AT);
   public static final ProcessVariable<Date> REMIND_AT = dateVariable(Var.REMIND_AT);
   public static final ProcessVariable<Date> RENEGOTIATE_AT = dateVariable(Var.RENEGOTIATE_AT);

@@ -3,20 +3,27 @@ package io.rootfix.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
+import io.rootfix.promise.PromiseProcess;
 import io.rootfix.support.CapturedLog;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +48,9 @@ class QueueRoutingTest extends RootfixIntegrationTest {
 
   @Autowired
   AuthorizationService authorizationService;
+
+  @Autowired
+  HistoryService historyService;
 
   private final List<String> deployments = new ArrayList<>();
   private final List<String> groups = new ArrayList<>();
@@ -97,6 +107,51 @@ class QueueRoutingTest extends RootfixIntegrationTest {
         json("{\"userId\": \"" + AGENT + "\"}"), Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(sees(AGENT, TasklistFilters.MY_COMPLAINTS, billing)).isTrue();
     assertThat(sees(QUEUE_MEMBER, TasklistFilters.MY_COMPLAINTS, billing)).isFalse();
+  }
+
+  /**
+   * A promise about to fall due goes to "Renegotiate in time" in the complaint's queue, not to the whole team: a wave
+   * of renegotiations stays in the queues. The queue is read as the task starts and stored nowhere.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void renegotiatingAPromiseInTimeIsOfferedToTheComplaintsQueue() {
+    queue(BILLING, QUEUE_MEMBER);
+    route("billing", BILLING);
+    String billing = receive("billing");
+    String delivery = receive("delivery");
+    claim(QUEUE_MEMBER, billing, Element.AGREE_EXPECTATION);
+    for (String trackingNumber : List.of(billing, delivery)) {
+      String agent = trackingNumber.equals(billing) ? QUEUE_MEMBER : AGENT;
+      submit(agent, trackingNumber, Element.AGREE_EXPECTATION, Map.of(ComplaintProcess.Var.DESIRED_OUTCOME, "refund",
+          ComplaintProcess.Var.AGREED_ANSWER_DATE, PROMISED, ComplaintProcess.Var.CONTACT_PREFERENCE, "email"));
+    }
+    executeDueJobs();
+
+    List<Map<String, Object>> promises = as(QUEUE_MEMBER).getForObject("/api/complaints/" + billing + "/promises",
+        List.class);
+    Instant dueAt = Instant.parse((String) promises.get(0).get("dueAt"));
+    try {
+      ClockUtil.setCurrentTime(Date.from(dueAt.minus(Duration.ofHours(3))));
+      for (int round = 0; round < 5; round++) {
+        executeDueJobs();
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+
+    Task inQueue = renegotiation(billing);
+    assertThat(candidateGroups(inQueue.getId())).containsExactly(BILLING);
+    assertThat(inQueue.getAssignee()).isEqualTo(QUEUE_MEMBER);
+    assertThat(candidateGroups(renegotiation(delivery).getId())).as("a complaint of the whole team")
+        .containsExactly(ComplaintProcess.AGENTS);
+    assertThat(sees(QUEUE_MEMBER, TasklistFilters.DUE_SOONEST, billing + "/%")).isTrue();
+    assertThat(sees(AGENT, TasklistFilters.DUE_SOONEST, billing + "/%")).as("outside the queue").isFalse();
+    assertThat(sees(AGENT, TasklistFilters.DUE_SOONEST, delivery + "/%")).isTrue();
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(inQueue.getProcessInstanceId())
+        .variableName(PromiseProcess.Var.QUEUE).count()).as("the queue is not stored on the watch").isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(inQueue.getProcessInstanceId())
+        .variableName(PromiseProcess.Var.QUEUE).count()).isZero();
   }
 
   @Test
@@ -175,18 +230,27 @@ class QueueRoutingTest extends RootfixIntegrationTest {
     return (String) response.getBody().get("trackingNumber");
   }
 
+  private Task renegotiation(String trackingNumber) {
+    return taskService.createTaskQuery().taskDefinitionKey(PromiseProcess.Element.RENEGOTIATE_IN_TIME)
+        .processInstanceBusinessKeyLike(trackingNumber + "/%").singleResult();
+  }
+
   private List<String> candidateGroups(String taskId) {
     return taskService.getIdentityLinksForTask(taskId).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink::getGroupId).toList();
   }
 
-  /** Whether the user's Tasklist filter lists a task of the complaint (Tasklist's own call, narrowed to it). */
+  /**
+   * Whether the user's Tasklist filter lists a task of the complaint (Tasklist's own call, narrowed to it): a tracking
+   * number, or a pattern like {@code RF-…/%} for the complaint's promise watches.
+   */
   @SuppressWarnings("unchecked")
   private boolean sees(String user, String filterName, String trackingNumber) {
     List<Map<String, Object>> filters = as(user).getForObject("/engine-rest/filter?resourceType=Task", List.class);
     Object id = filters.stream().filter(f -> filterName.equals(f.get("name"))).findFirst().orElseThrow().get("id");
     List<Map<String, Object>> tasks = as(user).postForObject("/engine-rest/filter/" + id + "/list",
-        json("{\"processInstanceBusinessKey\": \"" + trackingNumber + "\"}"), List.class);
+        json("{\"processInstanceBusinessKey" + (trackingNumber.contains("%") ? "Like" : "") + "\": \""
+            + trackingNumber + "\"}"), List.class);
     return !tasks.isEmpty();
   }
 }

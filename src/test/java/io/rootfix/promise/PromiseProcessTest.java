@@ -33,6 +33,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -87,6 +88,9 @@ class PromiseProcessTest {
       }
     });
     Mocks.register("recordEscalation", (TaskListener) task -> calls.add("recordEscalation"));
+    // As the real listener: the complaint's queue, for the task's candidate group only.
+    Mocks.register("offerToComplaintQueue", (ExecutionListener) execution ->
+        PromiseProcess.QUEUE.on(execution).setLocal("queue-billing"));
   }
 
   @AfterEach
@@ -127,7 +131,7 @@ class PromiseProcessTest {
     passTimer(DUE.minus(Duration.ofHours(4)));
 
     assertThat(watch).isWaitingAt(RENEGOTIATE_IN_TIME);
-    assertThat(task()).hasCandidateGroupAssociated("service-agents").isAssignedTo("sam")
+    assertThat(task()).hasCandidateGroupAssociated("queue-billing").isAssignedTo("sam")
         .hasDueDate(Date.from(DUE));
     complete(task(), withVariables(Var.NEW_DATE_AGREED, true));
 
