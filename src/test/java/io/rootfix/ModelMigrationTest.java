@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,6 +50,9 @@ class ModelMigrationTest extends RootfixIntegrationTest {
 
   @Autowired
   HistoryService historyService;
+
+  @Autowired
+  IdentityService identityService;
 
   @Test
   void aRevisedComplaintModelDeployedFromModelerTakesOverTheRunningComplaints() throws IOException {
@@ -210,6 +214,23 @@ class ModelMigrationTest extends RootfixIntegrationTest {
       assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.QUEUE)).isNull();
     }
     assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.OWNER)).isNull();
+
+    // A queue nobody is in: the migrated complaints skip Route to a queue and its check, so it is refused here.
+    identityService.saveGroup(identityService.newGroup("queue-empty"));
+    try {
+      for (String queue : List.of("queue-nobody-created", "queue-empty")) {
+        ResponseEntity<Map> notSetUp = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old,
+            current, "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, queue),
+            trackingNumber), Map.class);
+        assertThat(notSetUp.getStatusCode()).as(queue).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) notSetUp.getBody().get("message")).as(queue)
+            .contains("queue '" + queue + "' is not set up");
+        assertThat(instance(trackingNumber).getProcessDefinitionId()).as("not migrated").isEqualTo(old);
+        assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.QUEUE)).isNull();
+      }
+    } finally {
+      identityService.deleteGroup("queue-empty");
+    }
 
     ResponseEntity<Void> migrated = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old, current,
         "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, ComplaintProcess.AGENTS),

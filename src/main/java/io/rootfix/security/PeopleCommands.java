@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -177,16 +178,17 @@ class PeopleCommands {
       taskUpdate(field(save, "task"), person, context);
     } else if (command instanceof AbstractMigrationCmd migration) {
       MigrationPlanExecutionBuilderImpl execution = field(migration, "executionBuilder");
-      migrationVariables(execution.getMigrationPlan());
+      migrationVariables(execution.getMigrationPlan(), context);
     }
   }
 
   /**
    * A migration plan may set variables on every complaint it moves: that would be a way around the forms. It may set
    * one, the queue (ComplaintProcess's {@code queue}) that complaints received before queues lack, to the whole team
-   * or a queue; nothing else.
+   * or a queue that is set up (a migrated complaint skips Route to a queue and its check, so a queue nobody is in
+   * would offer its tasks to nobody); nothing else.
    */
-  private static void migrationVariables(MigrationPlan plan) {
+  private static void migrationVariables(MigrationPlan plan, CommandContext context) {
     VariableMap variables = plan == null ? null : plan.getVariables();
     if (variables == null) {
       return;
@@ -196,6 +198,10 @@ class PeopleCommands {
           && (Groups.SERVICE_AGENTS.equals(queue) || Groups.isQueue(queue)))) {
         throw refused("a migration sets no variable but a complaint's queue (\"queue\": service-agents or a group "
             + Groups.QUEUE_PREFIX + "…); every other value is decided through the complaint's forms");
+      }
+      if (Groups.isQueue(queue) && !hasMembers(queue, context)) {
+        throw new BadUserRequestException("Rootfix: queue '" + queue + "' is not set up (no such group, or nobody in "
+            + "it): the migrated complaints would be offered to nobody. Create the group and its members first.");
       }
     }
   }
@@ -363,6 +369,19 @@ class PeopleCommands {
   private static void requireAdmin(Person person, String why) {
     if (!person.isAdmin()) {
       throw refused(why);
+    }
+  }
+
+  /** Whether anyone is in the group, whoever asks (a process owner need not be allowed to read users). */
+  private static boolean hasMembers(String group, CommandContext context) {
+    boolean checking = context.isAuthorizationCheckEnabled();
+    context.disableAuthorizationCheck();
+    try {
+      return context.getReadOnlyIdentityProvider().createUserQuery(context).memberOfGroup(group).count() > 0;
+    } finally {
+      if (checking) {
+        context.enableAuthorizationCheck();
+      }
     }
   }
 
