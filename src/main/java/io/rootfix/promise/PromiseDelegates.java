@@ -4,19 +4,25 @@ import static io.rootfix.promise.PromiseProcess.Var;
 import static io.rootfix.promise.PromiseProcess.KEPT_BY;
 import static io.rootfix.promise.PromiseProcess.NEW_DATE_AGREED;
 import static io.rootfix.promise.PromiseProcess.PROMISE_ID;
-import static io.rootfix.promise.PromiseProcess.PROMISE_TYPE;
 import static io.rootfix.promise.PromiseProcess.QUEUE;
 import static io.rootfix.promise.PromiseProcess.RENEGOTIATION_OUTCOME;
 import static io.rootfix.promise.PromiseProcess.TRACKING_NUMBER;
 
+import io.rootfix.process.ShownOnForm;
 import io.rootfix.process.TaskForm;
 import io.rootfix.process.TaskForms;
 import io.rootfix.security.TaskActor;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,7 +83,7 @@ class PromiseDelegates {
       TaskForm form = forms.of(task);
       boolean kept = form.flag(Var.ALREADY_KEPT);
       boolean newDate = !kept && form.flag(Var.NEW_DATE_AGREED);
-      if (kept && PromiseType.ANSWER.name().equals(PROMISE_TYPE.from(task))) {
+      if (kept && promises.view(PROMISE_ID.require(task)).type() == PromiseType.ANSWER) {
         form.reject(Var.ALREADY_KEPT, "sending the answer keeps the answer promise");
       }
       Instant newDue = newDate ? form.requiredMoment(Var.NEW_DUE, "give the new date agreed with the customer") : null;
@@ -92,6 +98,31 @@ class PromiseDelegates {
             actor.of(task)));
       }
     };
+  }
+
+  /**
+   * What was promised, on the watch's forms ("Renegotiate in time", "Handle the broken promise"), read from the
+   * promise row when the form opens: the watch does not carry a copy (watches started before 6 December 2026 do,
+   * and their forms show the row's text all the same).
+   */
+  @Bean
+  static ShownOnForm promiseTextShown(ObjectProvider<PromiseRepository> promises) {
+    return ofThePromise(promises, Var.PROMISE_TEXT, Promise::getText);
+  }
+
+  /** The promise's type on the watch's forms ("Renegotiate in time" hides "already kept" for the answer promise). */
+  @Bean
+  static ShownOnForm promiseTypeShown(ObjectProvider<PromiseRepository> promises) {
+    return ofThePromise(promises, Var.PROMISE_TYPE, promise -> promise.getType().name());
+  }
+
+  private static ShownOnForm ofThePromise(ObjectProvider<PromiseRepository> promises, String name,
+      Function<Promise, String> value) {
+    return ShownOnForm.onEveryTask(Set.of(PromiseProcess.KEY), name, (DelegateTask task) -> {
+      Long id = PROMISE_ID.from(task);
+      return id == null ? null : promises.getObject().findById(id)
+          .map(promise -> (TypedValue) Variables.stringValue(value.apply(promise))).orElse(null);
+    });
   }
 
   /** Task_EscalateBrokenPromise */

@@ -55,6 +55,7 @@ public final class PromiseProcess {
     /** Long: the id of the Promise row. */
     public static final String PROMISE_ID = "promiseId";
     public static final String TRACKING_NUMBER = "trackingNumber";
+    /** What was promised and its type, shown on the watch's forms from the promise row, not stored (PromiseDelegates). */
     public static final String PROMISE_TEXT = "promiseText";
     public static final String PROMISE_TYPE = "promiseType";
     /** The user who keeps the promise; the renegotiation task is theirs. */
@@ -89,9 +90,6 @@ public final class PromiseProcess {
   // Typed variables: the name from Var, the type here.
   public static final ProcessVariable<Long> PROMISE_ID = longVariable(Var.PROMISE_ID);
   public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
-  public static final ProcessVariable<String> PROMISE_TEXT = stringVariable(Var.PROMISE_TEXT);
-  /** A {@link PromiseType} name. */
-  public static final ProcessVariable<String> PROMISE_TYPE = stringVariable(Var.PROMISE_TYPE);
   public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
   public static final ProcessVariable<String> QUEUE = transientVariable(Var.QUEUE, String.class);
   public static final ProcessVariable<Date> DUE_AT = dateVariable(Var.DUE_AT);

@@ -26,8 +26,6 @@ class PromiseWatch {
     Map<String, Object> variables = timerVariables(timers);
     variables.put(PromiseProcess.PROMISE_ID.name(), promise.getId());
     variables.put(PromiseProcess.TRACKING_NUMBER.name(), promise.getTrackingNumber());
-    variables.put(PromiseProcess.PROMISE_TYPE.name(), promise.getType().name());
-    variables.put(PromiseProcess.PROMISE_TEXT.name(), promise.getText());
     variables.put(PromiseProcess.OWNER.name(), owner);
     return runtimeService.startProcessInstanceByKey(PromiseProcess.KEY,
         promise.getTrackingNumber() + "/" + promise.getId(), variables).getId();

@@ -88,6 +88,15 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
 
     ClockUtil.setCurrentTime(Date.from(answer.dueAt().minus(Duration.ofHours(3))));
     runDueJobsUntilQuiet();
+    // The form shows what was promised, read from the promise row; the watch carries no copy of it.
+    Task renegotiation = taskService.createTaskQuery().taskDefinitionKey(PromiseProcess.Element.RENEGOTIATE_IN_TIME)
+        .processInstanceBusinessKeyLike(trackingNumber + "/%").singleResult();
+    Map<String, Map<String, Object>> shown = as(AGENT).getForObject(
+        "/engine-rest/task/" + renegotiation.getId() + "/form-variables", Map.class);
+    assertThat(shown.get(PromiseProcess.Var.PROMISE_TEXT)).containsEntry("value", answer.text());
+    assertThat(shown.get(PromiseProcess.Var.PROMISE_TYPE)).containsEntry("value", "ANSWER");
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(renegotiation.getProcessInstanceId())
+        .variableNameIn(PromiseProcess.Var.PROMISE_TEXT, PromiseProcess.Var.PROMISE_TYPE).count()).isZero();
     String newDue = LocalDate.parse(PROMISED).plusDays(3) + "T12:00";
     submit(trackingNumber, PromiseProcess.Element.RENEGOTIATE_IN_TIME, Map.of(
         PromiseProcess.Var.NEW_DATE_AGREED, true,
