@@ -204,6 +204,28 @@ class PostgresIT extends RootfixIntegrationTest {
   }
 
   @Test
+  void aTasklistFiltersFirstPageWalksTheTasksByDueDate() {
+    // The first page of Due soonest for an agent, as the engine writes it (TasklistFilters sorts every filter by
+    // due date, then creation): a quarter of 20,000 open tasks is in the agent's queue (EngineIndexes).
+    assertThat(plan("""
+        select distinct RES.ID_, RES.NAME_, RES.ASSIGNEE_, RES.DUE_DATE_, RES.CREATE_TIME_ from ACT_RU_TASK RES
+        left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
+        where (I.TYPE_ = 'candidate' and (I.USER_ID_ = 'sam' or I.GROUP_ID_ in ('queue-billing', 'service-agents')))
+          and RES.TENANT_ID_ is null
+        order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc limit 15""",
+        """
+        insert into ACT_RU_TASK (ID_, REV_, NAME_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_)
+        select 'task-' || n, 1, 'Agree expectation', now(), now() + n * interval '1 minute', 1
+        from generate_series(1, 20000) n""",
+        """
+        insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
+        select 'link-' || n, 1, case when n % 4 = 0 then 'queue-billing' else 'queue-delivery' end, 'candidate',
+          'task-' || n
+        from generate_series(1, 20000) n"""))
+        .contains("rf_idx_task_due");
+  }
+
+  @Test
   void theJobExecutorFindsLockedJobsThroughAnIndex() {
     // The job acquisition's "no exclusive job of this instance is locked" (EngineIndexes)
     assertThat(plan("select ID_ from ACT_RU_JOB where EXCLUSIVE_ = true and LOCK_OWNER_ is not null"))
