@@ -202,10 +202,8 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     assertThat(runtimeService.getVariable(instance(trackingNumber).getId(), Var.QUEUE)).isNull();
 
     // A plan's variables are set on every complaint it moves: anything but the queue would go around the forms.
-    for (String variables : List.of("\"%s\": {\"value\": \"owen\", \"type\": \"String\"}".formatted(Var.OWNER),
-        "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, "auditors"),
-        "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}, \"amount\": {\"value\": 1000000, \"type\": \"Long\"}"
-            .formatted(Var.QUEUE, ComplaintProcess.AGENTS))) {
+    for (String variables : List.of(text(Var.OWNER, "owen"), text(Var.QUEUE, "auditors"),
+        text(Var.QUEUE, ComplaintProcess.AGENTS) + ", \"amount\": {\"value\": 1000000, \"type\": \"Long\"}")) {
       ResponseEntity<Map> refused = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old, current,
           variables, trackingNumber), Map.class);
       assertThat(refused.getStatusCode()).as(variables).isEqualTo(HttpStatus.FORBIDDEN);
@@ -219,9 +217,8 @@ class ModelMigrationTest extends RootfixIntegrationTest {
     identityService.saveGroup(identityService.newGroup("queue-empty"));
     try {
       for (String queue : List.of("queue-nobody-created", "queue-empty")) {
-        ResponseEntity<Map> notSetUp = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old,
-            current, "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, queue),
-            trackingNumber), Map.class);
+        ResponseEntity<Map> notSetUp = as(OWNER).postForEntity("/engine-rest/migration/execute",
+            migration(old, current, text(Var.QUEUE, queue), trackingNumber), Map.class);
         assertThat(notSetUp.getStatusCode()).as(queue).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) notSetUp.getBody().get("message")).as(queue)
             .contains("queue '" + queue + "' is not set up");
@@ -232,9 +229,8 @@ class ModelMigrationTest extends RootfixIntegrationTest {
       identityService.deleteGroup("queue-empty");
     }
 
-    ResponseEntity<Void> migrated = as(OWNER).postForEntity("/engine-rest/migration/execute", migration(old, current,
-        "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(Var.QUEUE, ComplaintProcess.AGENTS),
-        trackingNumber), Void.class);
+    ResponseEntity<Void> migrated = as(OWNER).postForEntity("/engine-rest/migration/execute",
+        migration(old, current, text(Var.QUEUE, ComplaintProcess.AGENTS), trackingNumber), Void.class);
     assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     assertThat(instance(trackingNumber).getProcessDefinitionId()).isEqualTo(current);
@@ -315,6 +311,11 @@ class ModelMigrationTest extends RootfixIntegrationTest {
       flow = flow.userTask(CHECK).name("Check the invoice");
     }
     return flow.userTask(APPROVE).name("Approve the invoice").endEvent("End_Demo").name("Invoice approved").done();
+  }
+
+  /** A plan variable holding text, as a JSON member of the plan's "variables". */
+  private static String text(String name, String value) {
+    return "\"%s\": {\"value\": \"%s\", \"type\": \"String\"}".formatted(name, value);
   }
 
   /** A migration request for one complaint, its plan generated with these variables (JSON members). */
