@@ -23,19 +23,23 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * Gives every process and decision definition the configured history time to live as it is deployed
  * (at start-up or later from Modeler): the engine's default for models without one, and a parse and a
  * transform listener that override what a model says. Definitions deployed before a change of the
- * setting are brought in line at start-up by {@link HistoryRetentionSync}.
+ * setting are brought in line at start-up by {@link HistoryRetentionSync}. The removal time is fixed when an instance
+ * starts ({@link RemovalTimeAtStart}).
  */
 class HistoryRetentionPlugin extends AbstractProcessEnginePlugin {
 
+  private final HistoryRetention retention;
   private final int days;
 
   HistoryRetentionPlugin(HistoryRetention retention) {
+    this.retention = retention;
     this.days = retention.days();
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHistoryTimeToLive(String.valueOf(days));
+    RemovalTimeAtStart.install(configuration, retention);
     ParseListeners.addLast(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {

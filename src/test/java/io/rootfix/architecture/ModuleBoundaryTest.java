@@ -47,6 +47,8 @@ class ModuleBoundaryTest {
   private static final Set<String> ENGINE_INTERNALS = Set.of(
       "io.rootfix.EngineClock", "io.rootfix.EngineIndexes",
       "io.rootfix.audit.HistoryForAuditors", "io.rootfix.audit.HistoryRetentionPlugin",
+      "io.rootfix.audit.RemovalTimeAtStart", // the engine's history event producer and removal time provider
+      "io.rootfix.audit.RunningHistoryKept", // the engine's own bulk update of an instance's removal time
       "io.rootfix.calendar.BusinessCalendarPlugin", "io.rootfix.calendar.EngineBusinessCalendar",
       "io.rootfix.cluster.ClusterNode",
       "io.rootfix.form.DeployedForms",
