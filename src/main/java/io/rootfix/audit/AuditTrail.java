@@ -20,10 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -160,13 +163,20 @@ public class AuditTrail {
             process + " / " + activity.getActivityId()));
       }
     }
+    Set<String> changed = new HashSet<>();
     for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(instance.getId())
         .variableUpdates().disableBinaryFetching().list()) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       // The details stay as they always were: a closed complaint's seal is the digest of its trail (AuditSeals).
-      Object value = update.getValue();
-      trail.add(AuditEntry.of(instant(update.getTime()), null, "Value set: " + update.getVariableName(),
-          String.valueOf(value), isHelper(value)));
+      changed.add(update.getVariableInstanceId());
+      valueSet(trail, update.getTime(), update.getVariableName(), update.getValue());
+    }
+    // A value set once and never changed has no value-set row (ValueSetOnChange): its history row says the same.
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instance.getId()).disableBinaryFetching().list()) {
+      if (!changed.contains(variable.getId())) {
+        valueSet(trail, variable.getCreateTime(), variable.getName(), variable.getValue());
+      }
     }
     for (UserOperationLogEntry operation : history.createUserOperationLogQuery().processInstanceId(instance.getId()).list()) {
       trail.add(AuditEntry.of(instant(operation.getTimestamp()), operation.getUserId(),
@@ -178,6 +188,10 @@ public class AuditTrail {
           incident.getActivityId() + ": " + incident.getIncidentMessage()
               + (incident.isResolved() ? " (resolved " + incident.getEndTime().toInstant() + ")" : "")));
     }
+  }
+
+  private static void valueSet(List<AuditEntry> trail, Date time, String name, Object value) {
+    trail.add(AuditEntry.of(instant(time), null, "Value set: " + name, String.valueOf(value), isHelper(value)));
   }
 
   /**

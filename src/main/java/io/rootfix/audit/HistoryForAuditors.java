@@ -47,6 +47,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   answer deadline and the routing, by category and channel). Both values are fixed on the complaint row at intake;
  *   the decision instance keeps which version decided and what it answered. The inputs of the other decisions (the
  *   remedy policy's counts, the answer review's amount and drafter) are values of their moment and stay.</li>
+ *   <li><b>A value-set row for a value set once</b> ({@link ValueSetOnChange}): the variable's history row holds the
+ *   same name, value and time, and the trail reads it there; a value's first change writes the value it had before
+ *   as a row of its own, so every value a variable had stays.</li>
  *   <li><b>A job's "created" log entry</b>: the job's row says when it was created while it waits, and the step that
  *   made it is in the activity history. Its failures (with the error), its success (with the node that ran it) and
  *   its deletion stay: operators read those.</li>
@@ -81,6 +84,14 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
 
   /** The processes whose variables {@link #COPIES} names: the complaint, and its remedy (inline in old versions). */
   private static final Set<String> WITH_COPIES = Set.of(ComplaintProcess.KEY, RemedyProcess.KEY);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // The engine's database handler, but writing value-set rows only when a value changes (ValueSetOnChange); first in
+    // the list, where the engine puts its own. Other handlers (Spring's history events) stay behind it.
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    configuration.getCustomHistoryEventHandlers().add(0, new ValueSetOnChange());
+  }
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {

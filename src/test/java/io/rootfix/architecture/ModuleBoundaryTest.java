@@ -49,6 +49,7 @@ class ModuleBoundaryTest {
       "io.rootfix.audit.HistoryForAuditors", "io.rootfix.audit.HistoryRetentionPlugin",
       "io.rootfix.audit.RemovalTimeAtStart", // the engine's history event producer and removal time provider
       "io.rootfix.audit.RunningHistoryKept", // the engine's own bulk update of an instance's removal time
+      "io.rootfix.audit.ValueSetOnChange", // the engine's history handler, with value-set rows only on change
       "io.rootfix.calendar.BusinessCalendarPlugin", "io.rootfix.calendar.EngineBusinessCalendar",
       "io.rootfix.cluster.ClusterNode",
       "io.rootfix.form.DeployedForms",
