@@ -186,13 +186,7 @@ class HistoryRetentionTest extends RootfixIntegrationTest {
 
   @Test
   void aComplaintClosedLaterThanTheMarginHasItsRemovalTimeMovedToItsEndOnEveryRow() {
-    String trackingNumber = receive();
-    work(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
-        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
-    work(trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
-    work(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it",
-        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "A one-time accident"));
-    work(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "The courier dropped it; sorry."));
+    String trackingNumber = reportedBack();
     Date fixedAtStart = rootOf(trackingNumber).getRemovalTime();
 
     // The customer confirms 15 days later, past the 10-day margin: start + 40 days would come before end + 30.
@@ -280,6 +274,15 @@ class HistoryRetentionTest extends RootfixIntegrationTest {
 
   /** A complaint to closure, a one-off, with every form submitted as the agent through the Java API. */
   private String closedComplaint() {
+    String trackingNumber = reportedBack();
+    work(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
+    assertThat(jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class,
+        trackingNumber)).isEqualTo("CLOSED");
+    return trackingNumber;
+  }
+
+  /** A complaint up to its answer reported back, a one-off: only the customer's confirmation is left. */
+  private String reportedBack() {
     String trackingNumber = receive();
     work(trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
         Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
@@ -287,9 +290,6 @@ class HistoryRetentionTest extends RootfixIntegrationTest {
     work(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "The courier dropped it",
         Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "A one-time accident"));
     work(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "The courier dropped it; sorry."));
-    work(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "true"));
-    assertThat(jdbc.queryForObject("select state from complaint where tracking_number = ?", String.class,
-        trackingNumber)).isEqualTo("CLOSED");
     return trackingNumber;
   }
 
