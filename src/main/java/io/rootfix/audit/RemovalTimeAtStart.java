@@ -36,6 +36,19 @@ final class RemovalTimeAtStart {
     configuration.setHistoryEventProducer(new MovedAtEndOutsideTheMargin(retention.marginDays()));
   }
 
+  /**
+   * Sets a root instance's removal time on every history row of it and of the instances it called, by the engine's own
+   * bulk updates: when it ends outside its margin, and while it runs past its horizon ({@link RunningHistoryKept}).
+   */
+  static void moveRemovalTime(CommandContext command, String rootProcessInstanceId, Date removalTime) {
+    command.getHistoricProcessInstanceManager()
+        .addRemovalTimeToProcessInstancesByRootProcessInstanceId(rootProcessInstanceId, removalTime);
+    if (command.getProcessEngineConfiguration().isDmnEnabled()) {
+      command.getHistoricDecisionInstanceManager()
+          .addRemovalTimeToDecisionsByRootProcessInstanceId(rootProcessInstanceId, removalTime);
+    }
+  }
+
   /** Start + time to live + margin for a running root instance; end + time to live for an ended one. */
   static final class WithMargin extends DefaultHistoryRemovalTimeProvider {
 
@@ -76,10 +89,7 @@ final class RemovalTimeAtStart {
             : DefaultHistoryRemovalTimeProvider.determineRemovalTime(earliest, marginDays);
         if (earliest != null && (fixed == null || fixed.before(earliest) || fixed.after(latest))) {
           end.setRemovalTime(earliest);
-          addRemovalTimeToHistoricProcessInstances(end.getRootProcessInstanceId(), earliest);
-          if (isDmnEnabled()) {
-            addRemovalTimeToHistoricDecisions(end.getRootProcessInstanceId(), earliest);
-          }
+          moveRemovalTime(Context.getCommandContext(), end.getRootProcessInstanceId(), earliest);
         } else {
           end.setRemovalTime(fixed);
         }

@@ -74,10 +74,7 @@ class RunningHistoryKept {
           .listPage(0, PAGE);
       for (HistoricProcessInstance root : due) {
         engine.getCommandExecutorTxRequired().execute(command -> {
-          command.getHistoricProcessInstanceManager()
-              .addRemovalTimeToProcessInstancesByRootProcessInstanceId(root.getId(), removalTime);
-          command.getHistoricDecisionInstanceManager()
-              .addRemovalTimeToDecisionsByRootProcessInstanceId(root.getId(), removalTime);
+          RemovalTimeAtStart.moveRemovalTime(command, root.getId(), removalTime);
           return null;
         });
         moved++;
