@@ -16,7 +16,7 @@ class EngineIndexesTest extends RootfixIntegrationTest {
   @Test
   void theEngineTablesHaveTheExtraIndexes() {
     for (String index : new String[] {"RF_IDX_TASK_PARENT", "RF_IDX_JOB_DUEDATE", "RF_IDX_JOB_LOCK_OWNER",
-        "RF_IDX_VAR_EXECUTION"}) {
+        "RF_IDX_VAR_EXECUTION", "RF_IDX_TASK_DUE"}) {
       assertThat(jdbc.queryForObject("select count(*) from information_schema.indexes where index_name = ?",
           Long.class, index)).as(index).isOne();
     }

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
@@ -73,6 +74,7 @@ import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -89,7 +91,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * What a signed-in person may ask of the engine, beyond what Camunda's authorisations already refuse. Checked by
  * {@link ProcessGuard} inside the command. Commands not named here (queries, forms to read, filters, comments,
- * deployments, migration, suspension, job retries, users and groups) are left to the authorisations.
+ * deployments, migration, suspension, job retries, users and groups) are left to the authorisations, except that a
+ * deployment has no tenant (Rootfix serves one organisation and the engine's tenant check is off).
  *
  * <ul>
  *   <li>Complete a task: only one that is unassigned or assigned to you, and only with the fields of its form,
@@ -176,6 +179,12 @@ class PeopleCommands {
       }
     } else if (command instanceof SaveTaskCmd save) {
       taskUpdate(field(save, "task"), person, context);
+    } else if (command instanceof DeployCmd deploy) {
+      DeploymentBuilderImpl builder = field(deploy, "deploymentBuilder");
+      if (builder.getDeployment().getTenantId() != null) {
+        // The engine's tenant check is off (application.yaml): a tenant's models would be everyone's.
+        throw refused("Rootfix serves one organisation: deploy models without a tenant");
+      }
     } else if (command instanceof AbstractMigrationCmd migration) {
       MigrationPlanExecutionBuilderImpl execution = field(migration, "executionBuilder");
       migrationVariables(execution.getMigrationPlan(), context);

@@ -1,6 +1,7 @@
 package io.rootfix.bench;
 
 import io.rootfix.support.BusinessDay;
+import io.rootfix.support.QueryPlans;
 import io.rootfix.RootfixApplication;
 import io.rootfix.audit.AuditTrail;
 import io.rootfix.complaint.ComplaintApi;

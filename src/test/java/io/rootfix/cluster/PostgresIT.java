@@ -211,7 +211,6 @@ class PostgresIT extends RootfixIntegrationTest {
         select distinct RES.ID_, RES.NAME_, RES.ASSIGNEE_, RES.DUE_DATE_, RES.CREATE_TIME_ from ACT_RU_TASK RES
         left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
         where (I.TYPE_ = 'candidate' and (I.USER_ID_ = 'sam' or I.GROUP_ID_ in ('queue-billing', 'service-agents')))
-          and RES.TENANT_ID_ is null
         order by RES.DUE_DATE_ asc, RES.CREATE_TIME_ asc limit 15""",
         """
         insert into ACT_RU_TASK (ID_, REV_, NAME_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_)

@@ -1,6 +1,5 @@
-package io.rootfix.bench;
+package io.rootfix.support;
 
-import io.rootfix.support.CapturedLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * log while the work runs, their parameters written in, and each is run once more under EXPLAIN ANALYZE. For
  * finding what a query's cost grows with (which index, which scan, how many rows), not for timing it.
  */
-final class QueryPlans {
+public final class QueryPlans {
 
   private static final String PREPARING = "==>  Preparing: ";
   private static final String PARAMETERS = "==> Parameters: ";
@@ -23,7 +22,15 @@ final class QueryPlans {
   private QueryPlans() {}
 
   /** Each statement {@code work} sent through the mappers under {@code logger}, with the database's plan for it. */
-  static List<String> of(JdbcTemplate jdbc, String database, String logger, Callable<?> work) {
+  public static List<String> of(JdbcTemplate jdbc, String database, String logger, Callable<?> work) {
+    String explain = "postgres".equals(database) ? "explain (analyze, buffers) " : "explain analyze ";
+    return statements(logger, work).stream()
+        .map(statement -> statement + "\n" + String.join("\n", jdbc.queryForList(explain + statement, String.class)))
+        .toList();
+  }
+
+  /** Each statement {@code work} sent through the mappers under {@code logger}, its parameters written in. */
+  public static List<String> statements(String logger, Callable<?> work) {
     List<String> messages = CapturedLog.during(logger, () -> {
       try {
         return work.call();
@@ -31,19 +38,17 @@ final class QueryPlans {
         throw new IllegalStateException(e);
       }
     }).messages();
-    String explain = "postgres".equals(database) ? "explain (analyze, buffers) " : "explain analyze ";
-    List<String> plans = new ArrayList<>();
+    List<String> statements = new ArrayList<>();
     String sql = null;
     for (String message : messages) {
       if (message.startsWith(PREPARING)) {
         sql = message.substring(PREPARING.length());
       } else if (message.startsWith(PARAMETERS) && sql != null) {
-        String statement = withParameters(sql, message.substring(PARAMETERS.length()));
-        plans.add(statement + "\n" + String.join("\n", jdbc.queryForList(explain + statement, String.class)));
+        statements.add(withParameters(sql, message.substring(PARAMETERS.length())));
         sql = null;
       }
     }
-    return plans;
+    return statements;
   }
 
   static String withParameters(String sql, String parameters) {

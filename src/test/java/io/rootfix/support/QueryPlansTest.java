@@ -1,4 +1,4 @@
-package io.rootfix.bench;
+package io.rootfix.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
