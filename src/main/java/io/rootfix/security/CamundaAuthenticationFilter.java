@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,9 +34,8 @@ class CamundaAuthenticationFilter extends OncePerRequestFilter {
     }
     String userId = authentication.getName();
     List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-        .list().stream().map(Tenant::getId).toList();
-    identityService.setAuthentication(userId, groups, tenants);
+    // No tenants: Rootfix serves one organisation and the engine's tenant check is off (application.yaml).
+    identityService.setAuthentication(userId, groups);
     try {
       chain.doFilter(request, response);
     } finally {

@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.support.EmbeddedDatabase;
+import io.rootfix.support.QueryPlans;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -233,27 +231,10 @@ class PostgresIT extends RootfixIntegrationTest {
 
   /** The plan of a query, after the rows of setup (rolled back afterwards, as is the switch). */
   private String plan(String sql, String... setup) {
-    return jdbc.execute((ConnectionCallback<String>) connection -> {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String rows : setup) {
-          statement.execute(rows);
-        }
-        statement.execute("analyze");
-        statement.execute("set local enable_seqscan = off");
-        List<String> lines = new ArrayList<>();
-        try (ResultSet plan = statement.executeQuery("explain " + sql)) {
-          while (plan.next()) {
-            lines.add(plan.getString(1));
-          }
-        }
-        return String.join("\n", lines);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    });
+    List<String> steps = new ArrayList<>(List.of(setup));
+    steps.add("analyze");
+    steps.add("set local enable_seqscan = off");
+    return QueryPlans.planAfter(jdbc, sql, steps.toArray(String[]::new));
   }
 
   private static List<String> migrationVersions() {

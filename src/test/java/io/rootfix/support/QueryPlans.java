@@ -1,10 +1,13 @@
 package io.rootfix.support;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,6 +52,32 @@ public final class QueryPlans {
       }
     }
     return statements;
+  }
+
+  /**
+   * The database's plan ({@code explain}) of a statement, after the statements of {@code setup} (rows of a backlog,
+   * planner switches), all in one transaction that is rolled back: nothing of it stays.
+   */
+  public static String planAfter(JdbcTemplate jdbc, String sql, String... setup) {
+    return jdbc.execute((ConnectionCallback<String>) connection -> {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (String step : setup) {
+          statement.execute(step);
+        }
+        List<String> lines = new ArrayList<>();
+        try (ResultSet plan = statement.executeQuery("explain " + sql)) {
+          while (plan.next()) {
+            lines.add(plan.getString(1));
+          }
+        }
+        return String.join("\n", lines);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    });
   }
 
   static String withParameters(String sql, String parameters) {
