@@ -7,6 +7,7 @@ import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.security.Groups;
 import io.rootfix.support.QueryPlans;
 import io.rootfix.support.RootfixIntegrationTest;
+import io.rootfix.support.SignedIn;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -65,25 +66,16 @@ class DueSoonestPageTest extends RootfixIntegrationTest {
   @Test
   void aModelForATenantIsRefusedAndNothingIsDeployed() {
     long before = repositoryService.createDeploymentQuery().count();
-    identityService.setAuthentication("owen", List.of(Groups.PROCESS_OWNERS));
-    try {
-      assertThatThrownBy(() -> repositoryService.createDeployment().name("for-a-tenant").tenantId("other-company")
-          .addString("tenant.form", "{\"id\": \"Form_Tenant\", \"type\": \"default\", \"components\": []}")
-          .deploy())
-          .isInstanceOf(AuthorizationException.class).hasMessageContaining("without a tenant");
-    } finally {
-      identityService.clearAuthentication();
-    }
+    assertThatThrownBy(() -> SignedIn.as(identityService, "owen", List.of(Groups.PROCESS_OWNERS),
+        () -> repositoryService.createDeployment().name("for-a-tenant").tenantId("other-company")
+            .addString("tenant.form", "{\"id\": \"Form_Tenant\", \"type\": \"default\", \"components\": []}")
+            .deploy()))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("without a tenant");
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
     assertThat(repositoryService.createDeploymentQuery().tenantIdIn("other-company").count()).isZero();
   }
 
   private <T> T asAgent(Supplier<T> work) {
-    identityService.setAuthentication(AGENT, List.of(Groups.SERVICE_AGENTS));
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return SignedIn.as(identityService, AGENT, List.of(Groups.SERVICE_AGENTS), work);
   }
 }

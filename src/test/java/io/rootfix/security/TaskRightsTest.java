@@ -9,6 +9,7 @@ import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.rootcause.RootCauseService;
 import io.rootfix.support.CapturedLog;
 import io.rootfix.support.RootfixIntegrationTest;
+import io.rootfix.support.SignedIn;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -180,12 +181,7 @@ class TaskRightsTest extends RootfixIntegrationTest {
   }
 
   private <T> T as(String user, List<String> groups, Supplier<T> work) {
-    identityService.setAuthentication(user, groups);
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return SignedIn.as(identityService, user, groups, work);
   }
 
   private String investigationTask(String ownerGroup) {
