@@ -171,9 +171,10 @@ public class AuditTrail {
       changed.add(update.getVariableInstanceId());
       valueSet(trail, update.getTime(), update.getVariableName(), update.getValue());
     }
-    // A value set once and never changed has no value-set row (ValueSetOnChange): its history row says the same.
+    // A value set once and never changed has no value-set row (ValueSetOnChange): its history row says the same,
+    // also when it was removed in the command that set it (so removed ones too: any other has value-set rows).
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(instance.getId()).disableBinaryFetching().list()) {
+        .processInstanceIdIn(instance.getId()).includeDeleted().disableBinaryFetching().list()) {
       if (!changed.contains(variable.getId())) {
         valueSet(trail, variable.getCreateTime(), variable.getName(), variable.getValue());
       }

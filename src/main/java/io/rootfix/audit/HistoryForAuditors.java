@@ -34,13 +34,17 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}, in the complaint and its remedy): the intake's fields (customer, contact details,
  *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
  *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the
- *   remedy policy's counts (its decision instance records them as inputs).</li>
+ *   remedy policy's counts (its decision instance records them as inputs); and in the remedy, its copies of the
+ *   complaint's wanted outcome and answer date ({@link #REMEDY_COPIES}).</li>
  *   <li><b>The promise watch's variables</b>: a copy of the promise row and its timer dates; the trail's
  *   "Promise made / renegotiated / kept / broken" come from the promise ledger.</li>
  *   <li><b>Gateways' activity instances</b>: a gateway only routes; where the path went is the activity that
  *   followed, and the decision behind it is a variable or a decision instance. The trail never showed them (so no
  *   seal changes), and they were 23 of a complaint's 51 activity rows. (The plain process tests, which measure model
  *   coverage, run without this filter.)</li>
+ *   <li><b>Plain start events' instances</b> (not a timer's or a message's, which say what started a step): the
+ *   instance's own history row, or its sub-process's activity row, holds when it started and where. They were four
+ *   of a complaint's activity rows: its own start, its remedy's, its promise watch's and the watch's round.</li>
  *   <li><b>Form-property and identity-link logs</b>: a submitted form's values are already variable updates, and
  *   who held a task is in the task's history and the user-operation log.</li>
  *   <li><b>The inputs of the decisions that read only the complaint's record</b> ({@link #INPUTS_ON_RECORD}: the
@@ -78,9 +82,18 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       // the remedy policy's inputs, kept with its decision instance
       RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS);
 
+  /**
+   * The remedy's copies of the complaint's values: the outcome the customer wants (the remedy policy's decision
+   * instance keeps it as an input) and the answer's due date (the due date of its approval task).
+   */
+  static final Set<String> REMEDY_COPIES = Set.of(RemedyProcess.Var.DESIRED_OUTCOME, RemedyProcess.Var.ANSWER_DUE_DATE);
+
   /** Decisions whose every input is a field of the complaint row that never changes after intake. */
   static final Set<String> INPUTS_ON_RECORD = Set.of(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY,
       ComplaintProcess.ROUTING_DECISION_KEY);
+
+  /** The engine's activity type of a start event with no trigger (a timer's or a message's has its own). */
+  private static final String NONE_START_EVENT = "startEvent";
 
   /** The processes whose variables {@link #COPIES} names: the complaint, and its remedy (inline in old versions). */
   private static final Set<String> WITH_COPIES = Set.of(ComplaintProcess.KEY, RemedyProcess.KEY);
@@ -107,10 +120,12 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
         return false;
       }
       return !DISPLAY_ONLY.contains(name)
-          && !(WITH_COPIES.contains(variable.getProcessDefinitionKey()) && COPIES.contains(name));
+          && !(WITH_COPIES.contains(variable.getProcessDefinitionKey()) && COPIES.contains(name))
+          && !(RemedyProcess.KEY.equals(variable.getProcessDefinitionKey()) && REMEDY_COPIES.contains(name));
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
-      return activity.getActivityType() == null || !activity.getActivityType().endsWith("Gateway");
+      String type = activity.getActivityType();
+      return type == null || !(type.endsWith("Gateway") || NONE_START_EVENT.equals(type));
     }
     if (event instanceof HistoricDecisionEvaluationEvent decision) {
       // Kept, without the inputs that only repeat the complaint row.

@@ -1,6 +1,7 @@
 package io.rootfix.audit;
 
 import java.util.Date;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
@@ -20,14 +21,21 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * until then is written as a value-set row of its own (from the variable's history row, with the time it was set),
  * before the change: every value a variable ever had stays in the trail.
  *
+ * <p>A value set again to what it already was (the same text) writes no value-set row either: nothing changed. Nor
+ * does a value removed in the command that set it: its history row, marked removed, says all there is.
+ *
  * <p>Why: most of a complaint's variables are set once (a form's field, a policy's outcome), so the engine wrote two
  * history rows for each of them, with the same content.
  */
 class ValueSetOnChange extends DbHistoryEventHandler {
 
+  /** The engine's serializers of values that read from a row's own columns (no byte array, no document). */
+  private static final Set<String> PLAIN = Set.of("string", "long", "integer", "short", "double", "boolean", "date");
+
   @Override
   protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
-    if (isChange(event) && shouldWriteFullHistory(event) && !hasValueSetRows(event.getVariableInstanceId())) {
+    if (isChange(event) && shouldWriteFullHistory(event) && !isSameValue(event) && !isRemovedWhereSet(event)
+        && !hasValueSetRows(event.getVariableInstanceId())) {
       HistoricVariableInstanceEntity variable = getDbEntityManager().selectById(HistoricVariableInstanceEntity.class,
           event.getVariableInstanceId());
       if (variable != null) {
@@ -39,7 +47,45 @@ class ValueSetOnChange extends DbHistoryEventHandler {
 
   @Override
   protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-    return !event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && super.shouldWriteHistoricDetail(event);
+    return !event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && super.shouldWriteHistoricDetail(event)
+        && !isSameValue(event) && !isRemovedWhereSet(event);
+  }
+
+  /**
+   * A value removed in the command that set it (a policy's outcome read by the next step only): its history row,
+   * written in this command, holds its name, value and time and says it is gone; the trail reads removed values there.
+   */
+  private boolean isRemovedWhereSet(HistoricVariableUpdateEventEntity event) {
+    if (!event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)) {
+      return false;
+    }
+    HistoricVariableInstanceEntity variable = getDbEntityManager().getCachedEntity(HistoricVariableInstanceEntity.class,
+        event.getVariableInstanceId());
+    return variable != null && getDbEntityManager().getDbEntityCache().isTransient(variable);
+  }
+
+  /**
+   * A value set again to what it already says (a form's "true" stored as a boolean, a ledger's amount confirming the
+   * policy's) is no change: the variable's history row keeps its value and type, and the trail, which shows values as
+   * text, would only repeat itself. Compared for plain values only; a document or a file always counts as a change.
+   */
+  private boolean isSameValue(HistoricVariableUpdateEventEntity event) {
+    if (!event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) || !isPlain(event.getSerializerName())) {
+      return false;
+    }
+    // Still the value before this change: the engine updates the history row after its value-set row.
+    HistoricVariableInstanceEntity variable = getDbEntityManager().selectById(HistoricVariableInstanceEntity.class,
+        event.getVariableInstanceId());
+    if (variable == null || !isPlain(variable.getSerializerName())) {
+      return false;
+    }
+    Object before = variable.getValue();
+    Object after = new HistoricVariableInstanceEntity(event).getValue();
+    return before != null && after != null && String.valueOf(before).equals(String.valueOf(after));
+  }
+
+  private static boolean isPlain(String serializer) {
+    return PLAIN.contains(serializer);
   }
 
   private static boolean isChange(HistoricVariableUpdateEventEntity event) {

@@ -183,11 +183,18 @@ class ComplaintDelegates {
     };
   }
 
-  /** Task_ProposeAnswerDate: prefills "Answer promised by" on the Agree expectation form. */
+  /**
+   * Task_ProposeAnswerDate: prefills "Answer promised by" on the Agree expectation form. The policy's time to answer
+   * is read here only: removed in the transaction that set it, so it is never a row of its own (its history row and
+   * the decision's output keep it).
+   */
   @Bean
   JavaDelegate proposeAnswerDate() {
-    return execution -> AGREED_ANSWER_DATE.on(execution).set(
-        complaints.proposeAnswerDate(complaintId(execution), ANSWER_WITHIN.from(execution)).toString());
+    return execution -> {
+      AGREED_ANSWER_DATE.on(execution).set(
+          complaints.proposeAnswerDate(complaintId(execution), ANSWER_WITHIN.from(execution)).toString());
+      ANSWER_WITHIN.on(execution).remove();
+    };
   }
 
   /** shows = customerHistory (Agree expectation): the customer's earlier complaints and open promises, as text. */

@@ -316,14 +316,20 @@ public final class ComplaintProcess {
   public static final ProcessVariable<Boolean> ONE_OFF = booleanVariable(Var.ONE_OFF);
   /** Set by Find the root cause once the form is checked; the form's own field is text (a select's value). */
   public static final ProcessVariable<Long> ROOT_CAUSE_ID = longVariable(Var.ROOT_CAUSE_ID);
-  public static final ProcessVariable<Boolean> ROOT_CAUSE_SETTLED = booleanVariable(Var.ROOT_CAUSE_SETTLED);
+  /**
+   * For the gateway right after Find the root cause, in the same transaction; never stored: where the path went is
+   * in the activity history, and the root cause's state in its own record.
+   */
+  public static final ProcessVariable<Boolean> ROOT_CAUSE_SETTLED =
+      transientVariable(Var.ROOT_CAUSE_SETTLED, Boolean.class);
   public static final ProcessVariable<String> ROOT_CAUSE_DESCRIPTION = stringVariable(Var.ROOT_CAUSE_DESCRIPTION);
   public static final ProcessVariable<String> PREVIOUS_ROOT_CAUSE_DESCRIPTION =
       stringVariable(Var.PREVIOUS_ROOT_CAUSE_DESCRIPTION);
   public static final ProcessVariable<Boolean> CUSTOMER_WAITING_FOR_UPDATE = booleanVariable(Var.CUSTOMER_WAITING_FOR_UPDATE);
   public static final ProcessVariable<String> FIX_DESCRIPTION = stringVariable(Var.FIX_DESCRIPTION);
   public static final ProcessVariable<String> ANSWER_DRAFTED_BY = stringVariable(Var.ANSWER_DRAFTED_BY);
-  public static final ProcessVariable<String> DRAFTED_BY_GROUPS = stringVariable(Var.DRAFTED_BY_GROUPS);
+  /** For the review policy, right after Report back in the same transaction; never stored. */
+  public static final ProcessVariable<String> DRAFTED_BY_GROUPS = transientVariable(Var.DRAFTED_BY_GROUPS, String.class);
   public static final ProcessVariable<Boolean> REVIEW_NEEDED = booleanVariable(Var.REVIEW_NEEDED);
   public static final ProcessVariable<String> REVIEW_POLICY = stringVariable(Var.REVIEW_POLICY);
   public static final ProcessVariable<Boolean> ANSWER_APPROVED = booleanVariable(Var.ANSWER_APPROVED);

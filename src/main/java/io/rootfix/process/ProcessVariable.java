@@ -129,6 +129,12 @@ public final class ProcessVariable<T> {
 
     /** Sets it where it is already visible, else on the process instance (the engine's {@code setVariable}). */
     public void set(T value) {
+      if (isTransient && scope.hasVariable(name) && !scope.getVariableTyped(name, false).isTransient()) {
+        // Stored by an instance that began before the value became transient: it goes on storing it (the engine
+        // refuses a transient value in a stored one's place, even one removed in the same command).
+        scope.setVariable(name, value);
+        return;
+      }
       scope.setVariable(name, valueOf(value));
     }
 

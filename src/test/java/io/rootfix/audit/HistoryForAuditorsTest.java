@@ -7,6 +7,7 @@ import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.formcontext.FormContext;
 import io.rootfix.promise.PromiseProcess;
+import io.rootfix.remedy.RemedyProcess;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,13 +79,17 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
         .allMatch(log -> !log.isCreationLog())
         .anyMatch(log -> log.isSuccessLog() && log.getHostname() != null);
 
-    // Gateways only route: their activity instances are left out, every step around them stays.
+    // Gateways only route, and a plain start event's moment is the instance's own: their activity instances are left
+    // out, every step around them stays.
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
         .as("the complaint's activity history")
         .noneMatch(activity -> activity.getActivityType().endsWith("Gateway"))
+        .noneMatch(activity -> activity.getActivityId().equals(Element.START))
         .extracting(activity -> activity.getActivityId())
         .contains(Element.AGREE_EXPECTATION, Element.PATCH_SYMPTOM, "Task_DetermineAnswerDeadline",
             Element.ROUTE_TO_QUEUE);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getStartActivityId()).as("where the complaint started, on its own history row").isEqualTo(Element.START);
 
     // Decisions stay with what they answered; the inputs that only repeat the complaint row (category and channel)
     // do not, and those of a decision about values of its moment do.
@@ -103,6 +109,13 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("remedy-policy")
         .includeInputs().list()).as("the remedy policy keeps its inputs").isNotEmpty()
         .allMatch(decision -> !decision.getInputs().isEmpty());
+    String remedy = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instance)
+        .processDefinitionKey(RemedyProcess.KEY).singleResult().getId();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(remedy).list())
+        .as("the remedy's variable history: what it decided, not its copies of the complaint")
+        .map(HistoricVariableInstance::getName)
+        .doesNotContainAnyElementsOf(HistoryForAuditors.REMEDY_COPIES)
+        .contains(RemedyProcess.Var.REMEDY_TYPE, RemedyProcess.Var.REMEDY_AMOUNT);
 
     // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
     List<HistoricProcessInstance> watches = historyService.createHistoricProcessInstanceQuery()

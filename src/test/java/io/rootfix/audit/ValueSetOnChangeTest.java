@@ -95,6 +95,29 @@ class ValueSetOnChangeTest extends RootfixIntegrationTest {
     assertThat(trail(trackingNumber, PROBE)).hasSize(3);
   }
 
+  /** A form's "true" kept as a boolean, a ledger confirming the policy's amount: no change, nothing written. */
+  @Test
+  void aValueSetAgainToTheSameWritesNoValueSetRowAndTheNextChangeKeepsBoth() {
+    String trackingNumber = receive();
+    String instance = instanceOf(trackingNumber);
+
+    inOneCommand(instance, execution -> {
+      execution.setVariable(PROBE, "123");
+      execution.setVariable(PROBE, 123L);
+    });
+    runtimeService.setVariable(instance, PROBE, 123L);
+
+    assertThat(valuesSet(instance, PROBE)).as("value-set rows").isEmpty();
+    assertThat(trail(trackingNumber, PROBE)).singleElement().asString().endsWith(" 123");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(PROBE)
+        .singleResult().getValue()).as("the history row keeps the last type").isEqualTo(123L);
+
+    runtimeService.setVariable(instance, PROBE, 124L);
+
+    assertThat(valuesSet(instance, PROBE)).containsExactly(123L, 124L);
+    assertThat(trail(trackingNumber, PROBE)).hasSize(2);
+  }
+
   @Test
   void aValueRemovedKeepsTheValueItHad() {
     String trackingNumber = receive();
@@ -105,6 +128,23 @@ class ValueSetOnChangeTest extends RootfixIntegrationTest {
 
     assertThat(valuesSet(instance, PROBE)).first().isEqualTo("only");
     assertThat(trail(trackingNumber, PROBE)).first().asString().endsWith(" only");
+  }
+
+  /** A policy's outcome the next step reads and removes: one history row, marked removed, and the trail shows it. */
+  @Test
+  void aValueRemovedInTheCommandThatSetItIsOneHistoryRowAndStaysInTheTrail() {
+    String trackingNumber = receive();
+    String instance = instanceOf(trackingNumber);
+
+    inOneCommand(instance, execution -> {
+      execution.setVariable(PROBE, "read once");
+      execution.removeVariable(PROBE);
+    });
+
+    assertThat(valuesSet(instance, PROBE)).as("value-set rows").isEmpty();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(PROBE)
+        .includeDeleted().singleResult().getState()).isEqualTo(HistoricVariableInstance.STATE_DELETED);
+    assertThat(trail(trackingNumber, PROBE)).singleElement().asString().endsWith(" read once");
   }
 
   /** Whether the first value is written must not depend on whether the person changing it may read history. */

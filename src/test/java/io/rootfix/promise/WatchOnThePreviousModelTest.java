@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WatchOnThePreviousModelTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
 
   private static final String PREVIOUS = "models/promise-v-previous.bpmn";
   private static final String PREVIOUS_WAIT_FOR_REMINDER = "Gateway_WaitForReminder";
