@@ -6,6 +6,7 @@ import io.rootfix.formcontext.FormContext;
 import io.rootfix.promise.PromiseProcess;
 import io.rootfix.remedy.RemedyProcess;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -34,8 +35,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}, in the complaint and its remedy): the intake's fields (customer, contact details,
  *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
  *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the
- *   remedy policy's counts (its decision instance records them as inputs); and in the remedy, its copies of the
- *   complaint's wanted outcome and answer date ({@link #REMEDY_COPIES}).</li>
+ *   remedy policy's counts (its decision instance records them as inputs); and the copies the complaint and its
+ *   remedy pass each other ({@link #COPIES_OF_THE_OTHER}).</li>
  *   <li><b>The promise watch's variables</b>: a copy of the promise row and its timer dates; the trail's
  *   "Promise made / renegotiated / kept / broken" come from the promise ledger.</li>
  *   <li><b>Gateways' activity instances</b>: a gateway only routes; where the path went is the activity that
@@ -56,7 +57,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   as a row of its own, so every value a variable had stays.</li>
  *   <li><b>A job's "created" log entry</b>: the job's row says when it was created while it waits, and the step that
  *   made it is in the activity history. Its failures (with the error), its success (with the node that ran it) and
- *   its deletion stay: operators read those.</li>
+ *   its deletion stay: operators read those. But not a timer's deletion: most timers are removed unfired as the
+ *   step they watched ends (a reminder for a promise kept, the daily check of a complaint that closed), which the
+ *   activity history says; a person who deletes a job is in the user-operation log.</li>
  * </ul>
  * History written before a rule existed keeps its entries, so earlier seals still verify; a seal made now covers the
  * trail without them. Each rule is tested in {@code HistoryForAuditorsTest} and counted in
@@ -83,14 +86,21 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS);
 
   /**
-   * The remedy's copies of the complaint's values: the outcome the customer wants (the remedy policy's decision
-   * instance keeps it as an input) and the answer's due date (the due date of its approval task).
+   * Copies between the complaint and its remedy, left out of one side's history: the remedy's copies of the
+   * complaint's wanted outcome (the remedy policy's decision instance keeps it as an input) and answer date (its
+   * approval task's due date), and the complaint's copies of the remedy's outcome (the remedy's own history and the
+   * remedy ledger hold it).
    */
-  static final Set<String> REMEDY_COPIES = Set.of(RemedyProcess.Var.DESIRED_OUTCOME, RemedyProcess.Var.ANSWER_DUE_DATE);
+  static final Map<String, Set<String>> COPIES_OF_THE_OTHER = Map.of(
+      RemedyProcess.KEY, Set.of(RemedyProcess.Var.DESIRED_OUTCOME, RemedyProcess.Var.ANSWER_DUE_DATE),
+      ComplaintProcess.KEY, Set.of(Var.REMEDY_TYPE, Var.REMEDY_AMOUNT));
 
   /** Decisions whose every input is a field of the complaint row that never changes after intake. */
   static final Set<String> INPUTS_ON_RECORD = Set.of(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY,
       ComplaintProcess.ROUTING_DECISION_KEY);
+
+  /** The engine's job handler types of timers all begin so ({@code timer-transition}, {@code timer-start-event}…). */
+  private static final String TIMER_JOB_TYPES = "timer-";
 
   /** The engine's activity type of a start event with no trigger (a timer's or a message's has its own). */
   private static final String NONE_START_EVENT = "startEvent";
@@ -121,7 +131,7 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       }
       return !DISPLAY_ONLY.contains(name)
           && !(WITH_COPIES.contains(variable.getProcessDefinitionKey()) && COPIES.contains(name))
-          && !(RemedyProcess.KEY.equals(variable.getProcessDefinitionKey()) && REMEDY_COPIES.contains(name));
+          && !COPIES_OF_THE_OTHER.getOrDefault(variable.getProcessDefinitionKey(), Set.of()).contains(name);
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
       String type = activity.getActivityType();
@@ -136,7 +146,9 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       return true;
     }
     if (event instanceof HistoricJobLogEvent job) {
-      return job.getState() != JobState.CREATED.getStateCode();
+      return job.getState() != JobState.CREATED.getStateCode()
+          && !(job.getState() == JobState.DELETED.getStateCode() && job.getJobDefinitionType() != null
+              && job.getJobDefinitionType().startsWith(TIMER_JOB_TYPES));
     }
     return !(event instanceof HistoricFormPropertyEventEntity || event instanceof HistoricIdentityLinkLogEventEntity);
   }

@@ -51,6 +51,7 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     assertThat(inHistory).as("variable history")
         .doesNotContainAnyElementsOf(HistoryForAuditors.DISPLAY_ONLY)
         .doesNotContainAnyElementsOf(HistoryForAuditors.COPIES)
+        .doesNotContainAnyElementsOf(HistoryForAuditors.COPIES_OF_THE_OTHER.get(ComplaintProcess.KEY))
         .contains(Var.AGREED_ANSWER_DATE, Var.DESIRED_OUTCOME, Var.CONTACT_PREFERENCE, Var.PATCH_DESCRIPTION,
             Var.OWNER, Var.ANSWER_DUE_DATE);
     assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
@@ -114,7 +115,7 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(remedy).list())
         .as("the remedy's variable history: what it decided, not its copies of the complaint")
         .map(HistoricVariableInstance::getName)
-        .doesNotContainAnyElementsOf(HistoryForAuditors.REMEDY_COPIES)
+        .doesNotContainAnyElementsOf(HistoryForAuditors.COPIES_OF_THE_OTHER.get(RemedyProcess.KEY))
         .contains(RemedyProcess.Var.REMEDY_TYPE, RemedyProcess.Var.REMEDY_AMOUNT);
 
     // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
@@ -130,5 +131,22 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     HistoricProcessInstance running = watches.stream().filter(w -> w.getEndTime() == null).findFirst().orElseThrow();
     assertThat(runtimeService.getVariable(running.getId(), PromiseProcess.PROMISE_ID.name()))
         .as("the running watch still has its promise").isNotNull();
+  }
+
+  /** A timer removed unfired as its step ends: the activity history says so; no job-log entry repeats it. */
+  @Test
+  void aTimerRemovedUnfiredLeavesItsActivityNotAJobLogEntry() {
+    String trackingNumber = receiveAndPatch();
+    findCauseAndReport(trackingNumber);
+
+    // The answer sent kept the answer promise: its watch ended with the reminder still waiting.
+    HistoricProcessInstance watch = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PromiseProcess.KEY).processInstanceBusinessKeyLike(trackingNumber + "/%").finished()
+        .list().get(0);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(watch.getId())
+        .activityId(PromiseProcess.Element.REMINDER).singleResult().isCanceled())
+        .as("the reminder's activity: removed unfired").isTrue();
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(watch.getId()).list())
+        .as("the watch's job log").noneMatch(log -> log.isDeletionLog());
   }
 }

@@ -45,9 +45,11 @@ class EngineRowsPerComplaintTest extends RootfixIntegrationTest {
    * stored as a boolean, the ledger's amount confirming the policy's) or removed in the command that set it, the
    * plain start events' activity rows left out of history, the policy's time to answer removed where it is read, the
    * drafter's groups and "root cause settled" handed to the next step without being stored, and the remedy's copies of
-   * the complaint's wanted outcome and answer date left out of history. The breakdown prints with every run.
+   * the complaint's wanted outcome and answer date left out of history, 251 with a timer's deletion left out of the
+   * job log (its activity says it ended unfired) and the complaint's copies of the remedy's outcome out of its
+   * history (the remedy's own keeps it). The breakdown prints with every run.
    */
-  static final int CEILING = 256;
+  static final int CEILING = 251;
 
   private static final Pattern OPERATION = Pattern.compile(
       "SQL (?:operation: '(\\w+)'; Entity: '([A-Za-z]+)|bulk operation: '(\\w+)'; Statement: '(\\w+))");
