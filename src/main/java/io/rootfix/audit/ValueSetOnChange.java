@@ -79,9 +79,16 @@ class ValueSetOnChange extends DbHistoryEventHandler {
     if (variable == null || !isPlain(variable.getSerializerName())) {
       return false;
     }
-    Object before = variable.getValue();
-    Object after = new HistoricVariableInstanceEntity(event).getValue();
-    return before != null && after != null && String.valueOf(before).equals(String.valueOf(after));
+    return sameText(variable.getValue(), new HistoricVariableInstanceEntity(event).getValue());
+  }
+
+  /** The same as the trail shows it; a date to the millisecond (its text has whole seconds only). */
+  static boolean sameText(Object before, Object after) {
+    if (before instanceof Date beforeDate && after instanceof Date afterDate) {
+      return beforeDate.getTime() == afterDate.getTime();
+    }
+    return before != null && after != null && !(before instanceof Date) && !(after instanceof Date)
+        && String.valueOf(before).equals(String.valueOf(after));
   }
 
   private static boolean isPlain(String serializer) {

@@ -130,6 +130,22 @@ class ValueSetOnChangeTest extends RootfixIntegrationTest {
     assertThat(trail(trackingNumber, PROBE)).first().asString().endsWith(" only");
   }
 
+  /** A date's text has whole seconds only: a date moved by a millisecond is a change, and both values stay. */
+  @Test
+  void aDateMovedByAMillisecondIsAChange() {
+    String trackingNumber = receive();
+    String instance = instanceOf(trackingNumber);
+    Date first = new Date(1_796_000_000_123L);
+    runtimeService.setVariable(instance, PROBE, first);
+
+    runtimeService.setVariable(instance, PROBE, new Date(first.getTime() + 1));
+
+    assertThat(valuesSet(instance, PROBE)).containsExactly(first, new Date(first.getTime() + 1));
+    assertThat(ValueSetOnChange.sameText(first, new Date(first.getTime()))).isTrue();
+    assertThat(ValueSetOnChange.sameText(String.valueOf(first), first)).as("a date's text is not the date").isFalse();
+    assertThat(ValueSetOnChange.sameText(100.0, 100L)).as("100.0 reads otherwise than 100").isFalse();
+  }
+
   /** A policy's outcome the next step reads and removes: one history row, marked removed, and the trail shows it. */
   @Test
   void aValueRemovedInTheCommandThatSetItIsOneHistoryRowAndStaysInTheTrail() {
