@@ -105,6 +105,9 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
   /** The engine's activity type of a start event with no trigger (a timer's or a message's has its own). */
   private static final String NONE_START_EVENT = "startEvent";
 
+  /** The engine's activity type of an end event that throws nothing (an error's or a terminate's has its own). */
+  private static final String NONE_END_EVENT = "noneEndEvent";
+
   /** The processes whose variables {@link #COPIES} names: the complaint, and its remedy (inline in old versions). */
   private static final Set<String> WITH_COPIES = Set.of(ComplaintProcess.KEY, RemedyProcess.KEY);
 
@@ -135,7 +138,7 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
       String type = activity.getActivityType();
-      return type == null || !(type.endsWith("Gateway") || NONE_START_EVENT.equals(type));
+      return type == null || !(type.endsWith("Gateway") || NONE_START_EVENT.equals(type) || NONE_END_EVENT.equals(type));
     }
     if (event instanceof HistoricDecisionEvaluationEvent decision) {
       // Kept, without the inputs that only repeat the complaint row.

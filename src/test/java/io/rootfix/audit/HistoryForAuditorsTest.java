@@ -117,6 +117,16 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
         .map(HistoricVariableInstance::getName)
         .doesNotContainAnyElementsOf(HistoryForAuditors.COPIES_OF_THE_OTHER.get(RemedyProcess.KEY))
         .contains(RemedyProcess.Var.REMEDY_TYPE, RemedyProcess.Var.REMEDY_AMOUNT);
+    // A plain end event's moment and place are the instance's own: no activity row repeats them.
+    HistoricProcessInstance settled = historyService.createHistoricProcessInstanceQuery().processInstanceId(remedy)
+        .singleResult();
+    assertThat(settled.getEndTime()).as("the remedy has ended").isNotNull();
+    assertThat(settled.getEndActivityId()).as("where it ended, on its own history row")
+        .isEqualTo(RemedyProcess.Element.END);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(remedy).list())
+        .as("the remedy's activity history").isNotEmpty()
+        .noneMatch(activity -> activity.getActivityType().equals("noneEndEvent"))
+        .anyMatch(activity -> activity.getActivityType().equals("businessRuleTask"));
 
     // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
     List<HistoricProcessInstance> watches = historyService.createHistoricProcessInstanceQuery()
