@@ -39,14 +39,29 @@ import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
 public class DataOnlyExpressionManager extends JuelExpressionManager {
 
   private final Function<String, Object> delegateBeans;
+  private final RecordReads recordReads;
   private final DateTimeZone zone;
+
+  /** Reads a name from Rootfix's records for an execution or task ({@code ReadFromRecord}); null: not there. */
+  @FunctionalInterface
+  public interface RecordReads {
+    Object read(String name, VariableScope scope);
+  }
 
   /**
    * @param delegateBeans the delegate bean of the given name, or {@code null} when there is none
    * @param zone the company's zone, where a filter's "today" begins and ends (rootfix.locale.zone)
    */
   public DataOnlyExpressionManager(Function<String, Object> delegateBeans, ZoneId zone) {
+    this(delegateBeans, (name, scope) -> null, zone);
+  }
+
+  /**
+   * @param recordReads a value a model reads by name from Rootfix's records, ahead of a variable of that name
+   */
+  public DataOnlyExpressionManager(Function<String, Object> delegateBeans, RecordReads recordReads, ZoneId zone) {
     this.delegateBeans = delegateBeans;
+    this.recordReads = recordReads;
     this.zone = DateTimeZone.forID(zone.getId());
   }
 
@@ -55,6 +70,7 @@ public class DataOnlyExpressionManager extends JuelExpressionManager {
     CompositeELResolver resolver = new CompositeELResolver();
     // Delegate beans first: a process variable of the same name cannot stand in for a delegate.
     resolver.add(new DelegateBeans());
+    resolver.add(new FromRecords());
     resolver.add(new VariableScopeElResolver());
     resolver.add(new VariableContextElResolver());
     resolver.add(new MapELResolver(true));
@@ -75,6 +91,23 @@ public class DataOnlyExpressionManager extends JuelExpressionManager {
         if (bean != null) {
           context.setPropertyResolved(true);
           return bean;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Resolves a top-level name Rootfix reads from its records for this execution or task, when it has a value. */
+  private final class FromRecords extends ReadOnlyResolver {
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+      if (base == null && property instanceof String name
+          && context.getContext(VariableScope.class) instanceof VariableScope scope) {
+        Object value = recordReads.read(name, scope);
+        if (value != null) {
+          context.setPropertyResolved(true);
+          return value;
         }
       }
       return null;

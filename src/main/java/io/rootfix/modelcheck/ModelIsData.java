@@ -1,10 +1,12 @@
 package io.rootfix.modelcheck;
 
 import io.rootfix.locale.LocaleSettings;
+import io.rootfix.process.ReadFromRecord;
 import io.rootfix.process.ShownOnForms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.script.ScriptEngine;
@@ -15,9 +17,12 @@ import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
@@ -28,7 +33,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  *   <li>{@link ModelCheck} refuses such a deployment (400 naming the element);
  *   <li>{@link DataOnlyExpressionManager} evaluates expressions without method calls or objects' properties,
- *       and sees no Spring bean but the delegates;
+ *       and sees no Spring bean but the delegates (and the values a process reads from Rootfix's records,
+ *       {@link ReadFromRecord}, by name like a variable);
  *   <li>the engine finds no script engine for any language.
  * </ol>
  * The delegates are the application's beans that implement {@link JavaDelegate}, {@link TaskListener},
@@ -45,6 +51,7 @@ class ModelIsData extends AbstractProcessEnginePlugin {
   private final LocaleSettings locale;
   private final ShownOnForms shownOnForms;
   private volatile Set<String> delegateNames;
+  private volatile Map<String, List<ReadFromRecord>> recordReaders;
 
   ModelIsData(ListableBeanFactory beans, LocaleSettings locale, ShownOnForms shownOnForms) {
     this.beans = beans;
@@ -54,8 +61,8 @@ class ModelIsData extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setExpressionManager(
-        new DataOnlyExpressionManager(name -> isDelegate(name) ? beans.getBean(name) : null, locale.zone()));
+    configuration.setExpressionManager(new DataOnlyExpressionManager(
+        name -> isDelegate(name) ? beans.getBean(name) : null, this::readFromRecord, locale.zone()));
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
     preDeployers.add(0, new ModelCheck(this::isDelegate, shownOnForms::namesOnceKnown));
@@ -77,6 +84,40 @@ class ModelIsData extends AbstractProcessEnginePlugin {
       delegateNames = names;
     }
     return names;
+  }
+
+  /** A name the scope's process reads from Rootfix's records ({@link ReadFromRecord}), or null. */
+  private Object readFromRecord(String name, VariableScope scope) {
+    List<ReadFromRecord> readers = recordReaders().get(name);
+    if (readers == null) {
+      return null;
+    }
+    String process = processKeyOf(scope);
+    for (ReadFromRecord reader : readers) {
+      if (reader.processKey().equals(process)) {
+        return reader.read(name, scope);
+      }
+    }
+    return null;
+  }
+
+  private Map<String, List<ReadFromRecord>> recordReaders() {
+    Map<String, List<ReadFromRecord>> readers = recordReaders;
+    if (readers == null) {
+      readers = beans.getBeansOfType(ReadFromRecord.class).values().stream()
+          .flatMap(reader -> reader.names().stream().map(name -> Map.entry(name, reader)))
+          .collect(Collectors.groupingBy(Map.Entry::getKey,
+              Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableList())));
+      recordReaders = readers;
+    }
+    return readers;
+  }
+
+  private static String processKeyOf(VariableScope scope) {
+    ExecutionEntity execution = scope instanceof ExecutionEntity e ? e
+        : scope instanceof TaskEntity task ? task.getExecution() : null;
+    return execution == null || execution.getProcessDefinition() == null ? null
+        : execution.getProcessDefinition().getKey();
   }
 
   /** No script engine for any language, JUEL included (its script engine calls any method by reflection). */

@@ -74,6 +74,13 @@ public class Promise extends SequencedEntity {
   @Column(length = 64)
   private String processInstanceId;
 
+  /** When the watch acts next (its timers read these); null for watches started before 8 December 2026. */
+  private Instant watchRemindAt;
+
+  private Instant watchRenegotiateAt;
+
+  private Instant watchDueAt;
+
   @OneToMany(mappedBy = "promise", cascade = CascadeType.ALL)
   @OrderBy("renegotiatedAt")
   private List<PromiseRenegotiation> renegotiations = new ArrayList<>();
@@ -97,6 +104,18 @@ public class Promise extends SequencedEntity {
 
   void watchedBy(String processInstanceId) {
     this.processInstanceId = processInstanceId;
+  }
+
+  /** The watch's timers from now on: a new watch, a new date or a pause. */
+  void watchActsAt(PromisePolicy.Timers timers) {
+    this.watchRemindAt = timers.remindAt();
+    this.watchRenegotiateAt = timers.renegotiateAt();
+    this.watchDueAt = timers.dueAt();
+  }
+
+  /** When the watch acts next, or null when the watch keeps its timers' dates itself (started before 8 December). */
+  PromisePolicy.Timers watchTimers() {
+    return watchDueAt == null ? null : new PromisePolicy.Timers(watchRemindAt, watchRenegotiateAt, watchDueAt);
   }
 
   /** Its complaint was merged into another: that one keeps the promise now. */

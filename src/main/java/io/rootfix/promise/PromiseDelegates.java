@@ -31,13 +31,11 @@ import org.springframework.context.annotation.Configuration;
 class PromiseDelegates {
 
   private final PromiseService promises;
-  private final PromiseWatch watch;
   private final TaskActor actor;
   private final TaskForms forms;
 
-  PromiseDelegates(PromiseService promises, PromiseWatch watch, TaskActor actor, TaskForms forms) {
+  PromiseDelegates(PromiseService promises, TaskActor actor, TaskForms forms) {
     this.promises = promises;
-    this.watch = watch;
     this.actor = actor;
     this.forms = forms;
   }
@@ -94,8 +92,7 @@ class PromiseDelegates {
       if (kept) {
         KEPT_BY.on(task).set(actor.of(task));
       } else if (newDate) {
-        watch.timersOn(task.getExecution(), promises.renegotiateInTask(PROMISE_ID.require(task), newDue, reason,
-            actor.of(task)));
+        promises.renegotiateInTask(PROMISE_ID.require(task), newDue, reason, actor.of(task));
       }
     };
   }

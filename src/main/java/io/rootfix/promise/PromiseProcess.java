@@ -1,13 +1,11 @@
 package io.rootfix.promise;
 
 import static io.rootfix.process.ProcessVariable.booleanVariable;
-import static io.rootfix.process.ProcessVariable.dateVariable;
 import static io.rootfix.process.ProcessVariable.longVariable;
 import static io.rootfix.process.ProcessVariable.stringVariable;
 import static io.rootfix.process.ProcessVariable.transientVariable;
 
 import io.rootfix.process.ProcessVariable;
-import java.util.Date;
 
 /** The names {@code processes/promise.bpmn} and the code share. */
 public final class PromiseProcess {
@@ -65,7 +63,7 @@ public final class PromiseProcess {
      * stored (a transient variable), so a complaint moved to another queue or merged into another is followed.
      */
     public static final String QUEUE = "queue";
-    /** Dates of the three timers. */
+    /** Dates of the three timers, read from the promise row (WatchTimersFromPromise); variables before 8 December 2026. */
     public static final String DUE_AT = "dueAt";
     public static final String REMIND_AT = "remindAt";
     public static final String RENEGOTIATE_AT = "renegotiateAt";
@@ -92,9 +90,6 @@ public final class PromiseProcess {
   public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
   public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
   public static final ProcessVariable<String> QUEUE = transientVariable(Var.QUEUE, String.class);
-  public static final ProcessVariable<Date> DUE_AT = dateVariable(Var.DUE_AT);
-  public static final ProcessVariable<Date> REMIND_AT = dateVariable(Var.REMIND_AT);
-  public static final ProcessVariable<Date> RENEGOTIATE_AT = dateVariable(Var.RENEGOTIATE_AT);
   public static final ProcessVariable<Boolean> NEW_DATE_AGREED = booleanVariable(Var.NEW_DATE_AGREED);
   public static final ProcessVariable<String> RENEGOTIATION_OUTCOME = stringVariable(Var.RENEGOTIATION_OUTCOME);
   public static final ProcessVariable<String> KEPT_BY = stringVariable(Var.KEPT_BY);

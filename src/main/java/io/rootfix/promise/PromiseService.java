@@ -180,9 +180,10 @@ public class PromiseService {
     return PromiseView.of(promise);
   }
 
-  /** A new date agreed in the "Renegotiate in time" task; returns the timers of the new watch. */
-  Timers renegotiateInTask(Long promiseId, Instant newDueAt, String reason, String by) {
-    return recordRenegotiation(open(promiseId), newDueAt, reason, by, now());
+  /** A new date agreed in the "Renegotiate in time" task: the watch's flow returns to a new round with it. */
+  void renegotiateInTask(Long promiseId, Instant newDueAt, String reason, String by) {
+    Promise promise = open(promiseId);
+    watch.timersOn(promise, recordRenegotiation(promise, newDueAt, reason, by, now()));
   }
 
   /**

@@ -1,11 +1,9 @@
 package io.rootfix.promise;
 
 import io.rootfix.promise.PromisePolicy.Timers;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +19,13 @@ class PromiseWatch {
     this.runtimeService = runtimeService;
   }
 
-  /** Starts the watch over a promise just recorded; returns its process instance id. */
+  /**
+   * Starts the watch over a promise just recorded; returns its process instance id. The watch's timers read their
+   * dates from the promise row as they are set ({@link WatchTimersFromPromise}), so they are not variables.
+   */
   String start(Promise promise, String owner, Timers timers) {
-    Map<String, Object> variables = timerVariables(timers);
+    promise.watchActsAt(timers);
+    Map<String, Object> variables = new HashMap<>();
     variables.put(PromiseProcess.PROMISE_ID.name(), promise.getId());
     variables.put(PromiseProcess.TRACKING_NUMBER.name(), promise.getTrackingNumber());
     variables.put(PromiseProcess.OWNER.name(), owner);
@@ -48,15 +50,15 @@ class PromiseWatch {
 
   /** A new date, or a pause: the watch starts over with these timers. */
   void moved(Promise promise, Timers timers) {
+    promise.watchActsAt(timers);
     runtimeService.createMessageCorrelation(PromiseProcess.MESSAGE_RENEGOTIATED)
         .processInstanceId(promise.getProcessInstanceId())
-        .setVariables(timerVariables(timers))
         .correlate();
   }
 
   /** A new date agreed in the watch's own "Renegotiate in time" task: the flow returns to the watch with these. */
-  void timersOn(VariableScope watch, Timers timers) {
-    watch.setVariables(timerVariables(timers));
+  void timersOn(Promise promise, Timers timers) {
+    promise.watchActsAt(timers);
   }
 
   /** Released, or its complaint closed: the watch ends if it still runs. */
@@ -73,11 +75,4 @@ class PromiseWatch {
         .processInstanceId(promise.getProcessInstanceId()).count() > 0;
   }
 
-  private static Map<String, Object> timerVariables(Timers timers) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(PromiseProcess.REMIND_AT.name(), Date.from(timers.remindAt()));
-    variables.put(PromiseProcess.RENEGOTIATE_AT.name(), Date.from(timers.renegotiateAt()));
-    variables.put(PromiseProcess.DUE_AT.name(), Date.from(timers.dueAt()));
-    return variables;
-  }
 }

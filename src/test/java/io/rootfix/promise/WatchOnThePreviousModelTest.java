@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import io.rootfix.promise.PromisePolicy.Timers;
 import io.rootfix.promise.PromiseProcess.Element;
 import io.rootfix.promise.PromiseProcess.Var;
+import io.rootfix.support.MockedDelegatesExpressionManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ class WatchOnThePreviousModelTest {
   private ProcessEngine processEngine;
   private PromiseWatch watch;
   private final List<String> calls = new ArrayList<>();
+  private Promise told;
   private final List<String> deployments = new ArrayList<>();
   private ProcessDefinition previous;
   private ProcessDefinition current;
@@ -66,6 +68,11 @@ class WatchOnThePreviousModelTest {
     }
     Mocks.register("recordRenegotiation", (TaskListener) task -> task.setVariable(Var.RENEGOTIATION_OUTCOME, "stands"));
     Mocks.register("recordEscalation", (TaskListener) task -> calls.add("recordEscalation"));
+    // The watch's timers read their dates from the promise row (WatchTimersFromPromise): here, the promise told last.
+    for (String name : WatchTimersFromPromise.NAMES) {
+      MockedDelegatesExpressionManager.readFromRecord(name,
+          scope -> told == null ? null : WatchTimersFromPromise.dateOf(name, told.watchTimers()));
+    }
     watch = new PromiseWatch(runtimeService());
     previous = deploy(PREVIOUS);
   }
@@ -97,6 +104,7 @@ class WatchOnThePreviousModelTest {
     ProcessInstance instance = watchStartedBeforeTheUpgrade(promise);
     Instant newDue = DUE.plus(Duration.ofDays(2));
 
+    told = promise;
     watch.moved(promise, timers(newDue));
 
     assertThat(instance).isWaitingAt(PREVIOUS_WAIT_FOR_REMINDER);
@@ -142,6 +150,7 @@ class WatchOnThePreviousModelTest {
 
   /** As PromiseService does when a promise is made. */
   private ProcessInstance startWatch(Promise promise) {
+    told = promise;
     promise.watchedBy(watch.start(promise, "sam", timers(DUE)));
     return runtimeService().createProcessInstanceQuery().processInstanceId(promise.getProcessInstanceId())
         .singleResult();
