@@ -148,7 +148,11 @@ public final class ComplaintProcess {
     /** Long: the id of the Complaint row. */
     public static final String COMPLAINT_ID = "complaintId";
     public static final String TRACKING_NUMBER = "trackingNumber";
-    /** Long: the id of the recognised Customer row. */
+    /**
+     * Long: the id of the recognised Customer row, handed from Recognise customer to Register complaint in the starting
+     * transaction and never stored (the complaint row holds its customer); instances started before 8 December 2026
+     * stored it.
+     */
     public static final String CUSTOMER_ID = "customerId";
     /** What an agent should check when the contact details belong to different customers; unset otherwise. */
     public static final String IDENTITY_CONFLICT = "identityConflict";
@@ -294,7 +298,7 @@ public final class ComplaintProcess {
   // Typed variables: the name from Var, the type here, read and written through ProcessVariable only.
   public static final ProcessVariable<Long> COMPLAINT_ID = longVariable(Var.COMPLAINT_ID);
   public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
-  public static final ProcessVariable<Long> CUSTOMER_ID = longVariable(Var.CUSTOMER_ID);
+  public static final ProcessVariable<Long> CUSTOMER_ID = transientVariable(Var.CUSTOMER_ID, Long.class);
   public static final ProcessVariable<String> IDENTITY_CONFLICT = stringVariable(Var.IDENTITY_CONFLICT);
   public static final ProcessVariable<String> REPEAT_OF = stringVariable(Var.REPEAT_OF);
   // Package-private: the intake's type is the complaint feature's own.

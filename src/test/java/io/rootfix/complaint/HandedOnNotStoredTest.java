@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values one step hands to the next in the same transaction are not stored: whether the linked root cause is already
+ * Values one step hands to the next in the same transaction are not stored: the recognised customer (for Register
+ * complaint), whether the linked root cause is already
  * settled (for the gateway after Find the root cause), the drafter's groups (for the review policy after Report back)
  * and the policy's time to answer (read by Propose the answer date). A complaint started before, which carries them
  * stored, goes on the same way and keeps storing them (the engine refuses a transient value where a stored one of the
@@ -22,7 +23,8 @@ class HandedOnNotStoredTest extends RootfixIntegrationTest {
     String trackingNumber = receiveAndPatch();
     String instance = instanceOf(trackingNumber);
     assertThat(runtimeService.getVariables(instance)).as("after the intake")
-        .doesNotContainKey(Var.ANSWER_WITHIN).containsKey(Var.AGREED_ANSWER_DATE);
+        .doesNotContainKeys(Var.ANSWER_WITHIN, Var.CUSTOMER_ID).containsKey(Var.AGREED_ANSWER_DATE);
+    assertThat(customerId(trackingNumber)).as("the customer, on the complaint row").isPositive();
 
     findCauseAndReport(trackingNumber);
 
