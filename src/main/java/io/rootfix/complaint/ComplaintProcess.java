@@ -150,7 +150,7 @@ public final class ComplaintProcess {
     public static final String TRACKING_NUMBER = "trackingNumber";
     /**
      * Long: the id of the recognised Customer row, handed from Recognise customer to Register complaint in the starting
-     * transaction and never stored (the complaint row holds its customer); instances started before 8 December 2026
+     * transaction and never stored (the complaint row holds its customer); instances started before 7 December 2026
      * stored it.
      */
     public static final String CUSTOMER_ID = "customerId";

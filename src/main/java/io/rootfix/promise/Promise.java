@@ -74,7 +74,7 @@ public class Promise extends SequencedEntity {
   @Column(length = 64)
   private String processInstanceId;
 
-  /** When the watch acts next (its timers read these); null for watches started before 8 December 2026. */
+  /** When the watch acts next (its timers read these); null for watches started before 7 December 2026. */
   private Instant watchRemindAt;
 
   private Instant watchRenegotiateAt;
@@ -113,7 +113,7 @@ public class Promise extends SequencedEntity {
     this.watchDueAt = timers.dueAt();
   }
 
-  /** When the watch acts next, or null when the watch keeps its timers' dates itself (started before 8 December). */
+  /** When the watch acts next, or null when the watch keeps its timers' dates itself (started before 7 December). */
   PromisePolicy.Timers watchTimers() {
     return watchDueAt == null ? null : new PromisePolicy.Timers(watchRemindAt, watchRenegotiateAt, watchDueAt);
   }

@@ -63,7 +63,7 @@ public final class PromiseProcess {
      * stored (a transient variable), so a complaint moved to another queue or merged into another is followed.
      */
     public static final String QUEUE = "queue";
-    /** Dates of the three timers, read from the promise row (WatchTimersFromPromise); variables before 8 December 2026. */
+    /** Dates of the three timers, read from the promise row (WatchTimersFromPromise); variables before 7 December 2026. */
     public static final String DUE_AT = "dueAt";
     public static final String REMIND_AT = "remindAt";
     public static final String RENEGOTIATE_AT = "renegotiateAt";

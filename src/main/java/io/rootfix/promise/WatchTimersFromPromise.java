@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The dates of the watch's three timers ({@code ${remindAt}}, {@code ${renegotiateAt}}, {@code ${dueAt}} in
  * {@code promise.bpmn}), read from the promise row when a timer is set: the row says when the watch acts next
- * ({@link Promise#watchActsAt}), so the watch stores no copy of them. A watch started before 8 December 2026 has them
+ * ({@link Promise#watchActsAt}), so the watch stores no copy of them. A watch started before 7 December 2026 has them
  * as variables and reads those until its promise's dates first move.
  */
 @Component

@@ -47,7 +47,7 @@ class EngineRowsPerComplaintTest extends RootfixIntegrationTest {
    * drafter's groups and "root cause settled" handed to the next step without being stored, and the remedy's copies of
    * the complaint's wanted outcome and answer date left out of history, 251 with a timer's deletion left out of the
    * job log (its activity says it ended unfired) and the complaint's copies of the remedy's outcome out of its
-   * history (the remedy's own keeps it), 249 (8 December) with plain end events' activity rows left out of history (the
+   * history (the remedy's own keeps it), 249 (7 December) with plain end events' activity rows left out of history (the
    * instance's own row says where it ended), 243 with the promise watch's timer dates read from the promise row instead
    * of stored on the watch (WatchTimersFromPromise), 241 with the recognised customer handed to Register complaint
    * without being stored. The breakdown prints with every run.

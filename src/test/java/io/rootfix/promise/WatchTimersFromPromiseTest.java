@@ -65,7 +65,7 @@ class WatchTimersFromPromiseTest extends RootfixIntegrationTest {
     String trackingNumber = receive();
     agreeExpectation(trackingNumber, PROMISED);
     PromiseView answer = promises.ofComplaint(trackingNumber).get(0);
-    // As a watch started before 8 December 2026: its own copy of the dates, none on the row.
+    // As a watch started before 7 December 2026: its own copy of the dates, none on the row.
     Date remindAt = Date.from(Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS));
     Date dueAt = Date.from(Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS));
     jdbc.update("update promise set watch_remind_at = null, watch_renegotiate_at = null, watch_due_at = null"
