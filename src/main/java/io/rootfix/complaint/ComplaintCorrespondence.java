@@ -49,8 +49,7 @@ class ComplaintCorrespondence {
 
   /** At intake (web, e-mail) or once the expectation is agreed (other channels); never twice for one complaint. */
   void acknowledge(Complaint complaint) {
-    boolean acknowledged = outbox.messagesOf(complaint.getId()).stream()
-        .anyMatch(m -> m.getKind() == MessageKind.ACKNOWLEDGEMENT);
+    boolean acknowledged = outbox.hasMessage(complaint.getId(), MessageKind.ACKNOWLEDGEMENT);
     if (acknowledged && complaint.getAgreedAnswerDate() == null) {
       return;
     }

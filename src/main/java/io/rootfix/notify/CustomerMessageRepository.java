@@ -17,7 +17,14 @@ import org.springframework.data.repository.query.Param;
  */
 public interface CustomerMessageRepository extends JpaRepository<CustomerMessage, Long> {
 
-  List<CustomerMessage> findByComplaint_IdOrderByIdAsc(Long complaintId);
+  // A query string, not a derived query: Hibernate 6.6 caches the plan of a query string, while it translates a
+  // derived (criteria) query afresh on every call (3 % of the intake's CPU for this one, BENCHMARKS.md).
+  @Query("select m from CustomerMessage m where m.complaint.id = :complaintId order by m.id")
+  List<CustomerMessage> findByComplaint_IdOrderByIdAsc(@Param("complaintId") Long complaintId);
+
+  /** Whether this complaint's customer has (or is about to get) a message of this kind; one indexed probe. */
+  @Query("select count(m) > 0 from CustomerMessage m where m.complaint.id = :complaintId and m.kind = :kind")
+  boolean existsForComplaint(@Param("complaintId") Long complaintId, @Param("kind") MessageKind kind);
 
   Optional<CustomerMessage> findFirstByComplaint_IdOrderByCreatedAtDesc(Long complaintId);
 

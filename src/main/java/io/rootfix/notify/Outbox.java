@@ -115,4 +115,10 @@ public class Outbox {
   public List<CustomerMessage> messagesOf(Long complaintId) {
     return messages.findByComplaint_IdOrderByIdAsc(complaintId);
   }
+
+  /** Whether this complaint's customer has (or is about to get) a message of this kind. */
+  @Transactional(readOnly = true)
+  public boolean hasMessage(Long complaintId, MessageKind kind) {
+    return messages.existsForComplaint(complaintId, kind);
+  }
 }
