@@ -8,7 +8,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface RecordedReasonRepository extends JpaRepository<RecordedReason, Long> {
 
-  List<RecordedReason> findByComplaint_IdOrderByRecordedAtAscIdAsc(Long complaintId);
+  // A query string, not a derived query: Hibernate 6.6 caches the plan of a query string and translates a derived
+  // (criteria) query afresh on every call (BENCHMARKS.md "The intake's CPU").
+  @Query("select r from RecordedReason r where r.complaint.id = :complaintId order by r.recordedAt, r.id")
+  List<RecordedReason> findByComplaint_IdOrderByRecordedAtAscIdAsc(@Param("complaintId") Long complaintId);
 
   /** Counts per step and code in [from, to): step, code, count. */
   @Query("""
