@@ -49,15 +49,9 @@ class WatchTimersFromPromiseTest extends RootfixIntegrationTest {
     runtimeService.setVariable(watch, PromiseProcess.Var.DUE_AT, farAway);
     runtimeService.setVariable(watch, PromiseProcess.Var.REMIND_AT, farAway);
 
-    Instant newDue = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
-    assertThat(as(AGENT).postForEntity("/api/promises/" + answer.id() + "/renegotiation",
-        json("{\"newDueAt\": \"%s\", \"reason\": \"Customer asked for later\"}".formatted(newDue)), Map.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    agreeANewDate(answer.id());
 
-    PromisePolicy.Timers row = timersOnRow(answer.id());
-    assertThat(row.dueAt()).isEqualTo(newDue);
-    assertThat(timerDue(watch, PromiseProcess.Element.REMINDER)).as("the new round's reminder, from the row")
-        .isEqualTo(Date.from(row.remindAt())).isNotEqualTo(farAway);
+    assertThat(reminderOf(watch, answer.id())).as("the new round's reminder, from the row").isNotEqualTo(farAway);
   }
 
   @Test
@@ -80,15 +74,25 @@ class WatchTimersFromPromiseTest extends RootfixIntegrationTest {
         .processInstanceId(watchOf(trackingNumber, answer.id())).correlate();
     jdbc.update("update promise set process_instance_id = ? where id = ?", old.getId(), answer.id());
 
+    agreeANewDate(answer.id());
+
+    reminderOf(old.getId(), answer.id());
+  }
+
+  /** A new date agreed with the customer through the API, ten days ahead; the promise row says so. */
+  private void agreeANewDate(Long promiseId) {
     Instant newDue = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
-    assertThat(as(AGENT).postForEntity("/api/promises/" + answer.id() + "/renegotiation",
+    assertThat(as(AGENT).postForEntity("/api/promises/" + promiseId + "/renegotiation",
         json("{\"newDueAt\": \"%s\", \"reason\": \"Customer asked for later\"}".formatted(newDue)), Map.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(timersOnRow(promiseId).dueAt()).isEqualTo(newDue);
+  }
 
-    PromisePolicy.Timers row = timersOnRow(answer.id());
-    assertThat(row.dueAt()).isEqualTo(newDue);
-    assertThat(timerDue(old.getId(), PromiseProcess.Element.REMINDER)).as("the new round's reminder, from the row")
-        .isEqualTo(Date.from(row.remindAt()));
+  /** The watch's reminder, which must be the date on the promise row. */
+  private Date reminderOf(String watch, Long promiseId) {
+    Date reminder = timerDue(watch, PromiseProcess.Element.REMINDER);
+    assertThat(reminder).as("the reminder, from the promise row").isEqualTo(Date.from(timersOnRow(promiseId).remindAt()));
+    return reminder;
   }
 
   private String watchOf(String trackingNumber, Long promiseId) {
