@@ -294,6 +294,9 @@ export async function backgroundOf(selector) {
 
 export async function shot(name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // A form's text whose template fails (a name it reads that the task does not have) shows "{{⚠}}" to the agent.
+  const failed = await page.locator('.fjs-form').getByText('{{⚠}}').count();
+  if (failed > 0) throw new Error(`${name}: ${failed} text(s) of the form show {{⚠}} instead of a value`);
 }
 
 export function daysFromNow(days) {

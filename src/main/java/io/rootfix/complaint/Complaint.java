@@ -244,6 +244,8 @@ public class Complaint extends SequencedEntity {
     requireState(ComplaintState.IN_PROGRESS, ComplaintState.REOPENED);
     this.rootCauseId = null;
     this.rootCauseDescription = rootCauseDescription;
+    // A new finding (a reopened complaint's next round) is fixed by its own root cause, not by the one found before.
+    this.fixDescription = null;
     this.oneOff = oneOff;
     this.oneOffReason = oneOff ? oneOffReason : null;
     moveTo(oneOff ? ComplaintState.IN_PROGRESS : ComplaintState.WAITING_FOR_FIX, now);

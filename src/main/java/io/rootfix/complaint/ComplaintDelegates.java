@@ -10,7 +10,6 @@ import static io.rootfix.complaint.ComplaintProcess.COMPLAINT_ID;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_COMMENT;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_ID;
 import static io.rootfix.complaint.ComplaintProcess.CUSTOMER_WAITING_FOR_UPDATE;
-import static io.rootfix.complaint.ComplaintProcess.FIX_DESCRIPTION;
 import static io.rootfix.complaint.ComplaintProcess.IDENTITY_CONFLICT;
 import static io.rootfix.complaint.ComplaintProcess.INTAKE;
 import static io.rootfix.complaint.ComplaintProcess.LATEST_CONTACT;
@@ -143,11 +142,12 @@ class ComplaintDelegates {
   /**
    * The intake's values only Recognise customer and Register complaint read: the complaint and customer rows hold
    * them from here on, and no later step, gateway, decision or form reads them as variables (the forms show the
-   * contact details, order and claim from the rows: complaintContext).
+   * contact details, order and claim from the rows: complaintContext; the customer's words:
+   * WrittenOnceShownFromRecord).
    */
   static final Set<String> READ_ONLY_AT_INTAKE = Set.of(Var.CUSTOMER_EMAIL, Var.CUSTOMER_PHONE, Var.CUSTOMER_HANDLE,
       Var.HANDLE_NETWORK, Var.WANTED_ANSWER_DATE, Var.CLAIMED_AMOUNT, Var.ORDER_REFERENCE, Var.LANGUAGE,
-      Var.REFERENCED_TRACKING_NUMBER);
+      Var.REFERENCED_TRACKING_NUMBER, Var.DESCRIPTION);
 
   /**
    * Task_RegisterComplaint: the tracking number becomes the business key. The values only the intake read are
@@ -159,6 +159,9 @@ class ComplaintDelegates {
       Complaint complaint = intakes.register(intake(execution), execution.getProcessInstanceId(),
           CUSTOMER_ID.require(execution), IDENTITY_CONFLICT.from(execution));
       execution.removeVariables(READ_ONLY_AT_INTAKE);
+      // The outcome the customer asks for is on the row too, where Agree expectation shows it; unlike the values
+      // above, its history row (what the intake asked) stays, as the agreed one's does.
+      execution.removeVariable(Var.DESIRED_OUTCOME);
       COMPLAINT_ID.on(execution).set(complaint.getId());
       TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
       CHANNEL.on(execution).set(complaint.getChannel().code());
@@ -186,7 +189,8 @@ class ComplaintDelegates {
   /**
    * Task_ProposeAnswerDate: prefills "Answer promised by" on the Agree expectation form. The policy's time to answer
    * is read here only: removed in the transaction that set it, so it is never a row of its own (its history row and
-   * the decision's output keep it).
+   * the decision's output keep it). So is the channel, which only the routing and answer-deadline policies read (the
+   * complaint row holds it).
    */
   @Bean
   JavaDelegate proposeAnswerDate() {
@@ -194,6 +198,7 @@ class ComplaintDelegates {
       AGREED_ANSWER_DATE.on(execution).set(
           complaints.proposeAnswerDate(complaintId(execution), ANSWER_WITHIN.from(execution)).toString());
       ANSWER_WITHIN.on(execution).remove();
+      CHANNEL.on(execution).remove();
     };
   }
 
@@ -251,7 +256,8 @@ class ComplaintDelegates {
   /** Task_RecordFix */
   @Bean
   JavaDelegate recordFixOnComplaint() {
-    return execution -> FIX_DESCRIPTION.on(execution).set(complaints.recordFixFromRootCause(complaintId(execution)));
+    // Recorded on the complaint, where Report back and Review the answer read it (WrittenOnceShownFromRecord).
+    return execution -> complaints.recordFixFromRootCause(complaintId(execution));
   }
 
   /** shows = knownRootCauses (Find the root cause): the known root causes of the category, for the form's select. */
@@ -378,7 +384,9 @@ class ComplaintDelegates {
     return execution -> {
       REOPEN_COUNT.on(execution).set(answers.reopen(complaintId(execution)));
       PREVIOUS_CUSTOMER_COMMENT.on(execution).set(stillWrong(CUSTOMER_COMMENT.from(execution), REOPEN_NOTE.from(execution)));
-      PREVIOUS_ROOT_CAUSE_DESCRIPTION.on(execution).set(ROOT_CAUSE_DESCRIPTION.from(execution));
+      String previousCause = ROOT_CAUSE_DESCRIPTION.from(execution);
+      PREVIOUS_ROOT_CAUSE_DESCRIPTION.on(execution).set(previousCause != null ? previousCause
+          : complaints.rootCauseDescription(complaintId(execution)));
       execution.removeVariables(List.of(Var.CUSTOMER_COMMENT, Var.RESOLVED, Var.ROOT_CAUSE_DESCRIPTION, Var.ONE_OFF,
           Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE, Var.FIX_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_TITLE,
           Var.ROOT_CAUSE_SETTLED, Var.REOPEN_REASON, Var.REOPEN_NOTE, Var.ANSWER_DRAFTED_BY, Var.ANSWER_APPROVED,

@@ -12,8 +12,6 @@ import static io.rootfix.complaint.ComplaintProcess.NEED_CUSTOMER_INFORMATION;
 import static io.rootfix.complaint.ComplaintProcess.ONE_OFF;
 import static io.rootfix.complaint.ComplaintProcess.OWNER;
 import static io.rootfix.complaint.ComplaintProcess.RESOLVED;
-import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_DESCRIPTION;
-import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_ID;
 import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_SETTLED;
 import static io.rootfix.complaint.ComplaintProcess.TRACKING_NUMBER;
 
@@ -72,11 +70,21 @@ class ComplaintTaskListeners {
     void record(DelegateTask task, long complaintId, TaskForm form);
   }
 
+  /**
+   * What a form submits that its step records on the complaint and no later gateway, decision or step reads as a
+   * variable: removed when the task completes, in the command that set it, so it costs its history row (who
+   * submitted what, which the audit trail reads) and no runtime row. Later forms show it from the complaint row
+   * (WrittenOnceShownFromRecord); the same name submitted on another task is not kept either.
+   */
+  static final List<String> RECORDED_NOT_KEPT = List.of(Var.DESIRED_OUTCOME, Var.CONTACT_PREFERENCE,
+      Var.EXPECTATION_NOTE, Var.PATCH_DESCRIPTION, Var.ROOT_CAUSE_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ANSWER_TEXT);
+
   private TaskListener step(Step step) {
     return task -> {
       long id = COMPLAINT_ID.require(task);
       step.record(task, id, forms.of(task));
       promises.record(task, id);
+      task.getExecution().removeVariables(RECORDED_NOT_KEPT);
     };
   }
 
@@ -140,19 +148,16 @@ class ComplaintTaskListeners {
       } else if (form.has(Var.ROOT_CAUSE_ID)) {
         Long rootCauseId = form.requiredNumber(Var.ROOT_CAUSE_ID, RootCauseProcess.BUSINESS_KEY_PREFIX);
         form.check();
+        // The report back shows the cause linked from the complaint row, as one described (WrittenOnceShownFromRecord).
         ROOT_CAUSE_SETTLED.on(task).set(complaints.linkRootCause(id, rootCauseId, actor.of(task)));
-        ROOT_CAUSE_ID.on(task).set(rootCauseId);
-        // The report back shows the agent the cause they linked, as for a cause they describe.
-        ROOT_CAUSE_DESCRIPTION.on(task).set(complaints.rootCauseDescription(id));
       } else {
         String cause = form.requiredText(Var.ROOT_CAUSE_DESCRIPTION, 4000);
         String title = form.optionalText(Var.ROOT_CAUSE_TITLE, 200);
         String ownerGroup = form.optionalText(Var.ROOT_CAUSE_OWNER_GROUP, 64);
         form.check();
-        long rootCauseId = complaints.reportRootCause(id, title != null ? title : TaskForm.shorten(cause, 80),
+        complaints.reportRootCause(id, title != null ? title : TaskForm.shorten(cause, 80),
             cause, ownerGroup, actor.of(task));
         ROOT_CAUSE_SETTLED.on(task).set(false);
-        ROOT_CAUSE_ID.on(task).set(rootCauseId);
       }
     });
   }

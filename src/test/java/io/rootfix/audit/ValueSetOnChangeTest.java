@@ -53,7 +53,7 @@ class ValueSetOnChangeTest extends RootfixIntegrationTest {
     String instance = instanceOf(trackingNumber);
 
     HistoricVariableInstance preference = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance).variableName(Var.CONTACT_PREFERENCE).singleResult();
+        .processInstanceId(instance).variableName(Var.CONTACT_PREFERENCE).includeDeleted().singleResult();
     assertThat(preference.getValue()).isEqualTo("email");
     assertThat(valuesSet(instance, Var.CONTACT_PREFERENCE)).as("value-set rows").isEmpty();
     assertThat(trail(trackingNumber, Var.CONTACT_PREFERENCE)).containsExactly(

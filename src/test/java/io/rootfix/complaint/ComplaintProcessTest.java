@@ -388,7 +388,7 @@ class ComplaintProcessTest {
 
     assertThat(remedyCalls).containsExactly("remedy for RF-2026-000042");
     assertThat(remedyVariables).containsExactlyInAnyOrder(Var.COMPLAINT_ID, Var.TRACKING_NUMBER, Var.CUSTOMER_NAME,
-        Var.DESCRIPTION, "attachments", Var.ANSWER_DUE_DATE);
+        "attachments", Var.ANSWER_DUE_DATE);
   }
 
   @Test

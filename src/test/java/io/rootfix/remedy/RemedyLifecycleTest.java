@@ -188,6 +188,11 @@ class RemedyLifecycleTest extends RootfixIntegrationTest {
     assertThat(remedyJobs(trackingNumber)).isZero();
     assertThat(remedyOf(trackingNumber).getState()).isEqualTo(RemedyState.AWAITING_APPROVAL);
     String taskId = taskId(trackingNumber, RemedyProcess.Element.APPROVE_REMEDY);
+    assertThat(shown(taskId, RemedyProcess.Var.DESCRIPTION)).as("the customer's words, from the complaint")
+        .isEqualTo("The vase arrived broken.");
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(taskService.createTaskQuery()
+        .taskId(taskId).singleResult().getProcessInstanceId()).variableName(RemedyProcess.Var.DESCRIPTION).count())
+        .as("the remedy keeps no copy of them").isZero();
     // An agent may not decide it, not even with the task assigned to them.
     assertThat(submitForm(AGENT, taskId, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     taskService.setAssignee(taskId, AGENT);

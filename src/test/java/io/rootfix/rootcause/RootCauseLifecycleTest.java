@@ -39,8 +39,8 @@ class RootCauseLifecycleTest extends RootfixIntegrationTest {
 
     for (String complaint : List.of(first, second, third)) {
       assertThat(openTaskKeys(complaint)).as(complaint).contains(Element.REPORT_BACK);
-      assertThat(variable(complaint, ComplaintProcess.Var.FIX_DESCRIPTION))
-          .isEqualTo("Every tall box now gets corner foam; the line stops without it");
+      assertThat(shown(taskId(complaint, Element.REPORT_BACK), ComplaintProcess.Var.FIX_DESCRIPTION))
+          .as("the fix, on the report back's form").isEqualTo("Every tall box now gets corner foam; the line stops without it");
     }
 
     String fourth = receiveAndPatch();
