@@ -140,6 +140,25 @@ class WrittenOnceShownFromRecordTest extends RootfixIntegrationTest {
         .doesNotContainKeys(Var.ROOT_CAUSE_ID, Var.ROOT_CAUSE_DESCRIPTION, Var.FIX_DESCRIPTION);
   }
 
+  /** A complaint started before keeps its copies until its next step: its forms show the row, and the step drops them. */
+  @Test
+  void aComplaintThatKeptCopiesBeforeShowsTheRowAndDropsThemAtItsNextStep() {
+    String trackingNumber = receiveAndPatch();
+    String instance = instanceOf(trackingNumber);
+    // As an instance of the earlier model version left them (and as someone with rights on it could set them).
+    runtimeService.setVariable(instance, Var.PATCH_DESCRIPTION, "An older copy");
+    runtimeService.setVariable(instance, Var.ANSWER_TEXT, "An older draft");
+
+    String find = taskId(trackingNumber, Element.FIND_ROOT_CAUSE);
+    assertThat(shown(find, Var.PATCH_DESCRIPTION)).as("the row, not the copy").isEqualTo("Sent a replacement");
+    assertThat(shown(find, Var.ANSWER_TEXT)).as("no draft on the row").isNull();
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
+        Var.ONE_OFF_NOTE, "The courier dropped it"));
+
+    assertThat(runtimeService.getVariables(instance)).doesNotContainKeys(Var.PATCH_DESCRIPTION, Var.ANSWER_TEXT);
+    assertThat(patchOnRecord(trackingNumber)).isEqualTo("Sent a replacement");
+  }
+
   private String postedComplaint(String severity) {
     String body = intake().replace("\"channel\": \"web\"", "\"channel\": \"web\", \"severity\": \"" + severity + "\"");
     return (String) postComplaint(body).getBody().get("trackingNumber");
