@@ -77,7 +77,8 @@ class ComplaintTaskListeners {
    * (WrittenOnceShownFromRecord); the same name submitted on another task is not kept either.
    */
   static final List<String> RECORDED_NOT_KEPT = List.of(Var.DESIRED_OUTCOME, Var.CONTACT_PREFERENCE,
-      Var.EXPECTATION_NOTE, Var.PATCH_DESCRIPTION, Var.ROOT_CAUSE_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.ANSWER_TEXT);
+      Var.EXPECTATION_NOTE, Var.PATCH_DESCRIPTION, Var.ROOT_CAUSE_DESCRIPTION, Var.ROOT_CAUSE_ID, Var.STATUS_UPDATE,
+      Var.ANSWER_TEXT);
 
   private TaskListener step(Step step) {
     return task -> {
@@ -168,13 +169,10 @@ class ComplaintTaskListeners {
     return step(oneText(Var.CUSTOMER_INFORMATION, complaints::informationReceived));
   }
 
-  /** Task_UpdateCustomer: the update goes out; the next round's form starts empty. */
+  /** Task_UpdateCustomer: the update goes out; the next round's form starts empty (RECORDED_NOT_KEPT). */
   @Bean
   TaskListener recordCustomerUpdate() {
-    return step((task, id, form) -> {
-      oneText(Var.STATUS_UPDATE, complaints::updateCustomer).record(task, id, form);
-      task.getExecution().removeVariable(Var.STATUS_UPDATE);
-    });
+    return step(oneText(Var.STATUS_UPDATE, complaints::updateCustomer));
   }
 
   /** Task_ReportBack: the answer is drafted (stored, not sent); the review policy reads who drafted it. */
