@@ -316,7 +316,8 @@ public final class ComplaintProcess {
   /** ISO date (yyyy-MM-dd) on the Agree expectation form. */
   public static final ProcessVariable<String> AGREED_ANSWER_DATE = stringVariable(Var.AGREED_ANSWER_DATE);
   public static final ProcessVariable<Date> ANSWER_DUE_DATE = dateVariable(Var.ANSWER_DUE_DATE);
-  public static final ProcessVariable<Boolean> NEED_CUSTOMER_INFORMATION = booleanVariable(Var.NEED_CUSTOMER_INFORMATION);
+  public static final ProcessVariable<Boolean> NEED_CUSTOMER_INFORMATION =
+      booleanVariable(Var.NEED_CUSTOMER_INFORMATION).readInTheCommandThatSetsIt();
   public static final ProcessVariable<Boolean> ONE_OFF = booleanVariable(Var.ONE_OFF);
   /** Set by Find the root cause once the form is checked; the form's own field is text (a select's value). */
   public static final ProcessVariable<Long> ROOT_CAUSE_ID = longVariable(Var.ROOT_CAUSE_ID);
@@ -336,15 +337,18 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> DRAFTED_BY_GROUPS = transientVariable(Var.DRAFTED_BY_GROUPS, String.class);
   public static final ProcessVariable<Boolean> REVIEW_NEEDED = booleanVariable(Var.REVIEW_NEEDED);
   public static final ProcessVariable<String> REVIEW_POLICY = stringVariable(Var.REVIEW_POLICY);
-  public static final ProcessVariable<Boolean> ANSWER_APPROVED = booleanVariable(Var.ANSWER_APPROVED);
+  public static final ProcessVariable<Boolean> ANSWER_APPROVED =
+      booleanVariable(Var.ANSWER_APPROVED).readInTheCommandThatSetsIt();
   public static final ProcessVariable<String> ANSWER_REVIEWED_BY = stringVariable(Var.ANSWER_REVIEWED_BY);
   public static final ProcessVariable<String> ANSWER_RETURNED_BY = stringVariable(Var.ANSWER_RETURNED_BY);
-  public static final ProcessVariable<Boolean> RESOLVED = booleanVariable(Var.RESOLVED);
+  public static final ProcessVariable<Boolean> RESOLVED =
+      booleanVariable(Var.RESOLVED).readInTheCommandThatSetsIt();
   public static final ProcessVariable<String> CUSTOMER_COMMENT = stringVariable(Var.CUSTOMER_COMMENT);
   public static final ProcessVariable<String> PREVIOUS_CUSTOMER_COMMENT = stringVariable(Var.PREVIOUS_CUSTOMER_COMMENT);
   /** What the agent recorded as still wrong with "not resolved"; carried into the next round with the comment. */
   public static final ProcessVariable<String> REOPEN_NOTE = stringVariable(Var.REOPEN_NOTE);
-  public static final ProcessVariable<Boolean> CLOSE_WITHOUT_CONFIRMATION = booleanVariable(Var.CLOSE_WITHOUT_CONFIRMATION);
+  public static final ProcessVariable<Boolean> CLOSE_WITHOUT_CONFIRMATION =
+      booleanVariable(Var.CLOSE_WITHOUT_CONFIRMATION).readInTheCommandThatSetsIt();
   /** Set only from a checked form (Record the customer's confirmation); read when the complaint closes. */
   public static final ProcessVariable<String> CLOSE_REASON = stringVariable(Var.CLOSE_REASON);
   public static final ProcessVariable<String> CLOSE_NOTE = stringVariable(Var.CLOSE_NOTE);

@@ -80,15 +80,15 @@ public class ComplaintService {
     }
     promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), PromiseType.ANSWER,
         PromiseTexts.answerBy(complaint.getLanguage(), expectation.agreedAnswerDate()),
-        null, dueAt, owner, owner));
+        null, dueAt, owner));
     return dueAt;
   }
 
   public void makePromise(long complaintId, PromiseType type, String text, Instant windowFrom, Instant dueAt,
-      String madeBy, String owner) {
+      String madeBy) {
     Complaint complaint = get(complaintId);
     promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), type, text,
-        windowFrom, dueAt, madeBy, owner));
+        windowFrom, dueAt, madeBy));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.rootfix.complaint;
 
-import static io.rootfix.complaint.ComplaintProcess.OWNER;
 
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.process.TaskForm;
@@ -84,9 +83,7 @@ class FormPromises {
       Instant dueAt = form.optionalMoment(Var.PROMISE_DUE);
       Instant windowFrom = form.optionalMoment(Var.PROMISE_WINDOW_FROM);
       form.check();
-      String owner = OWNER.from(task);
-      complaints.makePromise(complaintId, type, text, windowFrom, dueAt, actor.of(task),
-          owner != null ? owner : actor.of(task));
+      complaints.makePromise(complaintId, type, text, windowFrom, dueAt, actor.of(task));
     }
     // The next form starts without this promise.
     task.getExecution().removeVariables(List.of(Var.MAKE_PROMISE, Var.PROMISE_TYPE, Var.PROMISE_TEXT, Var.PROMISE_DUE,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code queue-} and that has members, or {@code service-agents}, the whole team. Anything else goes to the whole
  * team: a queue nobody is in yet, a group not created yet, or a group that is not a queue (complaints routed to
  * auditors or admins would be offered to people who do not work them). So no complaint is offered to nobody.
- * A complaint's promises are renegotiated in its queue too ({@link ComplaintQueue}).
+ * A complaint's promises are renegotiated in its queue too, by its owner ({@link ComplaintQueue}).
  */
 @Component
 class Queues implements ComplaintQueue {
@@ -24,10 +24,12 @@ class Queues implements ComplaintQueue {
 
   private final IdentityService identity;
   private final RuntimeService runtime;
+  private final ComplaintRepository complaints;
 
-  Queues(IdentityService identity, RuntimeService runtime) {
+  Queues(IdentityService identity, RuntimeService runtime, ComplaintRepository complaints) {
     this.identity = identity;
     this.runtime = runtime;
+    this.complaints = complaints;
   }
 
   /**
@@ -41,6 +43,11 @@ class Queues implements ComplaintQueue {
     String queue = complaint.isEmpty() ? null
         : ComplaintProcess.QUEUE.from(runtime.getVariables(complaint.get(0).getId(), List.of(ComplaintProcess.Var.QUEUE)));
     return queue == null ? ComplaintProcess.AGENTS : queue;
+  }
+
+  @Override
+  public String ownerOf(String trackingNumber) {
+    return complaints.findByTrackingNumber(trackingNumber).map(Complaint::getOwner).orElse(null);
   }
 
   String checked(String routed, String trackingNumber) {

@@ -3,7 +3,13 @@ package io.rootfix.process;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -20,17 +26,20 @@ public final class ProcessVariable<T> {
   private final String name;
   private final Class<T> type;
   private final Function<Object, T> convert;
-  private final boolean isTransient;
+  private final Kept kept;
+
+  /** How long a value set through {@link Writer#set} stays in the process. */
+  private enum Kept { STORED, TRANSIENT, FOR_THE_COMMAND }
 
   private ProcessVariable(String name, Class<T> type, Function<Object, T> convert) {
-    this(name, type, convert, false);
+    this(name, type, convert, Kept.STORED);
   }
 
-  private ProcessVariable(String name, Class<T> type, Function<Object, T> convert, boolean isTransient) {
+  private ProcessVariable(String name, Class<T> type, Function<Object, T> convert, Kept kept) {
     this.name = name;
     this.type = type;
     this.convert = convert;
-    this.isTransient = isTransient;
+    this.kept = kept;
   }
 
   public static ProcessVariable<Long> longVariable(String name) {
@@ -62,12 +71,22 @@ public final class ProcessVariable<T> {
    * row, no history and no serialization; it is gone at the next wait state, so a reader must cope without it.
    */
   public static <T> ProcessVariable<T> transientVariable(String name, Class<T> type) {
-    return new ProcessVariable<>(name, type, type::cast, true);
+    return new ProcessVariable<>(name, type, type::cast, Kept.TRANSIENT);
+  }
+
+  /**
+   * This variable as a value the model reads only in the command that sets it (the gateway right after the task
+   * whose form decided it): {@link Writer#set} stores it, so its history row says who decided what, and removes it
+   * from the process instance before the command commits, so it costs no runtime row (the engine neither inserts
+   * nor deletes a row created and removed in one command). A reader behind a wait state does not find it.
+   */
+  public ProcessVariable<T> readInTheCommandThatSetsIt() {
+    return new ProcessVariable<>(name, type, convert, Kept.FOR_THE_COMMAND);
   }
 
   /** The value as a start or a correlation takes it: a transient variable marked so. */
   public Object valueOf(T value) {
-    return isTransient ? Variables.objectValue(value, true).create() : value;
+    return kept == Kept.TRANSIENT ? Variables.objectValue(value, true).create() : value;
   }
 
   public String name() {
@@ -129,13 +148,40 @@ public final class ProcessVariable<T> {
 
     /** Sets it where it is already visible, else on the process instance (the engine's {@code setVariable}). */
     public void set(T value) {
-      if (isTransient && scope.hasVariable(name) && !scope.getVariableTyped(name, false).isTransient()) {
+      if (kept == Kept.TRANSIENT && scope.hasVariable(name) && !scope.getVariableTyped(name, false).isTransient()) {
         // Stored by an instance that began before the value became transient: it goes on storing it (the engine
         // refuses a transient value in a stored one's place, even one removed in the same command).
         scope.setVariable(name, value);
         return;
       }
       scope.setVariable(name, valueOf(value));
+      if (kept == Kept.FOR_THE_COMMAND) {
+        removeBeforeCommit();
+      }
+    }
+
+    /**
+     * Removes it from the process instance, where {@link #set} puts a name no scope has, once the command's work is
+     * done and before the engine writes it (the context's listeners run before its sessions flush). Not from an
+     * instance that ended in the command: its variables went with it.
+     */
+    private void removeBeforeCommit() {
+      DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
+          : (DelegateExecution) scope;
+      PvmExecutionImpl instance = (PvmExecutionImpl) execution.getProcessInstance();
+      Context.getCommandContext().registerCommandContextListener(new CommandContextListener() {
+        @Override
+        public void onCommandContextClose(CommandContext commandContext) {
+          if (!instance.isEnded() && instance.hasVariableLocal(name)) {
+            instance.removeVariableLocal(name);
+          }
+        }
+
+        @Override
+        public void onCommandFailed(CommandContext commandContext, Throwable t) {
+          // rolled back with everything else
+        }
+      });
     }
 
     /** Sets it on this scope only (a task, a local check). */

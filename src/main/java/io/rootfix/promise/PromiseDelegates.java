@@ -3,6 +3,7 @@ package io.rootfix.promise;
 import static io.rootfix.promise.PromiseProcess.Var;
 import static io.rootfix.promise.PromiseProcess.KEPT_BY;
 import static io.rootfix.promise.PromiseProcess.NEW_DATE_AGREED;
+import static io.rootfix.promise.PromiseProcess.OWNER;
 import static io.rootfix.promise.PromiseProcess.PROMISE_ID;
 import static io.rootfix.promise.PromiseProcess.QUEUE;
 import static io.rootfix.promise.PromiseProcess.RENEGOTIATION_OUTCOME;
@@ -63,12 +64,19 @@ class PromiseDelegates {
   }
 
   /**
-   * Task_RenegotiateInTime (start): the task is offered to its complaint's queue, which the model's candidate group
-   * reads. The watch only reaches the task from its timer, i.e. in the job executor, without a signed-in user.
+   * Task_RenegotiateInTime (start): the task is offered to its complaint's queue and assigned to its owner (or, for a
+   * complaint nobody owns yet, to who made the promise), which the model's candidate group and assignee read; neither
+   * is stored, so a complaint merged into another is followed. The watch only reaches the task from its timer, i.e.
+   * in the job executor, without a signed-in user.
    */
   @Bean
   ExecutionListener offerToComplaintQueue(ComplaintQueue queues) {
-    return execution -> QUEUE.on(execution).setLocal(queues.of(TRACKING_NUMBER.require(execution)));
+    return execution -> {
+      String trackingNumber = TRACKING_NUMBER.require(execution);
+      QUEUE.on(execution).setLocal(queues.of(trackingNumber));
+      String owner = queues.ownerOf(trackingNumber);
+      OWNER.on(execution).setLocal(owner != null ? owner : promises.view(PROMISE_ID.require(execution)).madeBy());
+    };
   }
 
   /**

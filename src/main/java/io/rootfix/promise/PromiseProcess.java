@@ -56,7 +56,10 @@ public final class PromiseProcess {
     /** What was promised and its type, shown on the watch's forms from the promise row, not stored (PromiseDelegates). */
     public static final String PROMISE_TEXT = "promiseText";
     public static final String PROMISE_TYPE = "promiseType";
-    /** The user who keeps the promise; the renegotiation task is theirs. */
+    /**
+     * The assignee of "Renegotiate in time": its complaint's owner (or who made the promise), looked up as the task
+     * is created and never stored, like the queue; a variable of watches started before 7 December 2026.
+     */
     public static final String OWNER = "owner";
     /**
      * The candidate group of "Renegotiate in time": its complaint's queue, looked up as the task is created and never
@@ -88,7 +91,7 @@ public final class PromiseProcess {
   // Typed variables: the name from Var, the type here.
   public static final ProcessVariable<Long> PROMISE_ID = longVariable(Var.PROMISE_ID);
   public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
-  public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
+  public static final ProcessVariable<String> OWNER = transientVariable(Var.OWNER, String.class);
   public static final ProcessVariable<String> QUEUE = transientVariable(Var.QUEUE, String.class);
   public static final ProcessVariable<Boolean> NEW_DATE_AGREED = booleanVariable(Var.NEW_DATE_AGREED);
   public static final ProcessVariable<String> RENEGOTIATION_OUTCOME = stringVariable(Var.RENEGOTIATION_OUTCOME);

@@ -44,7 +44,7 @@ public class PromiseService {
 
   /** What an agent promised; {@code windowFrom} only for a window ("between 14:00 and 18:00"). */
   public record NewPromise(Long complaintId, String trackingNumber, PromiseType type, String text,
-      Instant windowFrom, Instant dueAt, String madeBy, String owner) {}
+      Instant windowFrom, Instant dueAt, String madeBy) {}
 
   /** Records the promise and starts its watch (process {@code promise}). */
   public Promise make(NewPromise spec) {
@@ -65,7 +65,7 @@ public class PromiseService {
     }
     Promise promise = promises.save(new Promise(spec.complaintId(), spec.trackingNumber(), spec.type(),
         spec.text().trim(), spec.windowFrom(), spec.dueAt(), spec.madeBy(), now));
-    promise.watchedBy(watch.start(promise, spec.owner(), policy.timersFor(now, promise.getDueAt())));
+    promise.watchedBy(watch.start(promise, policy.timersFor(now, promise.getDueAt())));
     return promise;
   }
 

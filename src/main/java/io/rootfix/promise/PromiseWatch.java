@@ -21,14 +21,14 @@ class PromiseWatch {
 
   /**
    * Starts the watch over a promise just recorded; returns its process instance id. The watch's timers read their
-   * dates from the promise row as they are set ({@link WatchTimersFromPromise}), so they are not variables.
+   * dates from the promise row as they are set ({@link WatchTimersFromPromise}), and its renegotiation task's
+   * assignee is the complaint's owner when it is created ({@code WatchOwnerFromComplaint}), so neither is a variable.
    */
-  String start(Promise promise, String owner, Timers timers) {
+  String start(Promise promise, Timers timers) {
     promise.watchActsAt(timers);
     Map<String, Object> variables = new HashMap<>();
     variables.put(PromiseProcess.PROMISE_ID.name(), promise.getId());
     variables.put(PromiseProcess.TRACKING_NUMBER.name(), promise.getTrackingNumber());
-    variables.put(PromiseProcess.OWNER.name(), owner);
     return runtimeService.startProcessInstanceByKey(PromiseProcess.KEY,
         promise.getTrackingNumber() + "/" + promise.getId(), variables).getId();
   }

@@ -192,10 +192,10 @@ public class RemedyService {
     String amount = remedy.getCurrency() + " " + remedy.getAmount().toPlainString();
     PromiseService.NewPromise spec = remedy.getType() == RemedyType.REFUND
         ? new PromiseService.NewPromise(remedy.getComplaintId(), remedy.getTrackingNumber(), PromiseType.REFUND,
-            PromiseTexts.refundPaid(complaint.language(), amount), null, calendar.resolve(refundWithin, now), owner, owner)
+            PromiseTexts.refundPaid(complaint.language(), amount), null, calendar.resolve(refundWithin, now), owner)
         : new PromiseService.NewPromise(remedy.getComplaintId(), remedy.getTrackingNumber(), PromiseType.DELIVERY,
             PromiseTexts.replacementOnItsWay(complaint.language()), calendar.resolve(deliveryFrom, now), calendar.resolve(deliveryWithin, now),
-            owner, owner);
+            owner);
     remedy.promised(promises.make(spec).getId());
   }
 

@@ -56,6 +56,7 @@ class ModuleBoundaryTest {
       "io.rootfix.complaint.WaitingForFix", // a parse listener: refreshes the waiting complaints' cards
       "io.rootfix.process.ShownOnForms", // a parse listener around each user task's form handler
       "io.rootfix.process.ParseListeners",
+      "io.rootfix.process.ProcessVariable", // a value removed as its command closes, before the engine flushes
       "io.rootfix.notify.AgentNames", "io.rootfix.notify.TemplateDeploymentCheck",
       "io.rootfix.modelcheck.DataOnlyExpressionManager", "io.rootfix.modelcheck.ModelCheck",
       "io.rootfix.modelcheck.ModelIsData",

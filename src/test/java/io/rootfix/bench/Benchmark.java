@@ -737,7 +737,7 @@ public final class Benchmark {
           for (int i = start; i < Math.min(start + BATCH, STORM); i++) {
             Map<String, Object> complaint = onto.get(i % onto.size());
             service.makePromise(((Number) complaint.get("id")).longValue(), PromiseType.CALLBACK,
-                "We call you back about the storm", null, dueAt, AGENT, AGENT);
+                "We call you back about the storm", null, dueAt, AGENT);
           }
         });
       }

@@ -111,7 +111,8 @@ class QueueRoutingTest extends RootfixIntegrationTest {
 
   /**
    * A promise about to fall due goes to "Renegotiate in time" in the complaint's queue, not to the whole team: a wave
-   * of renegotiations stays in the queues. The queue is read as the task starts and stored nowhere.
+   * of renegotiations stays in the queues, assigned to the complaint's owner. Both are read from the complaint as the
+   * task starts and stored nowhere.
    */
   @Test
   @SuppressWarnings("unchecked")
@@ -145,6 +146,7 @@ class QueueRoutingTest extends RootfixIntegrationTest {
     assertThat(inQueue.getAssignee()).isEqualTo(QUEUE_MEMBER);
     assertThat(candidateGroups(renegotiation(delivery).getId())).as("a complaint of the whole team")
         .containsExactly(ComplaintProcess.AGENTS);
+    assertThat(renegotiation(delivery).getAssignee()).as("each complaint's owner").isEqualTo(AGENT);
     assertThat(sees(QUEUE_MEMBER, TasklistFilters.DUE_SOONEST, billing + "/%")).isTrue();
     assertThat(sees(AGENT, TasklistFilters.DUE_SOONEST, billing + "/%")).as("outside the queue").isFalse();
     assertThat(sees(AGENT, TasklistFilters.DUE_SOONEST, delivery + "/%")).isTrue();
@@ -152,6 +154,8 @@ class QueueRoutingTest extends RootfixIntegrationTest {
         .variableName(PromiseProcess.Var.QUEUE).count()).as("the queue is not stored on the watch").isZero();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(inQueue.getProcessInstanceId())
         .variableName(PromiseProcess.Var.QUEUE).count()).isZero();
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(inQueue.getProcessInstanceId())
+        .variableName(PromiseProcess.Var.OWNER).count()).as("nor the owner, read from the complaint").isZero();
   }
 
   @Test

@@ -151,7 +151,7 @@ class WatchOnThePreviousModelTest {
   /** As PromiseService does when a promise is made. */
   private ProcessInstance startWatch(Promise promise) {
     told = promise;
-    promise.watchedBy(watch.start(promise, "sam", timers(DUE)));
+    promise.watchedBy(watch.start(promise, timers(DUE)));
     return runtimeService().createProcessInstanceQuery().processInstanceId(promise.getProcessInstanceId())
         .singleResult();
   }
