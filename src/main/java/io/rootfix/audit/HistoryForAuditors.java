@@ -35,7 +35,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   <li><b>Copies of Rootfix's records</b> ({@link #COPIES}, in the complaint and its remedy): the intake's fields (customer, contact details,
  *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
  *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the
- *   remedy policy's counts (its decision instance records them as inputs); and the copies the complaint and its
+ *   remedy policy's counts (on the remedy row), the outputs of decisions their decision instances keep and nobody
+ *   changes after; and the copies the complaint and its
  *   remedy pass each other ({@link #COPIES_OF_THE_OTHER}).</li>
  *   <li><b>The promise watch's variables</b>: a copy of the promise row and its timer dates; the trail's
  *   "Promise made / renegotiated / kept / broken" come from the promise ledger.</li>
@@ -48,10 +49,11 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   of a complaint's activity rows: its own start, its remedy's, its promise watch's and the watch's round.</li>
  *   <li><b>Form-property and identity-link logs</b>: a submitted form's values are already variable updates, and
  *   who held a task is in the task's history and the user-operation log.</li>
- *   <li><b>The inputs of the decisions that read only the complaint's record</b> ({@link #INPUTS_ON_RECORD}: the
- *   answer deadline and the routing, by category and channel). Both values are fixed on the complaint row at intake;
- *   the decision instance keeps which version decided and what it answered. The inputs of the other decisions (the
- *   remedy policy's counts, the answer review's amount and drafter) are values of their moment and stay.</li>
+ *   <li><b>The inputs of the decisions that read only Rootfix's records</b> ({@link #INPUTS_ON_RECORD}: the
+ *   answer deadline and the routing, by category and channel, fixed on the complaint row at intake; the remedy
+ *   policy, whose every input the remedy row it decided holds as read). The decision instance keeps which version
+ *   decided and what it answered. The answer review's inputs (the drafter's groups, the times reopened) are values of
+ *   their moment on no row, and stay.</li>
  *   <li><b>A value-set row for a value set once</b> ({@link ValueSetOnChange}): the variable's history row holds the
  *   same name, value and time, and the trail reads it there; a value's first change writes the value it had before
  *   as a row of its own, so every value a variable had stays.</li>
@@ -82,12 +84,16 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       Var.KNOWN_ROOT_CAUSES, Var.ONE_OFF_REASONS, RemedyProcess.Var.REFUSAL_REASONS, Var.RETURN_REASONS,
       Var.CLOSE_REASONS, Var.REOPEN_REASONS, Var.PREVIEW_OPENING, Var.PREVIEW_CLOSING, Var.DRAFTED_BY_GROUPS,
       RemedyProcess.Var.ATTACHMENTS,
-      // the remedy policy's inputs, kept with its decision instance
-      RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS);
+      // the remedy policy's inputs, on the remedy row
+      RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS,
+      // decisions' outputs their decision instances keep, which no person changes: the answer deadline's time to
+      // answer (removed where it is read), the remedy policy's note and whether a team lead approves (also on the
+      // remedy row)
+      Var.ANSWER_WITHIN, RemedyProcess.Var.REMEDY_POLICY_NOTE, RemedyProcess.Var.TEAM_LEAD_APPROVAL);
 
   /**
    * Copies between the complaint and its remedy, left out of one side's history: the remedy's copies of the
-   * complaint's wanted outcome (the remedy policy's decision instance keeps it as an input) and answer date (its
+   * complaint's wanted outcome (the remedy row keeps it as the policy read it) and answer date (its
    * approval task's due date), and the complaint's copies of the remedy's outcome (the remedy's own history and the
    * remedy ledger hold it).
    */
@@ -95,9 +101,13 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       RemedyProcess.KEY, Set.of(RemedyProcess.Var.DESIRED_OUTCOME, RemedyProcess.Var.ANSWER_DUE_DATE),
       ComplaintProcess.KEY, Set.of(Var.REMEDY_TYPE, Var.REMEDY_AMOUNT));
 
-  /** Decisions whose every input is a field of the complaint row that never changes after intake. */
+  /**
+   * Decisions whose every input is on Rootfix's rows as the decision read it: the answer deadline's and the
+   * routing's on the complaint row (category and channel, fixed at intake), the remedy policy's on the remedy row it
+   * decided (the complaint's wanted outcome, category and claim, the customer's remedies and their total).
+   */
   static final Set<String> INPUTS_ON_RECORD = Set.of(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY,
-      ComplaintProcess.ROUTING_DECISION_KEY);
+      ComplaintProcess.ROUTING_DECISION_KEY, RemedyProcess.POLICY_DECISION_KEY);
 
   /** The engine's job handler types of timers all begin so ({@code timer-transition}, {@code timer-start-event}…). */
   private static final String TIMER_JOB_TYPES = "timer-";

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
@@ -51,6 +52,17 @@ public class Remedy extends SequencedEntity {
   @Column(name = "remedy_total_last_12_months", nullable = false, precision = 19, scale = 2)
   private BigDecimal remedyTotalLast12Months;
 
+  // The policy's other inputs as it read them from the complaint (null on remedies decided before 7 December 2026,
+  // whose decision instance in the engine's history kept them).
+  @Column(length = 32)
+  private String desiredOutcome;
+
+  @Column(length = 16)
+  private String category;
+
+  @Column(precision = 19, scale = 2)
+  private BigDecimal claimedAmount;
+
   @Column(nullable = false)
   private Instant decidedAt;
 
@@ -82,8 +94,7 @@ public class Remedy extends SequencedEntity {
   protected Remedy() {}
 
   Remedy(Long complaintId, String trackingNumber, Long customerId, RemedyType type, BigDecimal amount,
-      String policyNote, boolean approvalNeeded, int remediesLast12Months, BigDecimal remedyTotalLast12Months,
-      String idempotencyKey, Instant now) {
+      String policyNote, boolean approvalNeeded, RemedyService.Facts policyRead, String idempotencyKey, Instant now) {
     this.complaint = new ComplaintReference(complaintId, trackingNumber);
     this.customerId = customerId;
     this.type = type;
@@ -91,8 +102,12 @@ public class Remedy extends SequencedEntity {
     this.currency = EUR;
     this.policyNote = policyNote;
     this.approvalNeeded = approvalNeeded;
-    this.remediesLast12Months = remediesLast12Months;
-    this.remedyTotalLast12Months = remedyTotalLast12Months;
+    this.remediesLast12Months = policyRead.remediesLast12Months();
+    this.remedyTotalLast12Months = policyRead.remedyTotalLast12Months();
+    this.desiredOutcome = policyRead.desiredOutcome();
+    this.category = policyRead.category();
+    this.claimedAmount = policyRead.claimedAmount() == null ? null
+        : BigDecimal.valueOf(policyRead.claimedAmount()).setScale(2, RoundingMode.HALF_UP);
     this.idempotencyKey = idempotencyKey;
     this.decidedAt = now;
     this.state = type == RemedyType.NONE ? RemedyState.NOT_GRANTED
@@ -178,6 +193,18 @@ public class Remedy extends SequencedEntity {
 
   public BigDecimal getRemedyTotalLast12Months() {
     return remedyTotalLast12Months;
+  }
+
+  public String getDesiredOutcome() {
+    return desiredOutcome;
+  }
+
+  public String getCategory() {
+    return category;
+  }
+
+  public BigDecimal getClaimedAmount() {
+    return claimedAmount;
   }
 
   public Instant getDecidedAt() {

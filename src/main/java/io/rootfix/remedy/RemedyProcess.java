@@ -20,6 +20,8 @@ public final class RemedyProcess {
   private RemedyProcess() {}
 
   public static final String KEY = "remedy";
+  /** processes/remedy-policy.dmn, which Task_DecideRemedy evaluates. */
+  public static final String POLICY_DECISION_KEY = "remedy-policy";
   public static final String RESOURCE = "processes/remedy.bpmn";
   public static final String POLICY_DECISION = "processes/remedy-policy.dmn";
 

@@ -100,8 +100,7 @@ public class RemedyService {
     Remedy remedy = remedies.save(new Remedy(complaint.complaintId(), complaint.trackingNumber(),
         complaint.customerId(), decision.type(),
         decision.amount().setScale(2, RoundingMode.HALF_UP), decision.policyNote(),
-        decision.teamLeadApproval() && executable(decision.type()), facts.remediesLast12Months(),
-        facts.remedyTotalLast12Months(),
+        decision.teamLeadApproval() && executable(decision.type()), facts,
         // Unique per complaint and remedy; the same on every attempt to pay or ship it.
         complaint.trackingNumber() + "/remedy-" + n + "/" + decision.type().name().toLowerCase(Locale.ROOT),
         now()));

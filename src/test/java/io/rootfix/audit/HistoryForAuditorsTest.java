@@ -108,11 +108,19 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     assertThat(decisions).filteredOn(d -> d.getDecisionDefinitionKey().equals(ComplaintProcess.ROUTING_DECISION_KEY))
         .singleElement().satisfies(routing -> assertThat(routing.getOutputs().get(0).getValue())
             .isEqualTo(ComplaintProcess.AGENTS));
-    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("remedy-policy")
-        .includeInputs().list()).as("the remedy policy keeps its inputs").isNotEmpty()
-        .allMatch(decision -> !decision.getInputs().isEmpty());
     String remedy = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instance)
         .processDefinitionKey(RemedyProcess.KEY).singleResult().getId();
+    // The remedy policy's inputs are on the remedy row it decided, as it read them; its decision keeps its outcome.
+    HistoricDecisionInstance policy = historyService.createHistoricDecisionInstanceQuery().processInstanceId(remedy)
+        .decisionDefinitionKey(RemedyProcess.POLICY_DECISION_KEY).includeInputs().includeOutputs().singleResult();
+    assertThat(policy.getInputs()).as("the remedy policy's inputs, on the remedy row").isEmpty();
+    assertThat(policy.getOutputs()).extracting(output -> output.getVariableName())
+        .contains(RemedyProcess.Var.REMEDY_TYPE, RemedyProcess.Var.REMEDY_AMOUNT);
+    List<Map<String, Object>> ledger = as(AGENT).getForObject("/api/complaints/" + trackingNumber + "/remedies",
+        List.class);
+    assertThat(ledger).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("desiredOutcome", "replacement").containsEntry("category", "delivery")
+        .containsEntry("remediesLast12Months", 0).as("no amount claimed").doesNotContainKey("claimedAmount"));
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(remedy).list())
         .as("the remedy's variable history: what it decided, not its copies of the complaint")
         .map(HistoricVariableInstance::getName)
