@@ -48,8 +48,11 @@ public class ComplaintAnswerService {
   }
 
   /** The agent's answer, stored as a draft: the review policy decides whether a team lead reads it first. */
-  public void draftAnswer(long complaintId, String answerText, String by) {
-    complaints.require(complaintId).draftAnswer(answerText, by, now());
+  /** Stores the draft on the complaint; returns the complaint. */
+  Complaint draftAnswer(long complaintId, String answerText, String by) {
+    Complaint complaint = complaints.require(complaintId);
+    complaint.draftAnswer(answerText, by, now());
+    return complaint;
   }
 
   /**

@@ -27,7 +27,6 @@ import static io.rootfix.complaint.ComplaintProcess.REPEAT_OF;
 import static io.rootfix.complaint.ComplaintProcess.REVIEW_NEEDED;
 import static io.rootfix.complaint.ComplaintProcess.REVIEW_POLICY;
 import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_DESCRIPTION;
-import static io.rootfix.complaint.ComplaintProcess.SEVERITY;
 import static io.rootfix.complaint.ComplaintProcess.TRACKING_NUMBER;
 import static io.rootfix.complaint.ComplaintProcess.Var;
 
@@ -165,7 +164,6 @@ class ComplaintDelegates {
       COMPLAINT_ID.on(execution).set(complaint.getId());
       TRACKING_NUMBER.on(execution).set(complaint.getTrackingNumber());
       CHANNEL.on(execution).set(complaint.getChannel().code());
-      SEVERITY.on(execution).set(complaint.getSeverity().code());
       execution.setProcessBusinessKey(complaint.getTrackingNumber());
     };
   }

@@ -205,7 +205,8 @@ public final class ComplaintProcess {
     public static final String RELEASE_MESSAGE = "releaseMessage";
     // Patch the symptom
     public static final String PATCH_DESCRIPTION = "patchDescription";
-    // Out of the remedy (Activity_Remedy's camunda:out): what the answer review and its form read
+    // The remedy's outcome: variables of complaints started before 7 December 2026 (Activity_Remedy's camunda:out);
+    // since, the amount is handed to the answer review from the remedy ledger and the review form reads the ledger
     /** REFUND, REPLACEMENT, REPAIR or NONE. */
     public static final String REMEDY_TYPE = "remedyType";
     /** Double: the remedy's amount in EUR (0 for a repair or none). */
@@ -310,7 +311,8 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> QUEUE = stringVariable(Var.QUEUE);
   public static final ProcessVariable<String> DESIRED_OUTCOME = stringVariable(Var.DESIRED_OUTCOME);
   public static final ProcessVariable<Double> CLAIMED_AMOUNT = doubleVariable(Var.CLAIMED_AMOUNT);
-  public static final ProcessVariable<String> SEVERITY = stringVariable(Var.SEVERITY);
+  /** For the review policy, handed to it from the complaint row as the answer is drafted; never stored. */
+  public static final ProcessVariable<String> SEVERITY = transientVariable(Var.SEVERITY, String.class);
   public static final ProcessVariable<String> OWNER = stringVariable(Var.OWNER);
   public static final ProcessVariable<String> ANSWER_WITHIN = stringVariable(Var.ANSWER_WITHIN);
   /** ISO date (yyyy-MM-dd) on the Agree expectation form. */
@@ -357,8 +359,8 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> MERGE_NOTE = stringVariable(Var.MERGE_NOTE);
   public static final ProcessVariable<String> MERGED_BY = stringVariable(Var.MERGED_BY);
   // Out of the remedy
-  public static final ProcessVariable<String> REMEDY_TYPE = stringVariable(Var.REMEDY_TYPE);
-  public static final ProcessVariable<Double> REMEDY_AMOUNT = doubleVariable(Var.REMEDY_AMOUNT);
+  /** For the review policy, handed to it from the remedy ledger as the answer is drafted; never stored. */
+  public static final ProcessVariable<Double> REMEDY_AMOUNT = transientVariable(Var.REMEDY_AMOUNT, Double.class);
 
   /**
    * The process Activity_Remedy calls ({@code calledElement}): RemedyProcess.KEY, spelled here because the remedy

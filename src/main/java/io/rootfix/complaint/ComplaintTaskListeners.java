@@ -11,8 +11,10 @@ import static io.rootfix.complaint.ComplaintProcess.DRAFTED_BY_GROUPS;
 import static io.rootfix.complaint.ComplaintProcess.NEED_CUSTOMER_INFORMATION;
 import static io.rootfix.complaint.ComplaintProcess.ONE_OFF;
 import static io.rootfix.complaint.ComplaintProcess.OWNER;
+import static io.rootfix.complaint.ComplaintProcess.REMEDY_AMOUNT;
 import static io.rootfix.complaint.ComplaintProcess.RESOLVED;
 import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_SETTLED;
+import static io.rootfix.complaint.ComplaintProcess.SEVERITY;
 import static io.rootfix.complaint.ComplaintProcess.TRACKING_NUMBER;
 
 import io.rootfix.complaint.ComplaintProcess.Element;
@@ -53,10 +55,12 @@ class ComplaintTaskListeners {
   private final ControlledReasons reasons;
   private final FormPromises promises;
   private final FourEyes fourEyes;
+  private final RemedyLedger remedies;
 
   ComplaintTaskListeners(ComplaintService complaints, ComplaintAnswerService answers, TaskActor actor, TaskForms forms,
-      ControlledReasons reasons, FormPromises promises, FourEyes fourEyes) {
+      ControlledReasons reasons, FormPromises promises, FourEyes fourEyes, RemedyLedger remedies) {
     this.fourEyes = fourEyes;
+    this.remedies = remedies;
     this.complaints = complaints;
     this.answers = answers;
     this.actor = actor;
@@ -175,16 +179,22 @@ class ComplaintTaskListeners {
     return step(oneText(Var.STATUS_UPDATE, complaints::updateCustomer));
   }
 
-  /** Task_ReportBack: the answer is drafted (stored, not sent); the review policy reads who drafted it. */
+  /**
+   * Task_ReportBack: the answer is drafted (stored, not sent). The review policy right after reads who drafted it, the
+   * complaint's severity and its remedy's amount, handed to it from the rows, not stored (its decision instance
+   * records them as inputs).
+   */
   @Bean
   TaskListener recordAnswerDraft() {
     return step((task, id, form) -> {
       String answer = form.requiredText(Var.ANSWER_TEXT, 4000);
       form.check();
       String author = actor.of(task);
-      answers.draftAnswer(id, answer, author);
+      Complaint complaint = answers.draftAnswer(id, answer, author);
       ANSWER_DRAFTED_BY.on(task).set(author);
       DRAFTED_BY_GROUPS.on(task).set(actor.groupsOf(author));
+      SEVERITY.on(task).set(complaint.getSeverity().code());
+      REMEDY_AMOUNT.on(task).set(remedies.latestAmount(id));
     });
   }
 

@@ -2,6 +2,7 @@ package io.rootfix.remedy;
 
 import io.rootfix.calendar.BusinessCalendar;
 import io.rootfix.complaint.ComplaintFacts;
+import io.rootfix.complaint.RemedyLedger;
 import io.rootfix.promise.PromiseService;
 import io.rootfix.promise.PromiseState;
 import io.rootfix.promise.PromiseTexts;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @EnableConfigurationProperties(RemedySettings.class)
 @Transactional
-public class RemedyService {
+public class RemedyService implements RemedyLedger {
 
   /** The remedies that count for the customer's abuse signal: granted, whether executed yet or not. */
   private static final EnumSet<RemedyState> GRANTED =
@@ -84,6 +85,13 @@ public class RemedyService {
     return new Facts(complaint.desiredOutcome(), complaint.category(),
         complaint.claimedAmount() == null ? null : complaint.claimedAmount().doubleValue(), count,
         total.setScale(2, RoundingMode.HALF_UP));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Double latestAmount(long complaintId) {
+    List<Remedy> decided = remedies.findByComplaint_IdOrderByDecidedAtAscIdAsc(complaintId);
+    return decided.isEmpty() ? null : decided.get(decided.size() - 1).getAmount().doubleValue();
   }
 
   /** What remedy-policy.dmn decided. */

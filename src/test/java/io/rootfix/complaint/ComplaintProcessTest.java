@@ -391,11 +391,12 @@ class ComplaintProcessTest {
         "attachments", Var.ANSWER_DUE_DATE);
   }
 
+  /** The remedy's outcome is in its ledger, where the review reads it: nothing of the remedy's comes back. */
   @Test
-  void onlyTheRemedysTypeAndAmountComeBackToTheComplaint() {
+  void nothingOfTheRemedysComesBackToTheComplaint() {
     ProcessInstance complaint = agreedAndAcknowledged();
 
-    assertThat(complaint).variables().containsEntry(Var.REMEDY_TYPE, "REFUND").containsEntry(Var.REMEDY_AMOUNT, 129.95)
+    assertThat(complaint).variables().doesNotContainKeys(Var.REMEDY_TYPE, Var.REMEDY_AMOUNT)
         .doesNotContainKeys(REMEDY_OWN_VARIABLES.toArray(String[]::new));
   }
 

@@ -18,10 +18,10 @@ class ProcessVariableTest {
   void aNumberReadsAsItsDeclaredTypeWhateverJavaTypeStoredIt() {
     Map<String, Object> stored = new HashMap<>();
     stored.put(ComplaintProcess.Var.COMPLAINT_ID, 42);
-    stored.put(ComplaintProcess.Var.REMEDY_AMOUNT, 12L);
+    stored.put(ComplaintProcess.Var.CLAIMED_AMOUNT, 12L);
 
     assertThat(ComplaintProcess.COMPLAINT_ID.from(stored)).isEqualTo(42L);
-    assertThat(ComplaintProcess.REMEDY_AMOUNT.from(stored)).isEqualTo(12.0);
+    assertThat(ComplaintProcess.CLAIMED_AMOUNT.from(stored)).isEqualTo(12.0);
     assertThat(ComplaintProcess.OWNER.from(stored)).isNull();
   }
 
