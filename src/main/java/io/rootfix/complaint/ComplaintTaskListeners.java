@@ -10,7 +10,6 @@ import static io.rootfix.complaint.ComplaintProcess.COMPLAINT_ID;
 import static io.rootfix.complaint.ComplaintProcess.DRAFTED_BY_GROUPS;
 import static io.rootfix.complaint.ComplaintProcess.NEED_CUSTOMER_INFORMATION;
 import static io.rootfix.complaint.ComplaintProcess.ONE_OFF;
-import static io.rootfix.complaint.ComplaintProcess.OWNER;
 import static io.rootfix.complaint.ComplaintProcess.REMEDY_AMOUNT;
 import static io.rootfix.complaint.ComplaintProcess.RESOLVED;
 import static io.rootfix.complaint.ComplaintProcess.ROOT_CAUSE_SETTLED;
@@ -112,9 +111,8 @@ class ComplaintTaskListeners {
           form.requiredCode(Var.CONTACT_PREFERENCE, ContactPreference::fromCode, ContactPreference.CODES),
           form.optionalText(Var.EXPECTATION_NOTE, 2000));
       form.check();
-      String owner = actor.of(task);
-      Instant answerDue = complaints.agreeExpectation(id, expectation, owner);
-      OWNER.on(task).set(owner);
+      // The agent becomes the owner on the row, which the later tasks' assignee reads (OwnerFromComplaint).
+      Instant answerDue = complaints.agreeExpectation(id, expectation, actor.of(task));
       ANSWER_DUE_DATE.on(task).set(Date.from(answerDue));
     });
   }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,13 +71,30 @@ class PromiseDelegates {
    * in the job executor, without a signed-in user.
    */
   @Bean
-  ExecutionListener offerToComplaintQueue(ComplaintQueue queues) {
+  ExecutionListener offerToComplaintQueue(ComplaintQueue queues, PromiseRepository promiseRows) {
     return execution -> {
       String trackingNumber = TRACKING_NUMBER.require(execution);
       QUEUE.on(execution).setLocal(queues.of(trackingNumber));
-      String owner = queues.ownerOf(trackingNumber);
-      OWNER.on(execution).setLocal(owner != null ? owner : promises.view(PROMISE_ID.require(execution)).madeBy());
+      OWNER.on(execution).setLocal(ownerOf(execution, queues, promiseRows));
     };
+  }
+
+  /** The owner of the watched promise's complaint now; who made the promise while nobody owns the complaint. */
+  private static String ownerOf(VariableScope watch, ComplaintQueue queues, PromiseRepository promises) {
+    String trackingNumber = TRACKING_NUMBER.from(watch);
+    String owner = trackingNumber == null ? null : queues.ownerOf(trackingNumber);
+    Long promiseId = PROMISE_ID.from(watch);
+    return owner != null || promiseId == null ? owner
+        : promises.findById(promiseId).map(Promise::getMadeBy).orElse(null);
+  }
+
+  /** The complaint's owner on the watch's forms ("Handle the broken promise" names them), as the task starts. */
+  @Bean
+  static ShownOnForm ownerShown(ObjectProvider<ComplaintQueue> queues, ObjectProvider<PromiseRepository> promises) {
+    return ShownOnForm.onEveryTask(Set.of(PromiseProcess.KEY), Var.OWNER, (DelegateTask task) -> {
+      String owner = ownerOf(task, queues.getObject(), promises.getObject());
+      return owner == null ? null : (TypedValue) Variables.stringValue(owner);
+    });
   }
 
   /**

@@ -69,6 +69,8 @@ class PromiseLifecycleTest extends RootfixIntegrationTest {
         .processInstanceBusinessKeyLike(trackingNumber + "%").singleResult();
     assertThat(taskService.getIdentityLinksForTask(escalation.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(PromiseProcess.LEADS));
+    assertThat(shown(escalation.getId(), PromiseProcess.Var.OWNER)).as("the form names the complaint's owner")
+        .isEqualTo(AGENT);
     assertThat(openTaskKeys(trackingNumber)).as("the complaint goes on").containsExactly(Element.PATCH_SYMPTOM);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber).singleResult().getPriority())
         .as("the reminder raised the complaint's task").isGreaterThan(50);
