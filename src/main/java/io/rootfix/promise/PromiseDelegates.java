@@ -88,7 +88,7 @@ class PromiseDelegates {
         : promises.findById(promiseId).map(Promise::getMadeBy).orElse(null);
   }
 
-  /** The complaint's owner on the watch's forms ("Handle the broken promise" names them), as the task starts. */
+  /** The complaint's owner on the watch's forms ("Handle the broken promise" names them), read when a form opens. */
   @Bean
   static ShownOnForm ownerShown(ObjectProvider<ComplaintQueue> queues, ObjectProvider<PromiseRepository> promises) {
     return ShownOnForm.onEveryTask(Set.of(PromiseProcess.KEY), Var.OWNER, (DelegateTask task) -> {
