@@ -236,14 +236,27 @@ export async function logInToCockpit(user) {
 }
 
 export async function logIn(user) {
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(user);
-  await page.keyboard.press('Enter');
-  try {
-    await page.getByText('Complaints for my groups').waitFor();
-  } catch (notLoggedIn) {
-    await shot(`failed-login-${user}`);
-    throw notLoggedIn;
+  const loggedIn = page.getByText('Complaints for my groups');
+  const username = page.getByPlaceholder('Username');
+  for (let attempt = 1; ; attempt++) {
+    await username.fill(user);
+    await page.getByPlaceholder('Password').fill(user);
+    await page.getByPlaceholder('Password').press('Enter');
+    try {
+      await loggedIn.waitFor({ timeout: 10_000 });
+      return;
+    } catch (notYet) {
+      // The login form can be re-rendered while the webapp loads and lose what was typed (seen once in CI on a
+      // loaded machine): while it is still there, type again; once it is gone, Tasklist is loading, so wait for it.
+      if (attempt < 3 && await username.isVisible()) continue;
+      try {
+        await loggedIn.waitFor({ timeout: 30_000 });
+        return;
+      } catch (notLoggedIn) {
+        await shot(`failed-login-${user}`);
+        throw notLoggedIn;
+      }
+    }
   }
 }
 
