@@ -407,12 +407,14 @@ public final class Benchmark {
 
     long baselineNanos = driveMany(LIFECYCLE, WORKERS, baseline, steps).nanos();
     long sizeBefore = database.size(bean(JdbcTemplate.class));
+    Map<String, Long> tablesBefore = database.tableSizes(bean(JdbcTemplate.class));
     COMPLETION_CPU_NANOS.set(0);
     COMPLETIONS.set(0);
     Run rootfix = driveMany(LIFECYCLE, WORKERS, complaint, steps);
     double cpuPerCompletion = COMPLETION_CPU_NANOS.get() / 1e6 / Math.max(1, COMPLETIONS.get());
     awaitJobsDone();
     long sizeAfter = database.size(bean(JdbcTemplate.class));
+    Map<String, Long> tablesAfter = database.tableSizes(bean(JdbcTemplate.class));
     closedTrackingNumbers.addAll(rootfix.results());
 
     long closed = bean(JdbcTemplate.class).queryForObject(
@@ -437,6 +439,40 @@ public final class Benchmark {
     double perThousand = (sizeAfter - sizeBefore) / (double) LIFECYCLE * 1000 / (1024 * 1024);
     results.put("databaseMiBPer1000Closed", round(perThousand));
     row("Database size per 1,000 closed complaints", "%.1f MiB".formatted(perThousand), "");
+    tableGrowth(tablesBefore, tablesAfter);
+  }
+
+  /**
+   * Where the growth went, per 1,000 closed complaints and table (with its indexes). What a closed complaint keeps
+   * is in the history's and Rootfix's tables; the engine's runtime tables (ACT_RU_*) only churn: their rows are
+   * deleted as the complaints close, and the space waits for a vacuum (PostgreSQL) or a compaction (H2) to be
+   * reused, so their growth over a short run is not what a year of complaints adds.
+   */
+  private void tableGrowth(Map<String, Long> before, Map<String, Long> after) {
+    double perComplaint = 1000.0 / LIFECYCLE / (1024 * 1024);
+    Map<String, Object> byTable = new LinkedHashMap<>();
+    long kept = 0;
+    long runtime = 0;
+    List<Map.Entry<String, Long>> growth = after.entrySet().stream()
+        .map(table -> Map.entry(table.getKey(), table.getValue() - before.getOrDefault(table.getKey(), 0L)))
+        .filter(table -> table.getValue() != 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .toList();
+    for (Map.Entry<String, Long> table : growth) {
+      if (table.getKey().startsWith("act_ru_")) {
+        runtime += table.getValue();
+      } else {
+        kept += table.getValue();
+      }
+      byTable.put(table.getKey(), round(table.getValue() * perComplaint));
+    }
+    results.put("tablesMiBPer1000Closed", byTable);
+    results.put("keptMiBPer1000Closed", round(kept * perComplaint));
+    results.put("runtimeTablesMiBPer1000Closed", round(runtime * perComplaint));
+    row("Tables of history and Rootfix per 1,000 closed complaints", "%.1f MiB".formatted(kept * perComplaint), "");
+    row("Runtime tables' churn per 1,000 closed complaints", "%.1f MiB".formatted(runtime * perComplaint), "");
+    growth.stream().limit(12).forEach(table -> row("  " + table.getKey(),
+        "%.2f MiB".formatted(table.getValue() * perComplaint), ""));
   }
 
   private final List<String> closedTrackingNumbers = Collections.synchronizedList(new ArrayList<>());

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
@@ -36,6 +38,12 @@ interface Database {
    * free chunks only later; PostgreSQL's pages wait for a vacuum): what a cleanup frees.
    */
   long liveSize(JdbcTemplate jdbc);
+
+  /**
+   * Bytes each table takes with its indexes, by lower-case table name, as it stands (no vacuum or compaction first,
+   * which would change what a later run's growth reuses).
+   */
+  Map<String, Long> tableSizes(JdbcTemplate jdbc);
 
   String version(JdbcTemplate jdbc);
 
@@ -87,6 +95,15 @@ interface Database {
     public long liveSize(JdbcTemplate jdbc) {
       return jdbc.queryForObject("select sum(disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"')) "
           + "from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", Long.class);
+    }
+
+    @Override
+    public Map<String, Long> tableSizes(JdbcTemplate jdbc) {
+      Map<String, Long> sizes = new TreeMap<>();
+      jdbc.query("select lower(table_name), disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"') "
+          + "from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'",
+          row -> { sizes.put(row.getString(1), row.getLong(2)); });
+      return sizes;
     }
 
     @Override
@@ -178,6 +195,15 @@ interface Database {
       jdbc.execute("vacuum");
       return jdbc.queryForObject("select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n "
           + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'", Long.class);
+    }
+
+    @Override
+    public Map<String, Long> tableSizes(JdbcTemplate jdbc) {
+      Map<String, Long> sizes = new TreeMap<>();
+      jdbc.query("select lower(c.relname), pg_total_relation_size(c.oid) from pg_class c join pg_namespace n "
+          + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'",
+          row -> { sizes.put(row.getString(1), row.getLong(2)); });
+      return sizes;
     }
 
     @Override
