@@ -4,7 +4,6 @@ import io.rootfix.promise.PromiseReminderEvent;
 import io.rootfix.promise.PromiseRenegotiatedEvent;
 import io.rootfix.promise.PromiseType;
 import java.util.Date;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
@@ -20,11 +19,9 @@ class AnswerDeadlineInTasklist {
   /** Tasklist shows priorities above 50 as raised. */
   static final int REMINDED_PRIORITY = 75;
 
-  private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  AnswerDeadlineInTasklist(RuntimeService runtimeService, TaskService taskService) {
-    this.runtimeService = runtimeService;
+  AnswerDeadlineInTasklist(TaskService taskService) {
     this.taskService = taskService;
   }
 
@@ -33,12 +30,10 @@ class AnswerDeadlineInTasklist {
     if (event.type() != PromiseType.ANSWER) {
       return;
     }
+    // The tasks created from now on read the new date from the complaint row (AnswerDueFromComplaint), which follows
+    // the answer promise (ComplaintService#promiseMoved); a complaint agreed before the row had it reads its variable
+    // only until the first move fills the row. The tasks open now get the date here.
     Date due = Date.from(event.newDueAt());
-    runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(ComplaintProcess.KEY)
-        .processInstanceBusinessKey(event.trackingNumber())
-        .list()
-        .forEach(instance -> runtimeService.setVariable(instance.getId(), ComplaintProcess.Var.ANSWER_DUE_DATE, due));
     for (Task task : openTasks(event.trackingNumber())) {
       if (task.getDueDate() != null) {
         taskService.setDueDate(task.getId(), due);

@@ -91,6 +91,9 @@ public class Complaint extends SequencedEntity {
 
   private LocalDate agreedAnswerDate;
 
+  /** The answer promise's deadline (its due time on the agreed date); null before the expectation is agreed. */
+  private Instant answerDueAt;
+
   @Enumerated(EnumType.STRING)
   @Column(length = 16)
   private ContactPreference contactPreference;
@@ -214,17 +217,19 @@ public class Complaint extends SequencedEntity {
     this.identityConflict = identityConflict;
   }
 
-  void agreeExpectation(Expectation expectation, String owner, Instant now) {
+  void agreeExpectation(Expectation expectation, Instant answerDueAt, String owner, Instant now) {
     requireState(ComplaintState.RECEIVED);
     this.desiredOutcome = expectation.desiredOutcome();
     this.agreedAnswerDate = expectation.agreedAnswerDate();
+    this.answerDueAt = answerDueAt;
     this.contactPreference = expectation.contactPreference();
     this.expectationNote = expectation.note();
     this.owner = owner;
     moveTo(ComplaintState.IN_PROGRESS, now);
   }
 
-  void answerDateMoved(LocalDate newDate, Instant now) {
+  void answerDateMoved(Instant newDueAt, LocalDate newDate, Instant now) {
+    this.answerDueAt = newDueAt;
     this.agreedAnswerDate = newDate;
     this.updatedAt = now;
   }
@@ -485,6 +490,10 @@ public class Complaint extends SequencedEntity {
 
   public String getCustomerInformation() {
     return customerInformation;
+  }
+
+  public Instant getAnswerDueAt() {
+    return answerDueAt;
   }
 
   public Instant getWaitingSince() {

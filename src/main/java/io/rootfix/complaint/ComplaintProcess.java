@@ -1,7 +1,6 @@
 package io.rootfix.complaint;
 
 import static io.rootfix.process.ProcessVariable.booleanVariable;
-import static io.rootfix.process.ProcessVariable.dateVariable;
 import static io.rootfix.process.ProcessVariable.doubleVariable;
 import static io.rootfix.process.ProcessVariable.intVariable;
 import static io.rootfix.process.ProcessVariable.longVariable;
@@ -9,7 +8,6 @@ import static io.rootfix.process.ProcessVariable.stringVariable;
 import static io.rootfix.process.ProcessVariable.transientVariable;
 
 import io.rootfix.process.ProcessVariable;
-import java.util.Date;
 
 /**
  * The names {@code processes/complaint.bpmn} and the code share: process key, element ids, message and
@@ -177,7 +175,10 @@ public final class ComplaintProcess {
     public static final String AGREED_ANSWER_DATE = "agreedAnswerDate";
     public static final String CONTACT_PREFERENCE = "contactPreference";
     public static final String EXPECTATION_NOTE = "expectationNote";
-    /** Date: the answer promise's deadline; the due date of every later complaint task. */
+    /**
+     * Date: the answer promise's deadline, the due date of every later complaint task; read from the complaint row
+     * (AnswerDueFromComplaint), a variable of complaints agreed before 8 December 2026.
+     */
     public static final String ANSWER_DUE_DATE = "answerDueDate";
     // Any complaint form: one more promise to the customer
     /** Boolean: the agent promised something else on this step. */
@@ -317,7 +318,6 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> ANSWER_WITHIN = stringVariable(Var.ANSWER_WITHIN);
   /** ISO date (yyyy-MM-dd) on the Agree expectation form. */
   public static final ProcessVariable<String> AGREED_ANSWER_DATE = stringVariable(Var.AGREED_ANSWER_DATE);
-  public static final ProcessVariable<Date> ANSWER_DUE_DATE = dateVariable(Var.ANSWER_DUE_DATE);
   public static final ProcessVariable<Boolean> NEED_CUSTOMER_INFORMATION =
       booleanVariable(Var.NEED_CUSTOMER_INFORMATION).readInTheCommandThatSetsIt();
   public static final ProcessVariable<Boolean> ONE_OFF = booleanVariable(Var.ONE_OFF);

@@ -72,12 +72,12 @@ public class ComplaintService {
   /** Agreeing the expectation is making the answer promise: returns its deadline. */
   public Instant agreeExpectation(long complaintId, Expectation expectation, String owner) {
     Complaint complaint = get(complaintId);
-    complaint.agreeExpectation(expectation, owner, now());
     Instant dueAt = expectation.agreedAnswerDate().atTime(answerDueTime).atZone(clock.getZone()).toInstant();
     if (!dueAt.isAfter(now())) {
       // "Today" agreed after the usual answer time: the promise holds until the end of the day.
       dueAt = expectation.agreedAnswerDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusSeconds(1);
     }
+    complaint.agreeExpectation(expectation, dueAt, owner, now());
     promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), PromiseType.ANSWER,
         PromiseTexts.answerBy(complaint.getLanguage(), expectation.agreedAnswerDate()),
         null, dueAt, owner));
@@ -100,7 +100,7 @@ public class ComplaintService {
   public void promiseMoved(PromiseRenegotiatedEvent event) {
     Complaint complaint = get(event.complaintId());
     if (event.type() == PromiseType.ANSWER) {
-      complaint.answerDateMoved(LocalDate.ofInstant(event.newDueAt(), clock.getZone()), now());
+      complaint.answerDateMoved(event.newDueAt(), LocalDate.ofInstant(event.newDueAt(), clock.getZone()), now());
     }
     if (event.renegotiatedBy() != null) {
       correspondence.promiseMoved(complaint, event.promiseText(), event.oldDueAt(), event.newDueAt(), event.reason());

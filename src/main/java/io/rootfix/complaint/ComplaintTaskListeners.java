@@ -2,7 +2,6 @@ package io.rootfix.complaint;
 
 import static io.rootfix.complaint.ComplaintProcess.ANSWER_APPROVED;
 import static io.rootfix.complaint.ComplaintProcess.ANSWER_DRAFTED_BY;
-import static io.rootfix.complaint.ComplaintProcess.ANSWER_DUE_DATE;
 import static io.rootfix.complaint.ComplaintProcess.ANSWER_RETURNED_BY;
 import static io.rootfix.complaint.ComplaintProcess.ANSWER_REVIEWED_BY;
 import static io.rootfix.complaint.ComplaintProcess.CLOSE_WITHOUT_CONFIRMATION;
@@ -26,8 +25,6 @@ import io.rootfix.reason.ReasonStep;
 import io.rootfix.rootcause.RootCauseProcess;
 import io.rootfix.security.FourEyes;
 import io.rootfix.security.TaskActor;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -111,9 +108,9 @@ class ComplaintTaskListeners {
           form.requiredCode(Var.CONTACT_PREFERENCE, ContactPreference::fromCode, ContactPreference.CODES),
           form.optionalText(Var.EXPECTATION_NOTE, 2000));
       form.check();
-      // The agent becomes the owner on the row, which the later tasks' assignee reads (OwnerFromComplaint).
-      Instant answerDue = complaints.agreeExpectation(id, expectation, actor.of(task));
-      ANSWER_DUE_DATE.on(task).set(Date.from(answerDue));
+      // The agent becomes the owner on the row, which the later tasks' assignee reads (OwnerFromComplaint); the
+      // answer promise's deadline, their due date, is on the row too (AnswerDueFromComplaint).
+      complaints.agreeExpectation(id, expectation, actor.of(task));
     });
   }
 

@@ -1,14 +1,12 @@
 package io.rootfix.remedy;
 
 import static io.rootfix.process.ProcessVariable.booleanVariable;
-import static io.rootfix.process.ProcessVariable.dateVariable;
 import static io.rootfix.process.ProcessVariable.doubleVariable;
 import static io.rootfix.process.ProcessVariable.intVariable;
 import static io.rootfix.process.ProcessVariable.longVariable;
 import static io.rootfix.process.ProcessVariable.stringVariable;
 
 import io.rootfix.process.ProcessVariable;
-import java.util.Date;
 
 /**
  * The names {@code processes/remedy.bpmn} and the code share. The complaint calls it ("Give the remedy by policy")
@@ -57,7 +55,10 @@ public final class RemedyProcess {
     /** What the customer said (a read-only field of Approve the remedy) and their files (Json, listed on it). */
     public static final String DESCRIPTION = "description";
     public static final String ATTACHMENTS = "attachments";
-    /** Date: the answer promise's deadline, the due date of Approve the remedy. */
+    /**
+     * Date: the answer promise's deadline, the due date of Approve the remedy, read from the complaint row
+     * (AnswerDueFromComplaint); handed in by complaints called before 8 December 2026.
+     */
     public static final String ANSWER_DUE_DATE = "answerDueDate";
     // The policy's inputs (remedy-policy.dmn), from the complaint's facts
     public static final String DESIRED_OUTCOME = "desiredOutcome";
@@ -93,7 +94,6 @@ public final class RemedyProcess {
   // Typed variables: the name from Var, the type here.
   public static final ProcessVariable<Long> COMPLAINT_ID = longVariable(Var.COMPLAINT_ID);
   public static final ProcessVariable<String> TRACKING_NUMBER = stringVariable(Var.TRACKING_NUMBER);
-  public static final ProcessVariable<Date> ANSWER_DUE_DATE = dateVariable(Var.ANSWER_DUE_DATE);
   public static final ProcessVariable<String> DESIRED_OUTCOME = stringVariable(Var.DESIRED_OUTCOME);
   public static final ProcessVariable<String> CATEGORY = stringVariable(Var.CATEGORY);
   public static final ProcessVariable<Double> CLAIMED_AMOUNT = doubleVariable(Var.CLAIMED_AMOUNT);

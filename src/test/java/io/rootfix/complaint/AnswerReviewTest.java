@@ -11,6 +11,7 @@ import io.rootfix.notify.Outbox;
 import io.rootfix.reason.ReasonStep;
 import io.rootfix.support.RootfixIntegrationTest;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -82,8 +83,8 @@ class AnswerReviewTest extends RootfixIntegrationTest {
     // Offered to the team leads by name (FourEyes): the author, an agent, is none of them.
     assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getUserId())
         .contains(LEAD, SECOND_LEAD).doesNotContain(AGENT);
-    assertThat(review.getDueDate()).as("the answer promise's deadline")
-        .isEqualTo(runtimeService.getVariable(review.getProcessInstanceId(), Var.ANSWER_DUE_DATE));
+    assertThat(review.getDueDate()).as("the answer promise's deadline, from the complaint row")
+        .isEqualTo(Date.from(complaint(trackingNumber).getAnswerDueAt()));
     assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Var.REVIEW_POLICY))
         .isEqualTo("Critical severity: always checked");
     assertThat(reports(complaint(trackingNumber))).as("nothing sent before the review").isEmpty();

@@ -388,7 +388,7 @@ class ComplaintProcessTest {
 
     assertThat(remedyCalls).containsExactly("remedy for RF-2026-000042");
     assertThat(remedyVariables).containsExactlyInAnyOrder(Var.COMPLAINT_ID, Var.TRACKING_NUMBER, Var.CUSTOMER_NAME,
-        "attachments", Var.ANSWER_DUE_DATE);
+        "attachments");
   }
 
   /** The remedy's outcome is in its ledger, where the review reads it: nothing of the remedy's comes back. */
