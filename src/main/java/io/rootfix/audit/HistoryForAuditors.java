@@ -88,8 +88,9 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS,
       // decisions' outputs their decision instances keep, which no person changes: the answer deadline's time to
       // answer (removed where it is read), the remedy policy's note and whether a team lead approves (also on the
-      // remedy row)
-      Var.ANSWER_WITHIN, RemedyProcess.Var.REMEDY_POLICY_NOTE, RemedyProcess.Var.TEAM_LEAD_APPROVAL);
+      // remedy row), the answer review's decision and its reason (on the complaint row, then the answer's evidence)
+      Var.ANSWER_WITHIN, RemedyProcess.Var.REMEDY_POLICY_NOTE, RemedyProcess.Var.TEAM_LEAD_APPROVAL,
+      Var.REVIEW_NEEDED, Var.REVIEW_POLICY);
 
   /**
    * Copies between the complaint and its remedy, left out of one side's history: the remedy's copies of the

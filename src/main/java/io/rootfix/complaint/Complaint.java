@@ -1,5 +1,6 @@
 package io.rootfix.complaint;
 
+import io.rootfix.process.TaskForm;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.HandleNetwork;
 import io.rootfix.persistence.SequencedEntity;
@@ -138,6 +139,12 @@ public class Complaint extends SequencedEntity {
 
   @Column(length = 64)
   private String answerDraftedBy;
+
+  /** The review policy's decision on the latest draft; null until it is decided (ComplaintAnswerService#reviewDecided). */
+  private Boolean answerReviewNeeded;
+
+  @Column(length = 200)
+  private String answerReviewPolicy;
 
   /** The answer as sent (the latest one). */
   @Column(length = 4000)
@@ -290,6 +297,17 @@ public class Complaint extends SequencedEntity {
     requireState(ComplaintState.IN_PROGRESS);
     this.answerDraft = draft;
     this.answerDraftedBy = by;
+    // A new draft awaits its own decision.
+    this.answerReviewNeeded = null;
+    this.answerReviewPolicy = null;
+    this.updatedAt = now;
+  }
+
+  /** The answer review policy decided on the draft: whether a team lead reads it first, and why. */
+  void reviewDecided(boolean needed, String policy, Instant now) {
+    requireState(ComplaintState.IN_PROGRESS);
+    this.answerReviewNeeded = needed;
+    this.answerReviewPolicy = policy == null ? null : TaskForm.shorten(policy, 200);
     this.updatedAt = now;
   }
 
@@ -490,6 +508,14 @@ public class Complaint extends SequencedEntity {
 
   public String getCustomerInformation() {
     return customerInformation;
+  }
+
+  public Boolean getAnswerReviewNeeded() {
+    return answerReviewNeeded;
+  }
+
+  public String getAnswerReviewPolicy() {
+    return answerReviewPolicy;
   }
 
   public Instant getAnswerDueAt() {

@@ -47,8 +47,10 @@ public class ComplaintAnswerService {
     this.clock = clock;
   }
 
-  /** The agent's answer, stored as a draft: the review policy decides whether a team lead reads it first. */
-  /** Stores the draft on the complaint; returns the complaint. */
+  /**
+   * The agent's answer, stored as a draft on the complaint, which is returned: the review policy decides next whether
+   * a team lead reads it first.
+   */
   Complaint draftAnswer(long complaintId, String answerText, String by) {
     Complaint complaint = complaints.require(complaintId);
     complaint.draftAnswer(answerText, by, now());
@@ -59,15 +61,28 @@ public class ComplaintAnswerService {
    * The drafted answer goes to the customer on their channel and keeps the answer promise; what was sent, on which
    * channel and when is kept as the evidence of the answer.
    *
-   * @param reviewedBy the team lead who approved it; null when the policy asked for no review
+   * <p>Whether it was reviewed, and why, is the review policy's decision on the complaint row ({@link #reviewDecided});
+   * a draft decided before 8 December 2026 has it in its process, which passes it as {@code decidedInTheProcess}.
+   *
+   * @param reviewedBy the team lead who approved it, if the policy asked for a review
    */
-  public AnswerEvidence sendAnswer(long complaintId, boolean reviewRequired, String reviewPolicy, String reviewedBy) {
+  public AnswerEvidence sendAnswer(long complaintId, ReviewDecision decidedInTheProcess, String reviewedBy) {
     Complaint complaint = complaints.require(complaintId);
+    ReviewDecision decided = complaint.getAnswerReviewNeeded() != null
+        ? new ReviewDecision(complaint.getAnswerReviewNeeded(), complaint.getAnswerReviewPolicy()) : decidedInTheProcess;
     complaint.reportBack(now());
     CustomerMessage message = correspondence.report(complaint);
     promises.keepOpen(complaintId, PromiseType.ANSWER);
     return evidence.save(new AnswerEvidence(message, complaint.getAnswerText(), complaint.getAnswerDraftedBy(),
-        reviewRequired, reviewPolicy, reviewedBy));
+        decided.needed(), decided.policy(), decided.needed() ? reviewedBy : null));
+  }
+
+  /** The answer review policy's decision on a draft: whether a team lead reads it first, and the rule's reason. */
+  public record ReviewDecision(boolean needed, String policy) {}
+
+  /** The review policy decided on the latest draft: kept on the complaint until the answer goes out. */
+  void reviewDecided(long complaintId, ReviewDecision decision) {
+    complaints.require(complaintId).reviewDecided(decision.needed(), decision.policy(), now());
   }
 
   /** The report around the agent's answer: subject and greeting before it, the rest and the signature after it. */

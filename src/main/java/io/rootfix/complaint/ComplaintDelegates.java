@@ -32,6 +32,7 @@ import static io.rootfix.complaint.ComplaintProcess.Var;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rootfix.complaint.ComplaintAnswerService.ReviewDecision;
 import io.rootfix.complaint.ComplaintIntakeService.RecognisedContact;
 import io.rootfix.customer.Recognition;
 import io.rootfix.process.ShownOnForm;
@@ -326,12 +327,39 @@ class ComplaintDelegates {
     };
   }
 
+  /**
+   * Gateway_ReviewNeeded, as it starts: the review policy's decision on the draft (the outputs of "Decide whether the
+   * answer needs a review") goes on the complaint row, where Review the answer shows the reason and Send the answer
+   * records both. The gateway reads reviewNeeded in this command; neither value stays in the process, and the
+   * decision instance keeps what decided them.
+   */
+  @Bean
+  ExecutionListener recordReviewDecision() {
+    return execution -> {
+      ReviewDecision decision = new ReviewDecision(REVIEW_NEEDED.isTrue(execution), REVIEW_POLICY.from(execution));
+      answers.reviewDecided(complaintId(execution), decision);
+      REVIEW_NEEDED.on(execution).set(decision.needed());
+      REVIEW_POLICY.on(execution).set(decision.policy());
+    };
+  }
+
+  /** shows = reviewPolicy (Review the answer): why the policy asked for it, from the complaint row. */
+  @Bean
+  ShownOnForm reviewPolicyShown(ComplaintRepository complaintRows) {
+    return ShownOnForm.named(Var.REVIEW_POLICY, task -> {
+      String policy = complaintRows.findById(COMPLAINT_ID.require(task)).map(Complaint::getAnswerReviewPolicy)
+          .orElse(null);
+      // A draft decided before 8 December 2026 has the reason as a variable.
+      return Variables.stringValue(policy != null ? policy : REVIEW_POLICY.from(task));
+    });
+  }
+
   /** Task_SendAnswer: the answer goes out, with who reviewed it (if the policy asked). */
   @Bean
   JavaDelegate sendAnswer() {
     return execution -> answers.sendAnswer(complaintId(execution),
-        REVIEW_NEEDED.isTrue(execution), REVIEW_POLICY.from(execution),
-        REVIEW_NEEDED.isTrue(execution) ? ANSWER_REVIEWED_BY.from(execution) : null);
+        new ReviewDecision(REVIEW_NEEDED.isTrue(execution), REVIEW_POLICY.from(execution)),
+        ANSWER_REVIEWED_BY.from(execution));
   }
 
   /** Task_Acknowledge */

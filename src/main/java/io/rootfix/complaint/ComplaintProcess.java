@@ -337,8 +337,15 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> ANSWER_DRAFTED_BY = stringVariable(Var.ANSWER_DRAFTED_BY);
   /** For the review policy, right after Report back in the same transaction; never stored. */
   public static final ProcessVariable<String> DRAFTED_BY_GROUPS = transientVariable(Var.DRAFTED_BY_GROUPS, String.class);
-  public static final ProcessVariable<Boolean> REVIEW_NEEDED = booleanVariable(Var.REVIEW_NEEDED);
-  public static final ProcessVariable<String> REVIEW_POLICY = stringVariable(Var.REVIEW_POLICY);
+  /**
+   * The review policy's outputs (Decide whether the answer needs a review), recorded on the complaint row as the
+   * gateway after it starts (recordReviewDecision) and gone when that command ends; variables of drafts decided
+   * before 8 December 2026.
+   */
+  public static final ProcessVariable<Boolean> REVIEW_NEEDED =
+      booleanVariable(Var.REVIEW_NEEDED).readInTheCommandThatSetsIt();
+  public static final ProcessVariable<String> REVIEW_POLICY =
+      stringVariable(Var.REVIEW_POLICY).readInTheCommandThatSetsIt();
   public static final ProcessVariable<Boolean> ANSWER_APPROVED =
       booleanVariable(Var.ANSWER_APPROVED).readInTheCommandThatSetsIt();
   public static final ProcessVariable<String> ANSWER_REVIEWED_BY = stringVariable(Var.ANSWER_REVIEWED_BY);

@@ -85,8 +85,10 @@ class AnswerReviewTest extends RootfixIntegrationTest {
         .contains(LEAD, SECOND_LEAD).doesNotContain(AGENT);
     assertThat(review.getDueDate()).as("the answer promise's deadline, from the complaint row")
         .isEqualTo(Date.from(complaint(trackingNumber).getAnswerDueAt()));
-    assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Var.REVIEW_POLICY))
+    assertThat(shown(review.getId(), Var.REVIEW_POLICY)).as("why, on the form, from the complaint row")
         .isEqualTo("Critical severity: always checked");
+    assertThat(runtimeService.getVariables(review.getProcessInstanceId()))
+        .doesNotContainKeys(Var.REVIEW_NEEDED, Var.REVIEW_POLICY);
     assertThat(reports(complaint(trackingNumber))).as("nothing sent before the review").isEmpty();
 
     String reviewId = claim(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER);
@@ -172,6 +174,59 @@ class AnswerReviewTest extends RootfixIntegrationTest {
         .anySatisfy(task -> {
           assertThat(task.get("taskDefinitionKey")).isEqualTo(Element.REVIEW_ANSWER);
           assertThat(task.get("processInstanceId")).isEqualTo(processInstanceOf(trackingNumber));
+        });
+  }
+
+  /**
+   * The policy's decision lives on the complaint row until the answer goes out: a copy set by hand on the instance
+   * (what Cockpit or REST allow with rights on it) neither skips the review nor changes what the evidence records.
+   */
+  @Test
+  void theReviewDecisionIsOnTheComplaintAndACopySetByHandChangesNothing() {
+    String trackingNumber = receiveCausedAndFixed(critical(intake()));
+    submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Sorry, it broke."));
+
+    Complaint drafted = complaint(trackingNumber);
+    assertThat(drafted.getAnswerReviewNeeded()).isTrue();
+    assertThat(drafted.getAnswerReviewPolicy()).isEqualTo("Critical severity: always checked");
+    String instance = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .taskDefinitionKey(Element.REVIEW_ANSWER).singleResult().getProcessInstanceId();
+    runtimeService.setVariable(instance, Var.REVIEW_NEEDED, false);
+    runtimeService.setVariable(instance, Var.REVIEW_POLICY, "Routine: no review");
+
+    submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "true"));
+    executeDueJobs();
+
+    assertThat(evidence.findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(drafted.getId())).singleElement()
+        .satisfies(answer -> {
+          assertThat(answer.isReviewRequired()).isTrue();
+          assertThat(answer.getReviewPolicy()).isEqualTo("Critical severity: always checked");
+          assertThat(answer.getReviewedBy()).isEqualTo(SECOND_LEAD);
+        });
+  }
+
+  /** A draft decided before the complaint row held the decision (8 December 2026) goes out with its variables. */
+  @Test
+  void aDraftDecidedBeforeTheRowHeldTheDecisionIsShownAndSentWithItsVariables() {
+    String trackingNumber = receiveCausedAndFixed(critical(intake()));
+    submit(trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Sorry, it broke."));
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .taskDefinitionKey(Element.REVIEW_ANSWER).singleResult();
+    // As the earlier model left it: the outputs as variables, nothing on the row.
+    jdbc.update("update complaint set answer_review_needed = null, answer_review_policy = null "
+        + "where tracking_number = ?", trackingNumber);
+    runtimeService.setVariable(review.getProcessInstanceId(), Var.REVIEW_NEEDED, true);
+    runtimeService.setVariable(review.getProcessInstanceId(), Var.REVIEW_POLICY, "Critical severity: always checked");
+
+    assertThat(shown(review.getId(), Var.REVIEW_POLICY)).isEqualTo("Critical severity: always checked");
+    submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "true"));
+    executeDueJobs();
+
+    assertThat(evidence.findByComplaint_IdOrderBySentAtAscCustomerMessageIdAsc(complaint(trackingNumber).getId()))
+        .singleElement().satisfies(answer -> {
+          assertThat(answer.isReviewRequired()).isTrue();
+          assertThat(answer.getReviewPolicy()).isEqualTo("Critical severity: always checked");
+          assertThat(answer.getReviewedBy()).isEqualTo(SECOND_LEAD);
         });
   }
 
