@@ -320,7 +320,11 @@ public final class ComplaintProcess {
   public static final ProcessVariable<String> AGREED_ANSWER_DATE = stringVariable(Var.AGREED_ANSWER_DATE);
   public static final ProcessVariable<Boolean> NEED_CUSTOMER_INFORMATION =
       booleanVariable(Var.NEED_CUSTOMER_INFORMATION).readInTheCommandThatSetsIt();
-  public static final ProcessVariable<Boolean> ONE_OFF = booleanVariable(Var.ONE_OFF);
+  /**
+   * Read by "Fundamental fix needed?" right after Find the root cause, and gone when that command ends; the forms after
+   * it show the one-off's note, which only a one-off has.
+   */
+  public static final ProcessVariable<Boolean> ONE_OFF = booleanVariable(Var.ONE_OFF).readInTheCommandThatSetsIt();
   /** Set by Find the root cause once the form is checked; the form's own field is text (a select's value). */
   public static final ProcessVariable<Long> ROOT_CAUSE_ID = longVariable(Var.ROOT_CAUSE_ID);
   /**

@@ -145,7 +145,11 @@ class ComplaintTaskListeners {
         form.check();
         complaints.recordRootCause(id, cause != null ? cause : note, true, reason.label() + ": " + note);
         recordReason(task, id, ReasonStep.ONE_OFF, reason, note);
-      } else if (form.has(Var.ROOT_CAUSE_ID)) {
+        return;
+      }
+      // Only a one-off has a reason and note, which the next forms show as such: none sent along with a cause.
+      task.getExecution().removeVariables(List.of(Var.ONE_OFF_REASON, Var.ONE_OFF_NOTE));
+      if (form.has(Var.ROOT_CAUSE_ID)) {
         Long rootCauseId = form.requiredNumber(Var.ROOT_CAUSE_ID, RootCauseProcess.BUSINESS_KEY_PREFIX);
         form.check();
         // The report back shows the cause linked from the complaint row, as one described (WrittenOnceShownFromRecord).

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The flags a form decides and the gateway right after its task reads — whether the customer must be asked first,
- * whether the answer is approved, whether the customer says it is resolved, whether to close without their
- * confirmation — are stored for the command that sets them and removed before it commits
+ * whether the cause is a one-off, whether the answer is approved, whether the customer says it is resolved, whether
+ * to close without their confirmation — are stored for the command that sets them and removed before it commits
  * ({@code ProcessVariable.readInTheCommandThatSetsIt}): the path follows each, its history row says what was decided,
  * and no runtime row is left, so a later round's form starts without it.
  */
@@ -42,8 +42,34 @@ class DecidedForTheGatewayTest extends RootfixIntegrationTest {
     assertThat(openTaskKeys(trackingNumber)).contains(Element.WAIT_FOR_FIX);
     assertThat(decided(instance, Var.NEED_CUSTOMER_INFORMATION)).as("each round's decision in history")
         .containsExactly(1L, 0L);
-    assertThat(runtimeService.getVariables(instance)).doesNotContainKey(Var.NEED_CUSTOMER_INFORMATION)
-        .containsEntry(Var.ONE_OFF, false);
+    assertThat(runtimeService.getVariables(instance)).doesNotContainKeys(Var.NEED_CUSTOMER_INFORMATION, Var.ONE_OFF);
+    assertThat(decided(instance, Var.ONE_OFF)).containsExactly(0L);
+  }
+
+  /**
+   * A one-off takes the path without a fix and leaves only its history row; the next forms show its note, which only a
+   * one-off has: a note sent along with a cause that needs a fix is not kept to be shown as a one-off's.
+   */
+  @Test
+  void aOneOffGoesStraightToTheAnswerAndItsNoteIsShownNotTheFlagKept() {
+    String trackingNumber = receiveAndPatch();
+    String instance = instanceOf(trackingNumber);
+
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
+        Var.ONE_OFF_NOTE, "The courier admitted it"));
+
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.REPORT_BACK);
+    assertThat(runtimeService.getVariables(instance)).doesNotContainKey(Var.ONE_OFF)
+        .containsEntry(Var.ONE_OFF_NOTE, "The courier admitted it");
+    assertThat(decided(instance, Var.ONE_OFF)).containsExactly(1L);
+    assertThat(shown(taskId(trackingNumber, Element.REPORT_BACK), Var.ONE_OFF_NOTE)).isEqualTo("The courier admitted it");
+
+    String other = receiveAndPatch();
+    submit(other, Element.FIND_ROOT_CAUSE, Map.of(Var.ONE_OFF, false, Var.ROOT_CAUSE_DESCRIPTION, "Weak packaging",
+        Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "Not a one-off at all"));
+    assertThat(openTaskKeys(other)).contains(Element.WAIT_FOR_FIX);
+    assertThat(runtimeService.getVariables(instanceOf(other))).doesNotContainKeys(Var.ONE_OFF, Var.ONE_OFF_REASON,
+        Var.ONE_OFF_NOTE);
   }
 
   @Test
