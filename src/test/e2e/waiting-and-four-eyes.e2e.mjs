@@ -114,7 +114,7 @@ test('the status page of a closed complaint says it is closed and lists what we 
   await shot('waiting-05-status-closed');
 });
 
-test("a critical complaint's answer goes to another lead, whose form shows the remedy from the ledger", async () => {
+test("a critical complaint's answer goes to another lead, whose form shows why, the one-off's note and the remedy from the ledger", async () => {
   const received = await fetch(`${baseUrl}/api/complaints`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -137,7 +137,11 @@ test("a critical complaint's answer goes to another lead, whose form shows the r
   await openFilter('Complaints for my groups');
   await openTask('Review the answer', critical);
   const form = page.locator('.fjs-form');
+  // Why a review: the policy's decision on the complaint row (the process keeps no copy of it).
   await form.getByText('Critical severity: always checked').waitFor();
+  // A one-off's note, which only a one-off has (the flag itself went with the gateway that read it).
+  assert.equal(await field('A one-off: why no fundamental fix was needed').locator('textarea').inputValue(),
+    'The courier admitted dropping it');
   // The remedy line reads the ledger (the complaint keeps no copy of the remedy's type and amount).
   await form.getByText('Remedy: Refund of EUR 40,00', { exact: true }).waitFor();
   // shot() also fails on a template reading a name the task does not have ({{⚠}}).
