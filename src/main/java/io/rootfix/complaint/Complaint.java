@@ -140,6 +140,9 @@ public class Complaint extends SequencedEntity {
   @Column(length = 64)
   private String answerDraftedBy;
 
+  /** When the latest draft was written; null on drafts written before 8 December 2026. */
+  private Instant answerDraftedAt;
+
   /** The review policy's decision on the latest draft; null until it is decided (ComplaintAnswerService#reviewDecided). */
   private Boolean answerReviewNeeded;
 
@@ -297,6 +300,7 @@ public class Complaint extends SequencedEntity {
     requireState(ComplaintState.IN_PROGRESS);
     this.answerDraft = draft;
     this.answerDraftedBy = by;
+    this.answerDraftedAt = now;
     // A new draft awaits its own decision.
     this.answerReviewNeeded = null;
     this.answerReviewPolicy = null;
@@ -536,6 +540,22 @@ public class Complaint extends SequencedEntity {
 
   public String getAnswerDraftedBy() {
     return answerDraftedBy;
+  }
+
+  /**
+   * Who wrote the draft that awaits sending: a returned draft goes back to them, and they may not review it. Null
+   * when no draft awaits sending (none yet, or the latest was sent: a reopened complaint's next answer is its
+   * owner's again), and when the row cannot tell (a draft written before 8 December 2026 after an earlier answer was
+   * sent; its process holds the drafter then).
+   */
+  public String pendingDraftBy() {
+    if (answerDraftedBy == null) {
+      return null;
+    }
+    if (reportedAt == null) {
+      return answerDraftedBy;
+    }
+    return answerDraftedAt != null && answerDraftedAt.isAfter(reportedAt) ? answerDraftedBy : null;
   }
 
   public String getAnswerText() {

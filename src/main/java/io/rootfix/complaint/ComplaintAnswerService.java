@@ -77,6 +77,16 @@ public class ComplaintAnswerService {
         decided.needed(), decided.policy(), decided.needed() ? reviewedBy : null));
   }
 
+  /**
+   * Who wrote the draft that awaits sending ({@link Complaint#pendingDraftBy}), from the complaint row; a draft
+   * written before 8 December 2026 after an earlier answer was sent has it only in its process, passed as
+   * {@code keptInTheProcess}.
+   */
+  public String pendingDraftBy(long complaintId, String keptInTheProcess) {
+    String onRecord = complaints.require(complaintId).pendingDraftBy();
+    return onRecord != null ? onRecord : keptInTheProcess;
+  }
+
   /** The answer review policy's decision on a draft: whether a team lead reads it first, and the rule's reason. */
   public record ReviewDecision(boolean needed, String policy) {}
 

@@ -249,7 +249,8 @@ class ComplaintDelegates {
   /** Task_ReviewAnswer (on create): offered to the team leads but the one who drafted the answer. */
   @Bean
   TaskListener offerReviewToOtherLeads(FourEyes fourEyes) {
-    return task -> fourEyes.offerToOthers(task, ComplaintProcess.TEAM_LEADS, ComplaintProcess.ANSWER_DRAFTED_BY.from(task));
+    return task -> fourEyes.offerToOthers(task, ComplaintProcess.TEAM_LEADS,
+        answers.pendingDraftBy(COMPLAINT_ID.require(task), ComplaintProcess.ANSWER_DRAFTED_BY.from(task)));
   }
 
   /** Task_RecordFix */

@@ -253,7 +253,10 @@ public final class ComplaintProcess {
     // Report back: draft, review, send
     /** The answer the agent drafted; sent as written once approved (or when no review is needed). */
     public static final String ANSWER_TEXT = "answerText";
-    /** The agent who drafted the answer; a returned answer goes back to them. */
+    /**
+     * The agent who wrote the draft that awaits sending; a returned answer goes back to them. Read from the complaint
+     * row (OwnerFromComplaint, Complaint#pendingDraftBy); a variable of drafts written before 8 December 2026.
+     */
     public static final String ANSWER_DRAFTED_BY = "answerDraftedBy";
     /** The drafting agent's Camunda groups, comma-separated: an input of the answer-review policy. */
     public static final String DRAFTED_BY_GROUPS = "draftedByGroups";

@@ -179,9 +179,9 @@ class ComplaintTaskListeners {
   }
 
   /**
-   * Task_ReportBack: the answer is drafted (stored, not sent). The review policy right after reads who drafted it, the
-   * complaint's severity and its remedy's amount, handed to it from the rows, not stored (its decision instance
-   * records them as inputs).
+   * Task_ReportBack: the answer is drafted (stored, not sent, with who drafted it). The review policy right after reads
+   * the drafter's groups, the complaint's severity and its remedy's amount, handed to it from the rows, not stored
+   * (its decision instance records them as inputs).
    */
   @Bean
   TaskListener recordAnswerDraft() {
@@ -189,8 +189,8 @@ class ComplaintTaskListeners {
       String answer = form.requiredText(Var.ANSWER_TEXT, 4000);
       form.check();
       String author = actor.of(task);
+      // The row says who drafted it (a returned draft goes back to them; they do not review it): OwnerFromComplaint.
       Complaint complaint = answers.draftAnswer(id, answer, author);
-      ANSWER_DRAFTED_BY.on(task).set(author);
       DRAFTED_BY_GROUPS.on(task).set(actor.groupsOf(author));
       SEVERITY.on(task).set(complaint.getSeverity().code());
       REMEDY_AMOUNT.on(task).set(remedies.latestAmount(id));
@@ -209,7 +209,7 @@ class ComplaintTaskListeners {
       }
       if (Boolean.TRUE.equals(approved)) {
         // Four eyes: the author of an answer does not approve it (the task is not offered to her either).
-        if (reviewer != null && reviewer.equals(ANSWER_DRAFTED_BY.from(task))) {
+        if (reviewer != null && reviewer.equals(answers.pendingDraftBy(id, ANSWER_DRAFTED_BY.from(task)))) {
           form.reject(Var.ANSWER_APPROVED, "a team lead other than the author of the answer reviews it");
         }
         form.check();

@@ -230,6 +230,69 @@ class AnswerReviewTest extends RootfixIntegrationTest {
         });
   }
 
+  /**
+   * Who drafted the answer is on the complaint row: naming someone else by hand on the instance (what Cockpit or REST
+   * allow with rights on it) neither offers the review to its author nor lets her approve it.
+   */
+  @Test
+  void theAuthorCannotPassHerDraftOffAsAnothersToApproveIt() {
+    ResponseEntity<Map> response = postComplaint(critical(intake()));
+    String trackingNumber = (String) response.getBody().get("trackingNumber");
+    submit(LEAD, trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+    submit(LEAD, trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    submit(LEAD, trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ONE_OFF, true, Var.ONE_OFF_REASON,
+        "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));
+    String instance = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .taskDefinitionKey(Element.REPORT_BACK).singleResult().getProcessInstanceId();
+    runtimeService.setVariable(instance, Var.ANSWER_DRAFTED_BY, SECOND_LEAD);
+
+    submit(LEAD, trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Our courier dropped it."));
+    String reviewId = taskId(trackingNumber, Element.REVIEW_ANSWER);
+    assertThat(taskService.createTaskQuery().taskId(reviewId).taskCandidateUser(LEAD).count()).isZero();
+    runtimeService.setVariable(instance, Var.ANSWER_DRAFTED_BY, SECOND_LEAD);
+    taskService.setAssignee(reviewId, LEAD);
+    ResponseEntity<Map> ownApproval = submitForm(LEAD, reviewId, Map.of(Var.ANSWER_APPROVED, "true"));
+
+    assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fieldErrors(ownApproval).get(Var.ANSWER_APPROVED)).contains("other than the author");
+    executeDueJobs();
+    assertThat(reports(complaint(trackingNumber))).as("nothing sent").isEmpty();
+    assertThat(openTaskKeys(trackingNumber)).containsExactly(Element.REVIEW_ANSWER);
+  }
+
+  /**
+   * A returned draft goes back to whoever wrote it, even when that is not the owner; once an answer was sent, the
+   * reopened complaint's next answer is the owner's again.
+   */
+  @Test
+  void aReturnedDraftGoesToItsAuthorAndAReopenedComplaintsNextAnswerToTheOwner() {
+    String trackingNumber = receiveCausedAndFixed(critical(intake()));
+    // A team lead, also an agent, takes over the answer from the owner.
+    String draft = taskId(trackingNumber, Element.REPORT_BACK);
+    taskService.setAssignee(draft, LEAD);
+    submit(LEAD, trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Sorry, it broke."));
+    submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "false",
+        Var.RETURN_REASON, "MISSING_FIX", Var.RETURN_NOTE, "Say what we changed"));
+    assertThat(assigneeOf(trackingNumber, Element.REPORT_BACK)).as("back to its author").isEqualTo(LEAD);
+
+    submit(LEAD, trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Every vase now ships in a box."));
+    submit(SECOND_LEAD, trackingNumber, Element.REVIEW_ANSWER, Map.of(Var.ANSWER_APPROVED, "true"));
+    executeDueJobs();
+    submit(trackingNumber, Element.RECORD_CUSTOMER_CONFIRMATION, Map.of(Var.RESOLVED, "false",
+        Var.REOPEN_REASON, "REMEDY_NOT_RECEIVED", Var.REOPEN_NOTE, "The replacement never came"));
+    executeDueJobs();
+    submit(trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP",
+        Var.ONE_OFF_NOTE, "The courier lost the replacement"));
+
+    assertThat(assigneeOf(trackingNumber, Element.REPORT_BACK)).as("the owner's again").isEqualTo(AGENT);
+  }
+
+  private String assigneeOf(String trackingNumber, String taskKey) {
+    return taskService.createTaskQuery().taskId(taskId(trackingNumber, taskKey)).singleResult().getAssignee();
+  }
+
   static String critical(String intake) {
     return intake.replace("\"desiredOutcome\"", "\"severity\": \"critical\", \"desiredOutcome\"");
   }

@@ -29,8 +29,9 @@ class HandedOnNotStoredTest extends RootfixIntegrationTest {
     findCauseAndReport(trackingNumber);
 
     assertThat(runtimeService.getVariables(instance)).as("after the root cause and the answer")
-        .doesNotContainKeys(Var.ROOT_CAUSE_SETTLED, Var.DRAFTED_BY_GROUPS, Var.ANSWER_WITHIN, Var.ROOT_CAUSE_ID)
-        .containsKeys(Var.ANSWER_DRAFTED_BY);
+        .doesNotContainKeys(Var.ROOT_CAUSE_SETTLED, Var.DRAFTED_BY_GROUPS, Var.ANSWER_WITHIN, Var.ROOT_CAUSE_ID,
+            Var.ANSWER_DRAFTED_BY)
+        .containsKeys(Var.AGREED_ANSWER_DATE);
   }
 
   @Test
