@@ -47,6 +47,15 @@ interface Database {
 
   String version(JdbcTemplate jdbc);
 
+  /** A query's rows of (table name, bytes) as a map. */
+  private static Map<String, Long> sizes(JdbcTemplate jdbc, String tablesAndBytes) {
+    Map<String, Long> sizes = new TreeMap<>();
+    jdbc.query(tablesAndBytes, row -> {
+      sizes.put(row.getString(1), row.getLong(2));
+    });
+    return sizes;
+  }
+
   void stop();
 
   static Database start(String kind, Path out) throws Exception {
@@ -99,11 +108,8 @@ interface Database {
 
     @Override
     public Map<String, Long> tableSizes(JdbcTemplate jdbc) {
-      Map<String, Long> sizes = new TreeMap<>();
-      jdbc.query("select lower(table_name), disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"') "
-          + "from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'",
-          row -> { sizes.put(row.getString(1), row.getLong(2)); });
-      return sizes;
+      return sizes(jdbc, "select lower(table_name), disk_space_used('\"' || table_schema || '\".\"' || table_name "
+          + "|| '\"') from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'");
     }
 
     @Override
@@ -199,11 +205,8 @@ interface Database {
 
     @Override
     public Map<String, Long> tableSizes(JdbcTemplate jdbc) {
-      Map<String, Long> sizes = new TreeMap<>();
-      jdbc.query("select lower(c.relname), pg_total_relation_size(c.oid) from pg_class c join pg_namespace n "
-          + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'",
-          row -> { sizes.put(row.getString(1), row.getLong(2)); });
-      return sizes;
+      return sizes(jdbc, "select lower(c.relname), pg_total_relation_size(c.oid) from pg_class c join pg_namespace n "
+          + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'");
     }
 
     @Override

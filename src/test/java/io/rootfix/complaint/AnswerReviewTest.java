@@ -131,15 +131,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
 
   @Test
   void theAuthorOfAnAnswerDoesNotApproveIt() {
-    ResponseEntity<Map> response = postComplaint(critical(intake()));
-    String trackingNumber = (String) response.getBody().get("trackingNumber");
-    // lea is a team lead and an agent: she owns this complaint and drafts its answer.
-    submit(LEAD, trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
-        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
-    executeDueJobs();
-    submit(LEAD, trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
-    submit(LEAD, trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "A dropped parcel",
-        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));
+    String trackingNumber = criticalOwnedByTheLead();
     submit(LEAD, trackingNumber, Element.REPORT_BACK, Map.of(Var.ANSWER_TEXT, "Our courier dropped it."));
 
     // Not offered to her: only the other team leads are its candidates.
@@ -236,14 +228,7 @@ class AnswerReviewTest extends RootfixIntegrationTest {
    */
   @Test
   void theAuthorCannotPassHerDraftOffAsAnothersToApproveIt() {
-    ResponseEntity<Map> response = postComplaint(critical(intake()));
-    String trackingNumber = (String) response.getBody().get("trackingNumber");
-    submit(LEAD, trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
-        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
-    executeDueJobs();
-    submit(LEAD, trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
-    submit(LEAD, trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ONE_OFF, true, Var.ONE_OFF_REASON,
-        "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));
+    String trackingNumber = criticalOwnedByTheLead();
     String instance = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
         .taskDefinitionKey(Element.REPORT_BACK).singleResult().getProcessInstanceId();
     runtimeService.setVariable(instance, Var.ANSWER_DRAFTED_BY, SECOND_LEAD);
@@ -287,6 +272,22 @@ class AnswerReviewTest extends RootfixIntegrationTest {
         Var.ONE_OFF_NOTE, "The courier lost the replacement"));
 
     assertThat(assigneeOf(trackingNumber, Element.REPORT_BACK)).as("the owner's again").isEqualTo(AGENT);
+  }
+
+  /**
+   * A critical complaint (its answer is always reviewed) that lea, a team lead and an agent, owns and takes to Report
+   * back: she will draft its answer.
+   */
+  private String criticalOwnedByTheLead() {
+    ResponseEntity<Map> response = postComplaint(critical(intake()));
+    String trackingNumber = (String) response.getBody().get("trackingNumber");
+    submit(LEAD, trackingNumber, Element.AGREE_EXPECTATION, Map.of(Var.DESIRED_OUTCOME, "replacement",
+        Var.AGREED_ANSWER_DATE, PROMISED, Var.CONTACT_PREFERENCE, "email"));
+    executeDueJobs();
+    submit(LEAD, trackingNumber, Element.PATCH_SYMPTOM, Map.of(Var.PATCH_DESCRIPTION, "Sent a replacement"));
+    submit(LEAD, trackingNumber, Element.FIND_ROOT_CAUSE, Map.of(Var.ROOT_CAUSE_DESCRIPTION, "A dropped parcel",
+        Var.ONE_OFF, true, Var.ONE_OFF_REASON, "PARTNER_SLIP", Var.ONE_OFF_NOTE, "The courier admitted it"));
+    return trackingNumber;
   }
 
   private String assigneeOf(String trackingNumber, String taskKey) {
