@@ -803,8 +803,9 @@ public final class Benchmark {
     phases.put("deadline", deadline);
     ClockUtil.reset();
     results.put("timerStorm", ordered("promises", STORM, "secondsUntilAllEscalated", deadline.get("seconds"),
-        "jobsPerSecond", deadline.get("jobsPerSecond"), "targetSeconds", 60, "phases", phases));
-    row("Timer storm, deadline: all escalated after", "%s s".formatted(deadline.get("seconds")), "<= 60 s");
+        "jobsPerSecond", deadline.get("jobsPerSecond"), "targetSeconds", 30, "phases", phases));
+    // Issue #23's target for 10,000 promises at 100,000 open complaints (it was 60 s before).
+    row("Timer storm, deadline: all escalated after", "%s s".formatted(deadline.get("seconds")), "<= 30 s");
   }
 
   /**
