@@ -1,9 +1,9 @@
 package io.rootfix.complaint;
 
-import io.rootfix.process.TaskForm;
 import io.rootfix.customer.Customer;
 import io.rootfix.customer.HandleNetwork;
 import io.rootfix.persistence.SequencedEntity;
+import io.rootfix.process.TaskForm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

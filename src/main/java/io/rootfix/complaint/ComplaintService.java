@@ -69,8 +69,8 @@ public class ComplaintService {
     return LocalDate.ofInstant(calendar.resolve(answerWithin, now()), calendar.zone());
   }
 
-  /** Agreeing the expectation is making the answer promise: returns its deadline. */
-  public Instant agreeExpectation(long complaintId, Expectation expectation, String owner) {
+  /** Agreeing the expectation is making the answer promise, whose deadline the complaint row keeps too. */
+  public void agreeExpectation(long complaintId, Expectation expectation, String owner) {
     Complaint complaint = get(complaintId);
     Instant dueAt = expectation.agreedAnswerDate().atTime(answerDueTime).atZone(clock.getZone()).toInstant();
     if (!dueAt.isAfter(now())) {
@@ -81,7 +81,6 @@ public class ComplaintService {
     promises.make(new PromiseService.NewPromise(complaint.getId(), complaint.getTrackingNumber(), PromiseType.ANSWER,
         PromiseTexts.answerBy(complaint.getLanguage(), expectation.agreedAnswerDate()),
         null, dueAt, owner));
-    return dueAt;
   }
 
   public void makePromise(long complaintId, PromiseType type, String text, Instant windowFrom, Instant dueAt,
