@@ -2,8 +2,8 @@ package io.rootfix.complaint;
 
 import io.rootfix.process.ReadFromRecord;
 import java.util.Date;
-import java.util.Set;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,29 +17,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class AnswerDueFromComplaint {
 
+  /** Both processes name the date {@code answerDueDate}. */
+  private static final Map<String, Function<Complaint, Object>> ANSWER_DUE = Map.of(ComplaintProcess.Var.ANSWER_DUE_DATE,
+      complaint -> complaint.getAnswerDueAt() == null ? null : Date.from(complaint.getAnswerDueAt()));
+
   @Bean
   ReadFromRecord answerDueOfComplaintTasks(ComplaintRepository complaints) {
-    return new FromComplaint(ComplaintProcess.KEY, complaints);
+    return new ComplaintRowRead(ComplaintProcess.KEY, ANSWER_DUE, complaints);
   }
 
   @Bean
   ReadFromRecord answerDueOfRemedyApproval(ComplaintRepository complaints) {
-    return new FromComplaint(ComplaintProcess.CALLED_REMEDY, complaints);
-  }
-
-  /** Both processes name the complaint row {@code complaintId} and the date {@code answerDueDate}. */
-  private record FromComplaint(String processKey, ComplaintRepository complaints) implements ReadFromRecord {
-
-    @Override
-    public Set<String> names() {
-      return Set.of(ComplaintProcess.Var.ANSWER_DUE_DATE);
-    }
-
-    @Override
-    public Object read(String name, VariableScope scope) {
-      Long complaintId = ComplaintProcess.COMPLAINT_ID.from(scope);
-      return complaintId == null ? null : complaints.findById(complaintId)
-          .map(Complaint::getAnswerDueAt).map(Date::from).orElse(null);
-    }
+    return new ComplaintRowRead(ComplaintProcess.CALLED_REMEDY, ANSWER_DUE, complaints);
   }
 }

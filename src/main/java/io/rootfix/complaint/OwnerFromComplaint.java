@@ -1,9 +1,9 @@
 package io.rootfix.complaint;
 
 import io.rootfix.process.ReadFromRecord;
-import java.util.Set;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.stereotype.Component;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The complaint's owner and the author of the draft that awaits sending, read from the complaint row by
@@ -13,29 +13,12 @@ import org.springframework.stereotype.Component;
  * 7 December 2026 also has its owner as a variable, and one drafted before 8 December its drafter; the row's value
  * comes before either.
  */
-@Component
-class OwnerFromComplaint implements ReadFromRecord {
+@Configuration
+class OwnerFromComplaint {
 
-  private final ComplaintRepository complaints;
-
-  OwnerFromComplaint(ComplaintRepository complaints) {
-    this.complaints = complaints;
-  }
-
-  @Override
-  public String processKey() {
-    return ComplaintProcess.KEY;
-  }
-
-  @Override
-  public Set<String> names() {
-    return Set.of(ComplaintProcess.Var.OWNER, ComplaintProcess.Var.ANSWER_DRAFTED_BY);
-  }
-
-  @Override
-  public Object read(String name, VariableScope scope) {
-    Long complaintId = ComplaintProcess.COMPLAINT_ID.from(scope);
-    return complaintId == null ? null : complaints.findById(complaintId)
-        .map(ComplaintProcess.Var.OWNER.equals(name) ? Complaint::getOwner : Complaint::pendingDraftBy).orElse(null);
+  @Bean
+  ReadFromRecord ownerAndDrafterOfComplaintTasks(ComplaintRepository complaints) {
+    return new ComplaintRowRead(ComplaintProcess.KEY, Map.of(ComplaintProcess.Var.OWNER, Complaint::getOwner,
+        ComplaintProcess.Var.ANSWER_DRAFTED_BY, Complaint::pendingDraftBy), complaints);
   }
 }
