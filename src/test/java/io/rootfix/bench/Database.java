@@ -47,6 +47,10 @@ interface Database {
 
   String version(JdbcTemplate jdbc);
 
+  private static long total(Map<String, Long> tableSizes) {
+    return tableSizes.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** A query's rows of (table name, bytes) as a map. */
   private static Map<String, Long> sizes(JdbcTemplate jdbc, String tablesAndBytes) {
     Map<String, Long> sizes = new TreeMap<>();
@@ -102,8 +106,7 @@ interface Database {
 
     @Override
     public long liveSize(JdbcTemplate jdbc) {
-      return jdbc.queryForObject("select sum(disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"')) "
-          + "from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", Long.class);
+      return total(tableSizes(jdbc));
     }
 
     @Override
@@ -199,8 +202,7 @@ interface Database {
     @Override
     public long liveSize(JdbcTemplate jdbc) {
       jdbc.execute("vacuum");
-      return jdbc.queryForObject("select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n "
-          + "on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'", Long.class);
+      return total(tableSizes(jdbc));
     }
 
     @Override
