@@ -24,13 +24,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
   private final HistoryService history;
+  private final RepositoryService repository;
   private final Complaints complaints;
   private final PromiseService promises;
   private final RootCauseService rootCauses;
@@ -53,13 +57,14 @@ public class AuditTrail {
   private final ControlledReasons reasons;
   private final Attachments attachments;
 
-  AuditTrail(HistoryService history, Complaints complaints, PromiseService promises,
+  AuditTrail(HistoryService history, RepositoryService repository, Complaints complaints, PromiseService promises,
       RootCauseService rootCauses, Outbox outbox, RemedyService remedies, ControlledReasons reasons,
       Attachments attachments) {
     this.attachments = attachments;
     this.remedies = remedies;
     this.reasons = reasons;
     this.history = history;
+    this.repository = repository;
     this.complaints = complaints;
     this.promises = promises;
     this.rootCauses = rootCauses;
@@ -150,8 +155,10 @@ public class AuditTrail {
 
   private void addEngineHistory(List<AuditEntry> trail, HistoricProcessInstance instance) {
     String process = instance.getProcessDefinitionKey();
+    Set<String> activityInstances = new HashSet<>();
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).list()) {
+      activityInstances.add(activity.getId());
       if (activity.getActivityName() == null || activity.getActivityType().endsWith("Gateway")) {
         continue;
       }
@@ -161,6 +168,17 @@ public class AuditTrail {
         trail.add(AuditEntry.of(instant(activity.getEndTime()), activity.getAssignee(),
             (activity.isCanceled() ? "Withdrawn: " : "Completed: ") + activity.getActivityName(),
             process + " / " + activity.getActivityId()));
+      }
+    }
+    // A business rule task's activity row is left out of history now (HistoryForAuditors): its decision instance
+    // says which activity decided and when, shown as the activity row was; older history has both, shown once.
+    for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
+        .processInstanceId(instance.getId()).list()) {
+      String name = decision.getRootDecisionInstanceId() != null || decision.getActivityInstanceId() == null ? null
+          : activityName(decision.getProcessDefinitionId(), decision.getActivityId());
+      if (name != null && activityInstances.add(decision.getActivityInstanceId())) {
+        trail.add(AuditEntry.of(instant(decision.getEvaluationTime()), null, "Started: " + name,
+            process + " / " + decision.getActivityId()));
       }
     }
     Set<String> changed = new HashSet<>();
@@ -189,6 +207,12 @@ public class AuditTrail {
           incident.getActivityId() + ": " + incident.getIncidentMessage()
               + (incident.isResolved() ? " (resolved " + incident.getEndTime().toInstant() + ")" : "")));
     }
+  }
+
+  /** The activity's name in the model its instance ran (the engine caches the deployed models). */
+  private String activityName(String processDefinitionId, String activityId) {
+    return repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId)
+        instanceof FlowElement element ? element.getName() : null;
   }
 
   private static void valueSet(List<AuditEntry> trail, Date time, String name, Object value) {

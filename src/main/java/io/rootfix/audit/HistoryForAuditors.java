@@ -1,6 +1,7 @@
 package io.rootfix.audit;
 
 import io.rootfix.complaint.ComplaintProcess;
+import io.rootfix.complaint.ComplaintProcess.Element;
 import io.rootfix.complaint.ComplaintProcess.Var;
 import io.rootfix.formcontext.FormContext;
 import io.rootfix.promise.PromiseProcess;
@@ -110,6 +111,35 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
   static final Set<String> INPUTS_ON_RECORD = Set.of(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY,
       ComplaintProcess.ROUTING_DECISION_KEY, RemedyProcess.POLICY_DECISION_KEY);
 
+  /**
+   * Steps whose activity row would only repeat a record the trail shows from Rootfix's own tables, by process. Each
+   * is a step of the engine's, not a person's, and {@code HistoryForAuditorsTest} checks the record is in the trail:
+   * <ul>
+   *   <li>the complaint: recognising the customer and registering the complaint ("Complaint received", with the
+   *   customer on the complaint row), proposing the answer date (the date agreed is the answer promise), the
+   *   acknowledgement ("Message to the customer"), the remedy's call (the remedy's own instance and "Remedy
+   *   decided"), recording the root cause's fix ("Root cause fixed") and the closing end event ("Complaint
+   *   closed");</li>
+   *   <li>the remedy: counting the customer's remedies and recording the decision ("Remedy decided", with the
+   *   counts);</li>
+   *   <li>the promise watch: its scope, its timers and messages, and marking the promise kept or broken (the promise
+   *   ledger's "Promise made / renegotiated / kept / broken"). Its tasks for people and its reminder stay.</li>
+   * </ul>
+   * The steps the readable story reads (sending the answer, closing, reopening…) stay.
+   */
+  static final Map<String, Set<String>> STEPS_ON_RECORD = Map.of(
+      ComplaintProcess.KEY, Set.of(Element.RECOGNISE_CUSTOMER, Element.REGISTER, Element.PROPOSE_ANSWER_DATE,
+          Element.ACKNOWLEDGE, Element.REMEDY, Element.RECORD_FIX, Element.END_CLOSED),
+      RemedyProcess.KEY, Set.of(RemedyProcess.Element.COUNT_CUSTOMER_REMEDIES,
+          RemedyProcess.Element.RECORD_REMEDY_DECISION),
+      PromiseProcess.KEY, Set.of(PromiseProcess.Element.WATCH, PromiseProcess.Element.REMINDER,
+          PromiseProcess.Element.RENEGOTIATE_IN_TIME_TIMER, PromiseProcess.Element.DEADLINE,
+          PromiseProcess.Element.KEPT, PromiseProcess.Element.NEW_DATE_AGREED, PromiseProcess.Element.MARK_KEPT,
+          PromiseProcess.Element.MARK_BROKEN));
+
+  /** The engine's activity type of a business rule task, whose decision instance says where and when it decided. */
+  static final String BUSINESS_RULE_TASK = "businessRuleTask";
+
   /** The engine's job handler types of timers all begin so ({@code timer-transition}, {@code timer-start-event}…). */
   private static final String TIMER_JOB_TYPES = "timer-";
 
@@ -149,7 +179,9 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity) {
       String type = activity.getActivityType();
-      return type == null || !(type.endsWith("Gateway") || NONE_START_EVENT.equals(type) || NONE_END_EVENT.equals(type));
+      return (type == null || !(type.endsWith("Gateway") || NONE_START_EVENT.equals(type)
+          || NONE_END_EVENT.equals(type) || BUSINESS_RULE_TASK.equals(type)))
+          && !STEPS_ON_RECORD.getOrDefault(activity.getProcessDefinitionKey(), Set.of()).contains(activity.getActivityId());
     }
     if (event instanceof HistoricDecisionEvaluationEvent decision) {
       // Kept, without the inputs that only repeat the complaint row.

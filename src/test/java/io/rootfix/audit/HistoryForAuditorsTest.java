@@ -83,15 +83,25 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
         .allMatch(log -> !log.isCreationLog())
         .anyMatch(log -> log.isSuccessLog() && log.getHostname() != null);
 
-    // Gateways only route, and a plain start event's moment is the instance's own: their activity instances are left
-    // out, every step around them stays.
+    // Gateways only route, a plain start event's moment is the instance's own, a business rule task's decision
+    // instance says where and when it decided, and the steps of the engine's that register or record something are
+    // told by that record: their activity instances are left out, every person's step stays.
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
         .as("the complaint's activity history")
         .noneMatch(activity -> activity.getActivityType().endsWith("Gateway"))
         .noneMatch(activity -> activity.getActivityId().equals(Element.START))
         .extracting(activity -> activity.getActivityId())
-        .contains(Element.AGREE_EXPECTATION, Element.PATCH_SYMPTOM, "Task_DetermineAnswerDeadline",
-            Element.ROUTE_TO_QUEUE);
+        .contains(Element.AGREE_EXPECTATION, Element.PATCH_SYMPTOM)
+        .doesNotContain(Element.DETERMINE_ANSWER_DEADLINE, Element.ROUTE_TO_QUEUE)
+        .doesNotContainAnyElementsOf(HistoryForAuditors.STEPS_ON_RECORD.get(ComplaintProcess.KEY));
+    // ...and the trail still tells each of them: the decisions as their activity rows were shown, once each, the
+    // others by their records.
+    assertThat(trail).as("the trail").map(entry -> (String) entry.get("what"))
+        .containsOnlyOnce("Started: Route to a queue", "Started: Determine the default answer deadline")
+        .contains("Complaint received", "Message to the customer", "Remedy decided", "Promise made");
+    assertThat(trail).filteredOn(entry -> "Started: Route to a queue".equals(entry.get("what")))
+        .singleElement().satisfies(entry -> assertThat(entry.get("details"))
+            .isEqualTo(ComplaintProcess.KEY + " / " + Element.ROUTE_TO_QUEUE));
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
         .getStartActivityId()).as("where the complaint started, on its own history row").isEqualTo(Element.START);
 
@@ -135,28 +145,37 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     assertThat(settled.getEndActivityId()).as("where it ended, on its own history row")
         .isEqualTo(RemedyProcess.Element.END);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(remedy).list())
-        .as("the remedy's activity history").isNotEmpty()
+        .as("the remedy's activity history: not the policy's steps, which the remedy row records")
         .noneMatch(activity -> activity.getActivityType().equals("noneEndEvent"))
-        .anyMatch(activity -> activity.getActivityType().equals("businessRuleTask"));
+        .noneMatch(activity -> activity.getActivityType().equals("businessRuleTask"))
+        .extracting(activity -> activity.getActivityId())
+        .doesNotContainAnyElementsOf(HistoryForAuditors.STEPS_ON_RECORD.get(RemedyProcess.KEY));
+    assertThat(trail).as("the remedy's policy, from its decision instance").map(entry -> (String) entry.get("what"))
+        .containsOnlyOnce("Started: Decide the remedy by policy");
 
-    // The promise watch: its activities stay (Cockpit, the trail's timeline), its copy of the promise does not.
+    // The promise watch: its own history row stays, its copy of the promise and its scaffolding (scope, timers,
+    // messages, marking kept or broken) do not: the promise ledger tells the trail what became of it.
     List<HistoricProcessInstance> watches = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PromiseProcess.KEY).processInstanceBusinessKeyLike(trackingNumber + "/%").list();
     assertThat(watches).isNotEmpty();
     for (HistoricProcessInstance watch : watches) {
       assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(watch.getId()).count())
           .as("the watch's variables").isZero();
-      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(watch.getId()).count())
-          .as("the watch's activities").isPositive();
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(watch.getId()).list())
+          .as("the watch's activities").extracting(activity -> activity.getActivityId())
+          .doesNotContainAnyElementsOf(HistoryForAuditors.STEPS_ON_RECORD.get(PromiseProcess.KEY));
     }
     HistoricProcessInstance running = watches.stream().filter(w -> w.getEndTime() == null).findFirst().orElseThrow();
     assertThat(runtimeService.getVariable(running.getId(), PromiseProcess.PROMISE_ID.name()))
         .as("the running watch still has its promise").isNotNull();
   }
 
-  /** A timer removed unfired as its step ends: the activity history says so; no job-log entry repeats it. */
+  /**
+   * A timer removed unfired as its step ends: no job-log entry repeats it. A promise watch's reminder is removed as
+   * the promise is kept, which the promise ledger says and the trail shows.
+   */
   @Test
-  void aTimerRemovedUnfiredLeavesItsActivityNotAJobLogEntry() {
+  void aTimerRemovedUnfiredLeavesNoJobLogEntry() {
     String trackingNumber = receiveAndPatch();
     findCauseAndReport(trackingNumber);
 
@@ -164,10 +183,38 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     HistoricProcessInstance watch = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PromiseProcess.KEY).processInstanceBusinessKeyLike(trackingNumber + "/%").finished()
         .list().get(0);
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(watch.getId())
-        .activityId(PromiseProcess.Element.REMINDER).singleResult().isCanceled())
-        .as("the reminder's activity: removed unfired").isTrue();
+    assertThat(watch.getEndActivityId()).as("the watch ended as the promise was kept")
+        .isEqualTo(PromiseProcess.Element.END_KEPT);
     assertThat(historyService.createHistoricJobLogQuery().processInstanceId(watch.getId()).list())
         .as("the watch's job log").noneMatch(log -> log.isDeletionLog());
+    List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + trackingNumber, List.class);
+    assertThat(trail).as("the trail").map(entry -> (String) entry.get("what")).contains("Promise kept");
+  }
+
+  /**
+   * History written before business rule tasks' activity rows were left out has both the row and the decision
+   * instance: the trail shows the step once, as it did when that complaint was sealed, so its seal still verifies.
+   */
+  @Test
+  void aDecisionWhoseActivityRowWasWrittenBeforeTheRuleShowsOnce() {
+    String trackingNumber = receive();
+    String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey(ComplaintProcess.KEY).singleResult().getId();
+    HistoricDecisionInstance routing = historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance)
+        .decisionDefinitionKey(ComplaintProcess.ROUTING_DECISION_KEY).singleResult();
+    List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + trackingNumber, List.class);
+
+    // The row the engine wrote for it before, with the same instance, place and moment.
+    jdbc.update("insert into ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_,"
+            + " EXECUTION_ID_, ACT_ID_, ACT_NAME_, ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, ACT_INST_STATE_,"
+            + " SEQUENCE_COUNTER_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, 1)",
+        routing.getActivityInstanceId(), ComplaintProcess.KEY, routing.getProcessDefinitionId(), instance, instance,
+        instance, Element.ROUTE_TO_QUEUE, "Route to a queue", HistoryForAuditors.BUSINESS_RULE_TASK,
+        routing.getEvaluationTime(), routing.getEvaluationTime());
+
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId(Element.ROUTE_TO_QUEUE).count()).as("the older row is read").isOne();
+    assertThat(as(AUDITOR).getForObject("/api/audit/complaints/" + trackingNumber, List.class))
+        .as("the trail, with the activity row beside the decision instance").isEqualTo(trail);
   }
 }
