@@ -4,7 +4,6 @@ import static io.rootfix.promise.PromiseProcess.Var;
 import static io.rootfix.promise.PromiseProcess.KEPT_BY;
 import static io.rootfix.promise.PromiseProcess.NEW_DATE_AGREED;
 import static io.rootfix.promise.PromiseProcess.OWNER;
-import static io.rootfix.promise.PromiseProcess.PROMISE_ID;
 import static io.rootfix.promise.PromiseProcess.QUEUE;
 import static io.rootfix.promise.PromiseProcess.RENEGOTIATION_OUTCOME;
 import static io.rootfix.promise.PromiseProcess.TRACKING_NUMBER;
@@ -15,6 +14,7 @@ import io.rootfix.process.TaskForms;
 import io.rootfix.security.TaskActor;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -46,7 +46,7 @@ class PromiseDelegates {
   @Bean
   JavaDelegate remindPromiseOwner() {
     return execution -> {
-      promises.reminded(PROMISE_ID.require(execution));
+      promises.reminded(PromiseProcess.requirePromiseId(execution));
       execution.removeVariables(List.of(Var.NEW_DATE_AGREED, Var.NEW_DUE, Var.RENEGOTIATION_REASON, Var.ALREADY_KEPT,
           Var.RENEGOTIATION_OUTCOME));
     };
@@ -55,13 +55,13 @@ class PromiseDelegates {
   /** Task_MarkKept: by whom the keeping message or "Renegotiate in time" said. */
   @Bean
   JavaDelegate markPromiseKept() {
-    return execution -> promises.markKept(PROMISE_ID.require(execution), KEPT_BY.from(execution));
+    return execution -> promises.markKept(PromiseProcess.requirePromiseId(execution), KEPT_BY.from(execution));
   }
 
   /** Task_MarkBroken */
   @Bean
   JavaDelegate markPromiseBroken() {
-    return execution -> promises.markBroken(PROMISE_ID.require(execution));
+    return execution -> promises.markBroken(PromiseProcess.requirePromiseId(execution));
   }
 
   /**
@@ -73,19 +73,36 @@ class PromiseDelegates {
   @Bean
   ExecutionListener offerToComplaintQueue(ComplaintQueue queues, PromiseRepository promiseRows) {
     return execution -> {
-      String trackingNumber = TRACKING_NUMBER.require(execution);
-      QUEUE.on(execution).setLocal(queues.of(trackingNumber));
+      Promise promise = watched(execution, promiseRows)
+          .orElseThrow(() -> new IllegalStateException("no promise " + PromiseProcess.promiseIdOf(execution)));
+      QUEUE.on(execution).setLocal(queues.of(promise.getTrackingNumber()));
       OWNER.on(execution).setLocal(ownerOf(execution, queues, promiseRows));
     };
   }
 
+  /**
+   * The watch's tasks (create): the complaint's tracking number, for Tasklist's card and the form, from the promise
+   * row (so a merged complaint's promise shows the complaint it moved to); a variable of the task alone, not of the
+   * watch, which a promise kept or released in time never needs.
+   */
+  @Bean
+  TaskListener showComplaintOnCard(PromiseRepository promiseRows) {
+    return task -> watched(task, promiseRows)
+        .ifPresent(promise -> TRACKING_NUMBER.on(task).setLocal(promise.getTrackingNumber()));
+  }
+
+  /** The promise the watch watches, from its row. */
+  private static Optional<Promise> watched(VariableScope watch, PromiseRepository promises) {
+    Long promiseId = PromiseProcess.promiseIdOf(watch);
+    return promiseId == null ? Optional.empty() : promises.findById(promiseId);
+  }
+
   /** The owner of the watched promise's complaint now; who made the promise while nobody owns the complaint. */
   private static String ownerOf(VariableScope watch, ComplaintQueue queues, PromiseRepository promises) {
-    String trackingNumber = TRACKING_NUMBER.from(watch);
-    String owner = trackingNumber == null ? null : queues.ownerOf(trackingNumber);
-    Long promiseId = PROMISE_ID.from(watch);
-    return owner != null || promiseId == null ? owner
-        : promises.findById(promiseId).map(Promise::getMadeBy).orElse(null);
+    return watched(watch, promises).map(promise -> {
+      String owner = queues.ownerOf(promise.getTrackingNumber());
+      return owner != null ? owner : promise.getMadeBy();
+    }).orElse(null);
   }
 
   /** The complaint's owner on the watch's forms ("Handle the broken promise" names them), read when a form opens. */
@@ -107,7 +124,7 @@ class PromiseDelegates {
       TaskForm form = forms.of(task);
       boolean kept = form.flag(Var.ALREADY_KEPT);
       boolean newDate = !kept && form.flag(Var.NEW_DATE_AGREED);
-      if (kept && promises.view(PROMISE_ID.require(task)).type() == PromiseType.ANSWER) {
+      if (kept && promises.view(PromiseProcess.requirePromiseId(task)).type() == PromiseType.ANSWER) {
         form.reject(Var.ALREADY_KEPT, "sending the answer keeps the answer promise");
       }
       Instant newDue = newDate ? form.requiredMoment(Var.NEW_DUE, "give the new date agreed with the customer") : null;
@@ -118,7 +135,7 @@ class PromiseDelegates {
       if (kept) {
         KEPT_BY.on(task).set(actor.of(task));
       } else if (newDate) {
-        promises.renegotiateInTask(PROMISE_ID.require(task), newDue, reason, actor.of(task));
+        promises.renegotiateInTask(PromiseProcess.requirePromiseId(task), newDue, reason, actor.of(task));
       }
     };
   }
@@ -142,7 +159,7 @@ class PromiseDelegates {
   private static ShownOnForm ofThePromise(ObjectProvider<PromiseRepository> promises, String name,
       Function<Promise, String> value) {
     return ShownOnForm.onEveryTask(Set.of(PromiseProcess.KEY), name, (DelegateTask task) -> {
-      Long id = PROMISE_ID.from(task);
+      Long id = PromiseProcess.promiseIdOf(task);
       return id == null ? null : promises.getObject().findById(id)
           .map(promise -> (TypedValue) Variables.stringValue(value.apply(promise))).orElse(null);
     });
@@ -155,7 +172,7 @@ class PromiseDelegates {
       TaskForm form = forms.of(task);
       String note = form.requiredText(Var.ESCALATION_NOTE, 2000, "say what was done about the broken promise");
       form.check();
-      promises.escalationHandled(PROMISE_ID.require(task), note);
+      promises.escalationHandled(PromiseProcess.requirePromiseId(task), note);
     };
   }
 }

@@ -6,6 +6,9 @@ import static io.rootfix.process.ProcessVariable.stringVariable;
 import static io.rootfix.process.ProcessVariable.transientVariable;
 
 import io.rootfix.process.ProcessVariable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The names {@code processes/promise.bpmn} and the code share. */
 public final class PromiseProcess {
@@ -50,8 +53,13 @@ public final class PromiseProcess {
   public static final class Var {
     private Var() {}
 
-    /** Long: the id of the Promise row. */
+    /** Long: the id of the Promise row; a variable of watches started before 8 December 2026 ({@link #promiseIdOf}). */
     public static final String PROMISE_ID = "promiseId";
+    /**
+     * The complaint's tracking number on the watch's tasks (Tasklist's card and the forms show it): a task variable set
+     * from the promise row as the task is created, and again on a merge; a variable of the whole watch before
+     * 8 December 2026.
+     */
     public static final String TRACKING_NUMBER = "trackingNumber";
     /** What was promised and its type, shown on the watch's forms from the promise row, not stored (PromiseDelegates). */
     public static final String PROMISE_TEXT = "promiseText";
@@ -86,6 +94,41 @@ public final class PromiseProcess {
     public static final String RELEASE_NOTE = "releaseNote";
     // The "Handle the broken promise" form
     public static final String ESCALATION_NOTE = "escalationNote";
+  }
+
+  /** The watch's business key: the complaint's tracking number when it started, and the promise's id. */
+  static String businessKey(String trackingNumber, Long promiseId) {
+    return trackingNumber + "/" + promiseId;
+  }
+
+  /**
+   * The watched promise's id: the end of the watch's business key ({@link #businessKey}, set as the watch starts and
+   * changed by nothing, a merge included), so no variable carries it; a key without one (none is written so) falls
+   * back to the variable watches started before 8 December 2026 carry.
+   */
+  public static Long promiseIdOf(VariableScope scope) {
+    String key = scope instanceof DelegateExecution execution ? execution.getProcessBusinessKey()
+        : scope instanceof DelegateTask task && task.getExecution() != null
+            ? task.getExecution().getProcessBusinessKey() : null;
+    int slash = key == null ? -1 : key.lastIndexOf('/');
+    if (slash >= 0) {
+      try {
+        return Long.valueOf(key.substring(slash + 1));
+      } catch (NumberFormatException notAPromiseId) {
+        // falls back to the variable below
+      }
+    }
+    return PROMISE_ID.from(scope);
+  }
+
+  /** {@link #promiseIdOf}, for a step that cannot go on without its promise. */
+  static long requirePromiseId(VariableScope scope) {
+    Long id = promiseIdOf(scope);
+    if (id == null) {
+      throw new IllegalStateException("the promise watch names no promise (business key, or variable " + Var.PROMISE_ID
+          + ")");
+    }
+    return id;
   }
 
   // Typed variables: the name from Var, the type here.

@@ -4,6 +4,7 @@ import io.rootfix.promise.PromisePolicy.Timers;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class PromiseWatch {
 
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
 
-  PromiseWatch(RuntimeService runtimeService) {
+  PromiseWatch(RuntimeService runtimeService, TaskService taskService) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
   }
 
   /**
@@ -26,16 +29,22 @@ class PromiseWatch {
    */
   String start(Promise promise, Timers timers) {
     promise.watchActsAt(timers);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(PromiseProcess.PROMISE_ID.name(), promise.getId());
-    variables.put(PromiseProcess.TRACKING_NUMBER.name(), promise.getTrackingNumber());
     return runtimeService.startProcessInstanceByKey(PromiseProcess.KEY,
-        promise.getTrackingNumber() + "/" + promise.getId(), variables).getId();
+        PromiseProcess.businessKey(promise.getTrackingNumber(), promise.getId())).getId();
   }
 
-  /** The promise moved to another complaint: the watch shows that complaint's tracking number. */
+  /**
+   * The promise moved to another complaint: the watch's open tasks show that complaint's tracking number (a watch
+   * started before 8 December 2026 carries it as its own variable, moved too). Its business key stays: the engine
+   * cannot change it, and only the promise id in it is read.
+   */
   void movedTo(Promise promise, String trackingNumber) {
-    runtimeService.setVariable(promise.getProcessInstanceId(), PromiseProcess.TRACKING_NUMBER.name(), trackingNumber);
+    String watch = promise.getProcessInstanceId();
+    taskService.createTaskQuery().processInstanceId(watch).list().forEach(task ->
+        taskService.setVariableLocal(task.getId(), PromiseProcess.TRACKING_NUMBER.name(), trackingNumber));
+    if (runtimeService.getVariable(watch, PromiseProcess.TRACKING_NUMBER.name()) != null) {
+      runtimeService.setVariable(watch, PromiseProcess.TRACKING_NUMBER.name(), trackingNumber);
+    }
   }
 
   /** Kept, by a person or (by null) the process: the watch ends as kept. */

@@ -37,7 +37,7 @@ class WatchTimersFromPromise implements ReadFromRecord {
 
   @Override
   public Object read(String name, VariableScope scope) {
-    Long promiseId = PromiseProcess.PROMISE_ID.from(scope);
+    Long promiseId = PromiseProcess.promiseIdOf(scope);
     return promiseId == null ? null : dateOf(name, promises.findById(promiseId).map(Promise::watchTimers).orElse(null));
   }
 

@@ -127,6 +127,52 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
     assertThat(messageKinds(trackingNumber)).doesNotContain("BROKEN_PROMISE_APOLOGY");
   }
 
+  /**
+   * The watch stores no tracking number: its task shows the complaint's, read from the promise row as the task is
+   * created, and the other complaint's when the promise moves there while the task is open.
+   */
+  @Test
+  void theWatchsTaskShowsItsComplaintAndTheOneItsPromiseMovedTo() {
+    String trackingNumber = receiveWithCallbackTomorrow();
+    PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
+    ClockUtil.setCurrentTime(Date.from(callback.dueAt().minus(Duration.ofMinutes(30))));
+    runDueJobs();
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber + "/" + callback.id())
+        .taskDefinitionKey(PromiseProcess.Element.RENEGOTIATE_IN_TIME).singleResult().getId();
+    assertThat(taskService.getVariableLocal(task, PromiseProcess.Var.TRACKING_NUMBER)).isEqualTo(trackingNumber);
+    assertThat(runtimeService.getVariable(taskService.createTaskQuery().taskId(task).singleResult()
+        .getProcessInstanceId(), PromiseProcess.Var.TRACKING_NUMBER)).as("none on the watch itself").isNull();
+
+    String other = receive();
+    Long otherId = jdbc.queryForObject("select id from complaint where tracking_number = ?", Long.class, other);
+    promises.moveTo(trackingNumber, otherId, other);
+
+    assertThat(taskService.getVariableLocal(task, PromiseProcess.Var.TRACKING_NUMBER)).isEqualTo(other);
+    submit(trackingNumber, PromiseProcess.Element.RENEGOTIATE_IN_TIME, Map.of(PromiseProcess.Var.ALREADY_KEPT, true));
+    assertThat(promises.view(callback.id()).state()).as("kept through the task, for the other complaint")
+        .isEqualTo(PromiseState.KEPT);
+  }
+
+  /** A promise id set by hand on a watch (REST, Cockpit) redirects nothing: the watch reads the id in its key. */
+  @Test
+  void aPromiseIdSetOnTheWatchByHandDoesNotMakeItWatchAnotherPromise() {
+    String trackingNumber = receiveWithCallbackTomorrow();
+    PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
+    String other = receive();
+    agreeExpectation(other, PROMISED);
+    PromiseView othersAnswer = promises.ofComplaint(other).get(0);
+    String watch = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(trackingNumber + "/" + callback.id()).singleResult().getId();
+    runtimeService.setVariable(watch, PromiseProcess.Var.PROMISE_ID, othersAnswer.id());
+
+    ClockUtil.setCurrentTime(Date.from(callback.dueAt().minus(Duration.ofMinutes(30))));
+    runDueJobs();
+    submit(trackingNumber, PromiseProcess.Element.RENEGOTIATE_IN_TIME, Map.of(PromiseProcess.Var.ALREADY_KEPT, true));
+
+    assertThat(promises.view(callback.id()).state()).as("the watched promise").isEqualTo(PromiseState.KEPT);
+    assertThat(promises.view(othersAnswer.id()).state()).as("the other complaint's").isEqualTo(PromiseState.OPEN);
+  }
+
   @Test
   void aComplaintClosesOnlyWithItsOpenPromisesSettledOnTheClosingForm() {
     String trackingNumber = receiveWithCallbackTomorrow();
@@ -276,10 +322,11 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
     assertThat(complaintState(merged)).isEqualTo("MERGED");
     assertThat(promises.ofComplaint(merged)).as("every promise moved to the other complaint").isEmpty();
     assertThat(moved).allSatisfy(id -> assertThat(promises.view(id).trackingNumber()).isEqualTo(survivor));
-    // The watches keep their business key (the engine cannot change it) but work for the other complaint now.
+    // The watches keep their business key (the engine cannot change it) but work for the other complaint now: they
+    // read the promise, which moved, by the id in the key, and store no tracking number of their own.
     for (String watch : watchIds(merged)) {
       if (runtimeService.createProcessInstanceQuery().processInstanceId(watch).count() > 0) {
-        assertThat(runtimeService.getVariable(watch, PromiseProcess.Var.TRACKING_NUMBER)).isEqualTo(survivor);
+        assertThat(runtimeService.getVariable(watch, PromiseProcess.Var.TRACKING_NUMBER)).isNull();
       }
     }
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(merged).count())

@@ -88,6 +88,8 @@ class PromiseProcessTest {
       }
     });
     Mocks.register("recordEscalation", (TaskListener) task -> calls.add("recordEscalation"));
+    // The tracking number on the watch's tasks' cards, from the promise row (PromiseDelegates): none here.
+    Mocks.register("showComplaintOnCard", (TaskListener) task -> { });
     // As the real listener: the complaint's queue, for the task's candidate group only.
     Mocks.register("offerToComplaintQueue", (ExecutionListener) execution ->
         PromiseProcess.QUEUE.on(execution).setLocal("queue-billing"));

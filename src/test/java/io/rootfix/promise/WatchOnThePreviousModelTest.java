@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.rootfix.promise.PromisePolicy.Timers;
@@ -68,12 +69,14 @@ class WatchOnThePreviousModelTest {
     }
     Mocks.register("recordRenegotiation", (TaskListener) task -> task.setVariable(Var.RENEGOTIATION_OUTCOME, "stands"));
     Mocks.register("recordEscalation", (TaskListener) task -> calls.add("recordEscalation"));
+    // The tracking number on the watch's tasks' cards, from the promise row (PromiseDelegates): none here.
+    Mocks.register("showComplaintOnCard", (TaskListener) task -> { });
     // The watch's timers read their dates from the promise row (WatchTimersFromPromise): here, the promise told last.
     for (String name : WatchTimersFromPromise.NAMES) {
       MockedDelegatesExpressionManager.readFromRecord(name,
           scope -> told == null ? null : WatchTimersFromPromise.dateOf(name, told.watchTimers()));
     }
-    watch = new PromiseWatch(runtimeService());
+    watch = new PromiseWatch(runtimeService(), taskService());
     previous = deploy(PREVIOUS);
   }
 

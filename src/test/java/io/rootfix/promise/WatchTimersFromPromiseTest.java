@@ -30,9 +30,8 @@ class WatchTimersFromPromiseTest extends RootfixIntegrationTest {
     PromiseView answer = promises.ofComplaint(trackingNumber).get(0);
     String watch = watchOf(trackingNumber, answer.id());
 
-    assertThat(runtimeService.getVariables(watch)).as("the watch's variables")
-        .doesNotContainKeys(WatchTimersFromPromise.NAMES.toArray(String[]::new))
-        .containsKey(PromiseProcess.Var.PROMISE_ID);
+    assertThat(runtimeService.getVariables(watch)).as("the watch's variables: its promise is the id in its key")
+        .isEmpty();
     PromisePolicy.Timers row = timersOnRow(answer.id());
     assertThat(row.dueAt()).isEqualTo(answer.dueAt());
     assertThat(timerDue(watch, PromiseProcess.Element.REMINDER)).isEqualTo(Date.from(row.remindAt()));
