@@ -54,7 +54,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   answer deadline and the routing, by category and channel, fixed on the complaint row at intake; the remedy
  *   policy, whose every input the remedy row it decided holds as read). The decision instance keeps which version
  *   decided and what it answered. The answer review's inputs (the drafter's groups, the times reopened) are values of
- *   their moment on no row, and stay.</li>
+ *   their moment on no row, and stay; of its inputs only the category, fixed on the complaint row, goes
+ *   ({@link #SINGLE_INPUTS_ON_RECORD}).</li>
  *   <li><b>A value-set row for a value set once</b> ({@link ValueSetOnChange}): the variable's history row holds the
  *   same name, value and time, and the trail reads it there; a value's first change writes the value it had before
  *   as a row of its own, so every value a variable had stays.</li>
@@ -110,6 +111,15 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
    */
   static final Set<String> INPUTS_ON_RECORD = Set.of(ComplaintProcess.ANSWER_DEADLINE_DECISION_KEY,
       ComplaintProcess.ROUTING_DECISION_KEY, RemedyProcess.POLICY_DECISION_KEY);
+
+  /**
+   * Single inputs on Rootfix's rows of a decision whose other inputs are values of their moment: the answer review's
+   * category (fixed on the complaint row at intake, and in the trail's "Complaint received"). Its severity (on the
+   * row, but shown in no trail line), remedy amount, times reopened and the drafter's groups stay. By the input's id
+   * in the table: an input renamed in Modeler is kept, never lost.
+   */
+  static final Map<String, Set<String>> SINGLE_INPUTS_ON_RECORD = Map.of(
+      ComplaintProcess.ANSWER_REVIEW_DECISION_KEY, Set.of("Input_category"));
 
   /**
    * Steps whose activity row would only repeat a record the trail shows from Rootfix's own tables, by process. Each
@@ -188,6 +198,10 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       HistoricDecisionInstanceEntity root = decision.getRootHistoricDecisionInstance();
       if (root != null && INPUTS_ON_RECORD.contains(root.getDecisionDefinitionKey())) {
         root.setInputs(List.of());
+      } else if (root != null && root.getInputs() != null
+          && SINGLE_INPUTS_ON_RECORD.containsKey(root.getDecisionDefinitionKey())) {
+        Set<String> onRecord = SINGLE_INPUTS_ON_RECORD.get(root.getDecisionDefinitionKey());
+        root.setInputs(root.getInputs().stream().filter(input -> !onRecord.contains(input.getClauseId())).toList());
       }
       return true;
     }

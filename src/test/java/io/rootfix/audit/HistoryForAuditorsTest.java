@@ -218,4 +218,30 @@ class HistoryForAuditorsTest extends RootfixIntegrationTest {
     assertThat(as(AUDITOR).getForObject("/api/audit/complaints/" + trackingNumber, List.class))
         .as("the trail, with the activity row beside the decision instance").isEqualTo(trail);
   }
+
+  /**
+   * The answer review keeps the inputs that are values of their moment (severity, remedy amount, times reopened, the
+   * drafter's groups, as text); its category, fixed on the complaint row and in the trail, is not repeated.
+   */
+  @Test
+  void theAnswerReviewKeepsItsInputsOfTheMomentNotTheCategoryOnRecord() {
+    String trackingNumber = receiveAndPatch();
+    findCauseAndReport(trackingNumber);
+    String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey(ComplaintProcess.KEY).singleResult().getId();
+
+    HistoricDecisionInstance review = historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance)
+        .decisionDefinitionKey(ComplaintProcess.ANSWER_REVIEW_DECISION_KEY).includeInputs().includeOutputs()
+        .singleResult();
+    assertThat(review.getInputs()).extracting(input -> input.getClauseId())
+        .containsExactlyInAnyOrder("Input_severity", "Input_remedyAmount", "Input_reopenCount",
+            "Input_draftedByGroups");
+    assertThat(review.getInputs()).filteredOn(input -> input.getClauseId().equals("Input_draftedByGroups"))
+        .singleElement().satisfies(input -> assertThat(input.getValue()).isInstanceOf(String.class)
+            .asString().contains("service-agents"));
+    assertThat(review.getOutputs()).as("what it decided").isNotEmpty();
+    List<Map<String, Object>> trail = as(AUDITOR).getForObject("/api/audit/complaints/" + trackingNumber, List.class);
+    assertThat(trail).filteredOn(entry -> "Complaint received".equals(entry.get("what"))).singleElement()
+        .satisfies(entry -> assertThat((String) entry.get("details")).contains("category delivery"));
+  }
 }
