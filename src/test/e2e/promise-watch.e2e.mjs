@@ -6,7 +6,10 @@
 // Screenshot: target/e2e/promise-watch-01-definition.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, basic, logInToCockpit, page, shot, useApplication } from './rootfix.mjs';
+import {
+  AGENT, RUN, baseUrl, basic, completeAs, daysFromNow, freshLogIn, isoDate, logInToCockpit, openFilter, openTask, page,
+  postComplaint, shot, until, useApplication,
+} from './rootfix.mjs';
 
 useApplication(import.meta.url);
 
@@ -53,4 +56,36 @@ test('Cockpit draws promise.bpmn with the watch as one subprocess and no element
   }
   assert.deepEqual(clashes, [], 'drawn on top of each other');
   assert.ok(boxes.some(box => box.id === 'Timer_Reminder'), 'the boxes were read');
+});
+
+// The watch stores no variable since 8 December: its task's card and form show the complaint's tracking number from
+// a variable of the task, set from the promise row as the task is created.
+test('Renegotiate in time shows its complaint on the Tasklist card and on the form', async () => {
+  const trackingNumber = await postComplaint(`Rita Reminder ${RUN}`, `rita.${RUN}@example.com`);
+  await completeAs(AGENT, trackingNumber, 'Task_AgreeExpectation', {
+    desiredOutcome: 'replacement', agreedAnswerDate: isoDate(daysFromNow(14)), contactPreference: 'email' });
+  const watches = await (await fetch(`${baseUrl}/engine-rest/process-instance?processDefinitionKey=promise`
+    + `&businessKeyLike=${trackingNumber}/%25`, { headers: basic('demo') })).json();
+  assert.equal(watches.length, 1, 'the answer promise is watched');
+  const variables = await (await fetch(`${baseUrl}/engine-rest/process-instance/${watches[0].id}/variables`,
+    { headers: basic('demo') })).json();
+  assert.deepEqual(Object.keys(variables), [], 'the watch stores no variable');
+
+  // The reminder, then "Deadline near", run now as an operator runs a job in Cockpit (the dates are two weeks ahead).
+  for (const timer of ['Timer_Reminder', 'Timer_RenegotiateInTime']) {
+    let jobs = [];
+    await until(async () => {
+      jobs = await (await fetch(`${baseUrl}/engine-rest/job?processInstanceId=${watches[0].id}&activityId=${timer}`,
+        { headers: basic('demo') })).json();
+      return jobs.length === 1;
+    }, `${timer} waits`);
+    const ran = await fetch(`${baseUrl}/engine-rest/job/${jobs[0].id}/execute`, { method: 'POST', headers: basic('demo') });
+    assert.equal(ran.status, 204, `${timer} runs`);
+  }
+
+  await freshLogIn(AGENT);
+  await openFilter('My complaints');
+  await openTask('Renegotiate in time', trackingNumber);
+  await page.locator('.fjs-form').getByText(`Renegotiate in time: complaint ${trackingNumber}`).waitFor();
+  await shot('promise-watch-02-renegotiate-card');
 });
