@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -170,15 +171,18 @@ public class AuditTrail {
             process + " / " + activity.getActivityId()));
       }
     }
-    // A business rule task's activity row is left out of history now (HistoryForAuditors): its decision instance
-    // says which activity decided and when, shown as the activity row was; older history has both, shown once.
+    // A business rule task's activity row is left out of history since 8 December (HistoryForAuditors): its decision
+    // instance says which activity decided, when, and what it answered. History written before has the activity
+    // row, shown as it always was (its seal is the digest of that trail), and the decision is not shown again.
     for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
+        .processInstanceId(instance.getId()).includeOutputs().disableBinaryFetching().list()) {
       String name = decision.getRootDecisionInstanceId() != null || decision.getActivityInstanceId() == null ? null
           : activityName(decision.getProcessDefinitionId(), decision.getActivityId());
       if (name != null && activityInstances.add(decision.getActivityInstanceId())) {
-        trail.add(AuditEntry.of(instant(decision.getEvaluationTime()), null, "Started: " + name,
-            process + " / " + decision.getActivityId()));
+        trail.add(AuditEntry.of(instant(decision.getEvaluationTime()), null, "Decided: " + name,
+            process + " / " + decision.getActivityId() + ": " + decision.getOutputs().stream()
+                .map(output -> output.getVariableName() + " = " + output.getValue())
+                .collect(Collectors.joining(", "))));
       }
     }
     Set<String> changed = new HashSet<>();

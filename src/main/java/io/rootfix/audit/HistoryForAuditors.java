@@ -37,8 +37,8 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  *   order, claim, description — the complaint and customer rows hold them, so personal data is not duplicated into
  *   history), identifiers, option lists a form offered (the choice made is a value of its own), text previews, the
  *   remedy policy's counts (on the remedy row), the outputs of decisions their decision instances keep and nobody
- *   changes after; and the copies the complaint and its
- *   remedy pass each other ({@link #COPIES_OF_THE_OTHER}).</li>
+ *   changes after (the remedy's type and amount among them since 8 December: the trail shows them with the decision
+ *   and in "Remedy decided"); and the remedy's copies of the complaint's values ({@link #COPIES_OF_THE_OTHER}).</li>
  *   <li><b>The promise watch's variables</b>: a copy of the promise row and its timer dates; the trail's
  *   "Promise made / renegotiated / kept / broken" come from the promise ledger.</li>
  *   <li><b>Gateways' activity instances</b>: a gateway only routes; where the path went is the activity that
@@ -88,21 +88,22 @@ class HistoryForAuditors extends AbstractProcessEnginePlugin {
       RemedyProcess.Var.ATTACHMENTS,
       // the remedy policy's inputs, on the remedy row
       RemedyProcess.Var.REMEDIES_LAST_12_MONTHS, RemedyProcess.Var.REMEDY_TOTAL_LAST_12_MONTHS,
-      // decisions' outputs their decision instances keep, which no person changes: the answer deadline's time to
-      // answer (removed where it is read), the remedy policy's note and whether a team lead approves (also on the
-      // remedy row), the answer review's decision and its reason (on the complaint row, then the answer's evidence)
+      // decisions' outputs their decision instances keep (and the trail shows with the decision), which no person
+      // changes: the answer deadline's time to answer (removed where it is read), the remedy policy's note, whether a
+      // team lead approves, the remedy's type and amount (on the remedy row as the ledger took them, the trail's
+      // "Remedy decided"), the answer review's decision and its reason (on the complaint row, then the answer's
+      // evidence)
       Var.ANSWER_WITHIN, RemedyProcess.Var.REMEDY_POLICY_NOTE, RemedyProcess.Var.TEAM_LEAD_APPROVAL,
-      Var.REVIEW_NEEDED, Var.REVIEW_POLICY);
+      RemedyProcess.Var.REMEDY_TYPE, RemedyProcess.Var.REMEDY_AMOUNT, Var.REVIEW_NEEDED, Var.REVIEW_POLICY);
 
   /**
-   * Copies between the complaint and its remedy, left out of one side's history: the remedy's copies of the
-   * complaint's wanted outcome (the remedy row keeps it as the policy read it) and answer date (its
-   * approval task's due date), and the complaint's copies of the remedy's outcome (the remedy's own history and the
-   * remedy ledger hold it).
+   * The complaint's values handed to its remedy, left out of the remedy's history: the wanted outcome (the remedy row
+   * keeps it as the policy read it) and the answer date (its approval task's due date). The complaint's
+   * copies of the remedy's outcome, its type and amount, are among {@link #COPIES} (the decision instance and the
+   * remedy ledger hold them).
    */
   static final Map<String, Set<String>> COPIES_OF_THE_OTHER = Map.of(
-      RemedyProcess.KEY, Set.of(RemedyProcess.Var.DESIRED_OUTCOME, RemedyProcess.Var.ANSWER_DUE_DATE),
-      ComplaintProcess.KEY, Set.of(Var.REMEDY_TYPE, Var.REMEDY_AMOUNT));
+      RemedyProcess.KEY, Set.of(RemedyProcess.Var.DESIRED_OUTCOME, RemedyProcess.Var.ANSWER_DUE_DATE));
 
   /**
    * Decisions whose every input is on Rootfix's rows as the decision read it: the answer deadline's and the

@@ -103,8 +103,8 @@ public final class PromiseProcess {
 
   /**
    * The watched promise's id: the end of the watch's business key ({@link #businessKey}, set as the watch starts and
-   * changed by nothing, a merge included), so no variable carries it; a key without one (none is written so) falls
-   * back to the variable watches started before 8 December 2026 carry.
+   * changed by nothing, a merge included), so no variable carries it. Only a key that ends in no number, which
+   * Rootfix never writes, falls back to the variable that watches started before 8 December 2026 also carry.
    */
   public static Long promiseIdOf(VariableScope scope) {
     String key = scope instanceof DelegateExecution execution ? execution.getProcessBusinessKey()
