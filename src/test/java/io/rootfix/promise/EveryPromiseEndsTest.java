@@ -113,8 +113,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
     String trackingNumber = receiveWithCallbackTomorrow();
     PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
 
-    ClockUtil.setCurrentTime(Date.from(callback.dueAt().minus(Duration.ofMinutes(30))));
-    runDueJobs();
+    renegotiationDue(callback);
     submit(trackingNumber, PromiseProcess.Element.RENEGOTIATE_IN_TIME, Map.of(PromiseProcess.Var.ALREADY_KEPT, true));
 
     PromiseView kept = promises.view(callback.id());
@@ -135,8 +134,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
   void theWatchsTaskShowsItsComplaintAndTheOneItsPromiseMovedTo() {
     String trackingNumber = receiveWithCallbackTomorrow();
     PromiseView callback = promises.ofComplaint(trackingNumber).get(1);
-    ClockUtil.setCurrentTime(Date.from(callback.dueAt().minus(Duration.ofMinutes(30))));
-    runDueJobs();
+    renegotiationDue(callback);
     String task = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber + "/" + callback.id())
         .taskDefinitionKey(PromiseProcess.Element.RENEGOTIATE_IN_TIME).singleResult().getId();
     assertThat(taskService.getVariableLocal(task, PromiseProcess.Var.TRACKING_NUMBER)).isEqualTo(trackingNumber);
@@ -165,8 +163,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
         .processInstanceBusinessKey(trackingNumber + "/" + callback.id()).singleResult().getId();
     runtimeService.setVariable(watch, PromiseProcess.Var.PROMISE_ID, othersAnswer.id());
 
-    ClockUtil.setCurrentTime(Date.from(callback.dueAt().minus(Duration.ofMinutes(30))));
-    runDueJobs();
+    renegotiationDue(callback);
     submit(trackingNumber, PromiseProcess.Element.RENEGOTIATE_IN_TIME, Map.of(PromiseProcess.Var.ALREADY_KEPT, true));
 
     assertThat(promises.view(callback.id()).state()).as("the watched promise").isEqualTo(PromiseState.KEPT);
@@ -496,6 +493,12 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
    * The job executor's work until nothing is due. Jobs other tests left behind may fail at a clock this far ahead;
    * they are theirs to judge, so a failing one only loses a retry here.
    */
+  /** Half an hour before the promise's deadline: its watch has reminded and opened "Renegotiate in time". */
+  private void renegotiationDue(PromiseView promise) {
+    ClockUtil.setCurrentTime(Date.from(promise.dueAt().minus(Duration.ofMinutes(30))));
+    runDueJobs();
+  }
+
   private void runDueJobs() {
     for (int round = 0; round < 10 && managementService.createJobQuery().executable().count() > 0; round++) {
       for (Job job : managementService.createJobQuery().executable().list()) {
