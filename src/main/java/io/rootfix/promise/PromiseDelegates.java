@@ -76,7 +76,7 @@ class PromiseDelegates {
       Promise promise = watched(execution, promiseRows)
           .orElseThrow(() -> new IllegalStateException("no promise " + PromiseProcess.promiseIdOf(execution)));
       QUEUE.on(execution).setLocal(queues.of(promise.getTrackingNumber()));
-      OWNER.on(execution).setLocal(ownerOf(execution, queues, promiseRows));
+      OWNER.on(execution).setLocal(ownerOf(promise, queues));
     };
   }
 
@@ -97,19 +97,18 @@ class PromiseDelegates {
     return promiseId == null ? Optional.empty() : promises.findById(promiseId);
   }
 
-  /** The owner of the watched promise's complaint now; who made the promise while nobody owns the complaint. */
-  private static String ownerOf(VariableScope watch, ComplaintQueue queues, PromiseRepository promises) {
-    return watched(watch, promises).map(promise -> {
-      String owner = queues.ownerOf(promise.getTrackingNumber());
-      return owner != null ? owner : promise.getMadeBy();
-    }).orElse(null);
+  /** The owner of the promise's complaint now; who made the promise while nobody owns the complaint. */
+  private static String ownerOf(Promise promise, ComplaintQueue queues) {
+    String owner = queues.ownerOf(promise.getTrackingNumber());
+    return owner != null ? owner : promise.getMadeBy();
   }
 
   /** The complaint's owner on the watch's forms ("Handle the broken promise" names them), read when a form opens. */
   @Bean
   static ShownOnForm ownerShown(ObjectProvider<ComplaintQueue> queues, ObjectProvider<PromiseRepository> promises) {
     return ShownOnForm.onEveryTask(Set.of(PromiseProcess.KEY), Var.OWNER, (DelegateTask task) -> {
-      String owner = ownerOf(task, queues.getObject(), promises.getObject());
+      String owner = watched(task, promises.getObject()).map(promise -> ownerOf(promise, queues.getObject()))
+          .orElse(null);
       return owner == null ? null : (TypedValue) Variables.stringValue(owner);
     });
   }
@@ -159,8 +158,7 @@ class PromiseDelegates {
   private static ShownOnForm ofThePromise(ObjectProvider<PromiseRepository> promises, String name,
       Function<Promise, String> value) {
     return ShownOnForm.onEveryTask(Set.of(PromiseProcess.KEY), name, (DelegateTask task) -> {
-      Long id = PromiseProcess.promiseIdOf(task);
-      return id == null ? null : promises.getObject().findById(id)
+      return watched(task, promises.getObject())
           .map(promise -> (TypedValue) Variables.stringValue(value.apply(promise))).orElse(null);
     });
   }

@@ -142,8 +142,7 @@ class EveryPromiseEndsTest extends RootfixIntegrationTest {
         .getProcessInstanceId(), PromiseProcess.Var.TRACKING_NUMBER)).as("none on the watch itself").isNull();
 
     String other = receive();
-    Long otherId = jdbc.queryForObject("select id from complaint where tracking_number = ?", Long.class, other);
-    promises.moveTo(trackingNumber, otherId, other);
+    promises.moveTo(trackingNumber, complaintId(other), other);
 
     assertThat(taskService.getVariableLocal(task, PromiseProcess.Var.TRACKING_NUMBER)).isEqualTo(other);
     submit(trackingNumber, PromiseProcess.Element.RENEGOTIATE_IN_TIME, Map.of(PromiseProcess.Var.ALREADY_KEPT, true));
